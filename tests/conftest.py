@@ -1,0 +1,55 @@
+"""Shared helpers: small projects written for a test, and Sphinx builds run as a reader would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS_TO_COPY = ("conf.py", "latex_config.py", "index.md", "about", "_static", "_templates", "data")
+
+
+def dedent(text: str) -> str:
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def make_project(where: Path, seeds: dict[str, str | bytes] | None = None, real_seeds: bool = False) -> Path:
+    """A copy of the book's Sphinx project and editorial data, with the given seeds."""
+    (where / "docs").mkdir(parents=True)
+    for name in DOCS_TO_COPY:
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, where / "docs" / name)
+        elif source.exists():
+            shutil.copy2(source, where / "docs" / name)
+    (where / "seeds").mkdir()
+    if real_seeds:
+        for seed in sorted((ROOT / "seeds").iterdir()):
+            shutil.copy2(seed, where / "seeds" / seed.name)
+    for name, content in (seeds or {}).items():
+        target = where / "seeds" / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return where
+
+
+def sphinx_build(project: Path, builder: str = "html", *extra: str) -> subprocess.CompletedProcess:
+    """A fresh, warning-strict build, in its own process, the way `make html` runs it."""
+    out = project / "_build" / builder
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-E", "-q", *extra, str(project / "docs"), str(out)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=project)
+
+
+@pytest.fixture
+def project(tmp_path):
+    def factory(seeds=None, real_seeds=False):
+        return make_project(tmp_path / "book", seeds, real_seeds)
+
+    return factory

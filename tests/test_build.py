@@ -1,0 +1,86 @@
+"""End to end: the real seeds build into the book, warning-free, with the promised shape."""
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from tools.editorial import load_chapters
+
+from conftest import ROOT, sphinx_build
+
+pytestmark = pytest.mark.build
+
+EXPORT_FIELDS = {"id", "source", "lines", "text", "date", "period", "themes", "terms", "url"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import make_project
+
+    project = make_project(tmp_path_factory.mktemp("real") / "book", real_seeds=True)
+    result = sphinx_build(project)
+    return project, result
+
+
+def test_the_real_seeds_build_without_a_single_warning(built):
+    _, result = built
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr and "ERROR" not in result.stderr, result.stderr[-3000:]
+
+
+def test_every_period_and_theme_has_its_chapter(built):
+    project, _ = built
+    chapters = load_chapters(ROOT / "docs" / "data" / "chapters.yaml")
+    html = project / "_build" / "html"
+    for period in chapters.periods:
+        assert (html / "periods" / f"{period.slug}.html").is_file(), period.slug
+    for theme in chapters.themes:
+        assert (html / "themes" / f"{theme.slug}.html").is_file(), theme.slug
+
+
+def records(project):
+    lines = (project / "_build" / "html" / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_the_corpus_export_has_every_field_and_every_seed(built):
+    project, _ = built
+    exported = records(project)
+    assert exported and all(EXPORT_FIELDS <= set(record) for record in exported)
+    assert {record["source"] for record in exported} == {path.name for path in (ROOT / "seeds").glob("*.txt")}
+    for record in exported:
+        assert isinstance(record["lines"], list) and 1 <= record["lines"][0] <= record["lines"][1]
+        assert record["date"] is None or re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", record["date"])
+        assert record["url"].endswith("#" + record["id"])
+
+
+def test_every_passage_has_one_full_text_home_and_its_url_reaches_it(built):
+    project, _ = built
+    html = project / "_build" / "html"
+    homes = Counter()
+    for page in html.rglob("*.html"):
+        for found in re.findall(r'id="(p-[a-z0-9-]+)"', page.read_text(encoding="utf-8")):
+            homes[found] += 1
+    exported = records(project)
+    assert all(homes[record["id"]] == 1 for record in exported)
+    for record in exported[:: max(1, len(exported) // 40)]:
+        page, anchor = record["url"].split("#")
+        assert f'id="{anchor}"' in (html / page).read_text(encoding="utf-8")
+
+
+def test_theme_chapters_link_excerpts_to_the_period_homes(built):
+    project, _ = built
+    exported = records(project)
+    themed = next(r for r in exported if "bases" in r["themes"] and not set("<>&\"'") & set(r["text"]))
+    page = (project / "_build" / "html" / "themes" / "bases.html").read_text(encoding="utf-8")
+    assert f'href="../{themed["url"]}"' in page
+    assert themed["text"] not in page  # an excerpt, not the full text a second time
+
+
+def test_the_home_page_offers_periods_and_themes_as_cards_and_the_download(built):
+    project, _ = built
+    page = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count("sd-card ") >= 24
+    assert 'href="corpus/passages.jsonl"' in page

@@ -1,0 +1,110 @@
+"""Cleaning: noise is removed, and the account of kept plus removed text matches the seed."""
+
+from pathlib import Path
+
+import pytest
+
+from tools.account import account
+from tools.clean import CleaningRules, clean_source, normalise_characters
+from tools.decode import decode_seed
+from tools.pipeline import Paths, build_book, read_seed
+from tools.readers import read_source
+from tools.split import split_source
+
+from conftest import ROOT, dedent
+
+RULES = CleaningRules.load(ROOT / "docs" / "data" / "cleaning.yaml")
+
+
+def cleaned(text: str, name: str = "seed.txt"):
+    lines, removals, problems = normalise_characters(name, dedent(text).split("\n"))
+    source = read_source(name, lines)
+    source.removals[:0] = removals
+    source.problems[:0] = problems
+    clean_source(source, RULES)
+    return source
+
+
+def test_export_artefacts_and_citation_markers_are_removed_with_reasons():
+    source = cleaned("Russia has two bases.[345] It said so.[nL8N1RO176][object Object]\n\nREAD MORE: elsewhere\n")
+    assert [block.text for block in source.blocks] == ["Russia has two bases. It said so."]
+    reasons = sorted(removal.reason for removal in source.removals)
+    assert reasons == sorted([
+        "stray citation marker",
+        "news-agency story code",
+        'export artefact "[object Object]"',
+        'cross-promotion link ("READ MORE")',
+    ])
+
+
+def test_repeated_paragraphs_are_kept_once_and_the_repeat_is_recorded():
+    source = cleaned("Same words here.\n\nOther words.\n\nSame  words here.\n")
+    assert [block.text for block in source.blocks] == ["Same words here.", "Other words."]
+    assert [(r.first_line, r.reason) for r in source.removals] == [(5, "repeat of line 1")]
+
+
+def test_empty_and_back_matter_sections_are_set_aside():
+    source = cleaned(
+        """
+        ---
+        title: t
+        ---
+        ## Body
+        Text.
+
+        ## References
+
+        ## See also
+         * Another article
+        """
+    )
+    assert [(block.kind, block.text) for block in source.blocks] == [("heading", "Body"), ("paragraph", "Text.")]
+    reasons = [removal.reason for removal in source.removals if removal.reason != "front matter: read as the source's metadata"]
+    assert "back matter of the original page (See also)" in reasons
+    assert "back-matter heading of the original page" in reasons
+
+
+def test_invisible_characters_are_removed_and_reported_but_spaces_are_only_normalised():
+    lines, removals, problems = normalise_characters("x.txt", ["Khmei\u200bmim\u00a0base \u202eevil\u202c end"])
+    assert lines == ["Khmeimim base evil end"]
+    assert "".join(removal.text for removal in removals) == "\u200b\u202e\u202c"
+    assert {problem.reason for problem in problems} == {"1 zero-width character removed", "2 bidirectional control characters removed"}
+
+
+def test_emoji_sequences_keep_their_joiner():
+    lines, removals, _ = normalise_characters("x.txt", ["family \U0001F468\u200d\U0001F469 here"])
+    assert lines == ["family \U0001F468\u200d\U0001F469 here"]
+    assert removals == []
+
+
+FIXTURE = """
+---
+subject: Test
+---
+
+The **bold** claim.[12] Another *line*.
+
+![image](https://example.org/a.png)
+On 3 March 2016, something happened.[object Object]
+
+ * item one
+ * item one
+"""
+
+
+@pytest.mark.parametrize("text", [FIXTURE, "Plain text.\n\nMore text [7].\n", "One long line. " * 200])
+def test_kept_plus_removed_equals_the_original_for_fixtures(text):
+    source_lines = dedent(text).split("\n")
+    source = cleaned(text)
+    missing, invented = account(source, split_source(source), source_lines)
+    assert not missing and not invented
+
+
+def test_kept_plus_removed_equals_the_original_for_every_seed():
+    book = build_book(Paths.for_project(ROOT))
+    assert {source.file for source in book.sources} == {path.name for path in (ROOT / "seeds").glob("*.txt")}
+    for source in book.sources:
+        original = decode_seed(source.file, (ROOT / "seeds" / source.file).read_bytes()).lines
+        missing, invented = account(source, book.passages_of(source.file), original)
+        assert not missing, (source.file, missing.most_common(5))
+        assert not invented, (source.file, invented.most_common(5))

@@ -1,0 +1,156 @@
+"""Readers: each seed format is recognised from its content and read into blocks with line spans."""
+
+from tools.readers import choose_reader, read_source
+from tools.readers import article, digest, frontmatter, plain, snippets
+
+from conftest import dedent
+
+
+def lines(text: str) -> list[str]:
+    return dedent(text).split("\n")
+
+
+ENCYCLOPEDIA = lines(
+    """
+    ---
+    subject: Example operation
+    description: A short description.
+    author: Example Encyclopedia
+    pubDate: 2023-10-21 01:10
+    tags:
+      - Military operations
+    place:
+      - Syria
+    date:
+      - 30 September 2015 – present
+    ---
+
+    The **Example operation** began in *September 2015*.
+
+    ## Operations
+    ![A caption](https://example.org/image.jpg?)
+    On 1 October 2015, aircraft struck targets.
+
+     * A list item about Tartus.
+    """
+)
+
+
+def test_front_matter_becomes_metadata_and_the_body_blocks_keep_their_lines():
+    source = read_source("enc.txt", ENCYCLOPEDIA)
+    assert source.metadata["format"] == frontmatter.NAME
+    assert source.title == "Example operation"
+    assert source.metadata["author"] == "Example Encyclopedia"
+    assert source.metadata["published"] == "2023-10-21"
+    assert source.metadata["places"] == ["Syria"]
+    assert source.metadata["dates"] == ["30 September 2015 – present"]
+    kinds = [(block.kind, block.text, block.first_line, block.last_line) for block in source.blocks]
+    assert kinds == [
+        ("paragraph", "The Example operation began in September 2015.", 14, 14),
+        ("heading", "Operations", 16, 16),
+        ("paragraph", "On 1 October 2015, aircraft struck targets.", 18, 18),
+        ("item", "A list item about Tartus.", 20, 20),
+    ]
+
+
+def test_image_lines_become_media_never_passage_text():
+    source = read_source("enc.txt", ENCYCLOPEDIA)
+    assert [(media.caption, media.url, media.line) for media in source.media] == [
+        ("A caption", "https://example.org/image.jpg?", 17)
+    ]
+    assert any(removal.reason.startswith("image") and removal.text == "![A caption](https://example.org/image.jpg?)" for removal in source.removals)
+
+
+def test_html_in_a_markdown_seed_stays_text():
+    source = read_source("enc.md", lines("---\ntitle: x\n---\n\nBefore <script>alert(1)</script> after.\n"))
+    assert source.blocks[0].text == "Before <script>alert(1)</script> after."
+
+
+DIGEST = lines(
+    """
+    Russia in Syria
+    September 18, 2018
+
+    Russia said a plane was shot down early Tuesday.
+
+    Israel said it does not respond to "foreign reports." Peter Weber
+
+    February 3, 2018
+
+    A jet was shot down on Saturday. Bonnie Kristian
+
+    See More Speed Reads
+    """
+)
+
+
+def test_a_digest_is_items_opened_by_date_lines_with_trailing_bylines():
+    source = read_source("digest.txt", DIGEST)
+    assert source.metadata["format"] == digest.NAME
+    assert source.title == "Russia in Syria"
+    blocks = [(block.text, block.item_date, block.byline, block.first_line) for block in source.blocks]
+    assert blocks[0] == ("Russia said a plane was shot down early Tuesday.", "2018-09-18", "Peter Weber", 4)
+    assert blocks[1] == ('Israel said it does not respond to "foreign reports."', "2018-09-18", "Peter Weber", 6)
+    assert blocks[2][0].startswith("A jet was shot down on Saturday.")
+    assert blocks[2][1:3] == ("2018-02-03", "Bonnie Kristian")
+    reasons = {removal.reason for removal in source.removals}
+    assert {"date line: used as the item's date", "byline: shown as the item's author", "title: used as the source's title"} <= reasons
+
+
+ARTICLE = lines(
+    """
+    icon bookmark icon camera icon check icon chevron down icon close icon download icon edit
+    30 Sep, 2016 05:10
+
+    A year of operations: 5 key milestones
+
+    Precisely a year ago Moscow joined the campaign.
+
+    Liberation of Palmyra
+
+    The ancient city was retaken in March.
+
+    READ MORE: Something else entirely
+    """
+)
+
+
+def test_an_article_has_chrome_a_dateline_a_title_and_bare_subheadings():
+    source = read_source("article.txt", ARTICLE)
+    assert source.metadata["format"] == article.NAME
+    assert source.metadata["published"] == "2016-09-30"
+    assert source.title == "A year of operations: 5 key milestones"
+    kinds = [(block.kind, block.text) for block in source.blocks]
+    assert ("heading", "Liberation of Palmyra") in kinds
+    assert ("paragraph", "Precisely a year ago Moscow joined the campaign.") in kinds
+    assert any(removal.reason == "page chrome before the dateline" for removal in source.removals)
+    assert all(block.item_date == "2016-09-30" for block in source.blocks)
+
+
+def test_a_single_long_line_is_a_snippet_blob():
+    blob = " ".join(f"Sentence number {n} talks about Syria." for n in range(80))
+    assert choose_reader([blob]) is snippets
+    source = read_source("blob.txt", [blob])
+    assert [block.kind for block in source.blocks] == ["sentences"]
+
+
+def test_anything_else_is_plain_paragraphs():
+    text = lines("First paragraph\non two lines.\n\nSecond paragraph.\n")
+    assert choose_reader(text) is plain
+    source = read_source("notes.txt", text)
+    assert [(block.text, block.first_line, block.last_line) for block in source.blocks] == [
+        ("First paragraph on two lines.", 1, 2),
+        ("Second paragraph.", 4, 4),
+    ]
+
+
+def test_the_reader_is_chosen_by_content_not_by_file_name():
+    assert read_source("news.md", DIGEST).metadata["format"] == digest.NAME
+    assert read_source("digest.txt", ENCYCLOPEDIA).metadata["format"] == frontmatter.NAME
+
+
+def test_broken_front_matter_is_read_as_text_and_reported():
+    broken = lines("---\ntitle: [unclosed\n---\n\nBody text.\n")
+    source = read_source("broken.md", broken)
+    assert any("not valid YAML" in problem.reason and problem.line >= 2 for problem in source.problems)
+    assert any("Body text." in block.text for block in source.blocks)

@@ -1,0 +1,48 @@
+"""From project root to everything the book needs: generated MyST pages and corpus exports.
+
+Shared by the Sphinx extension and the command line, so both produce the same files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .editorial import EditorialError, load_source_notes
+from .export import jsonl, passage_record
+from .pipeline import Book, Paths, build_book
+from .render import Renderer
+from .write import write_if_changed, write_tree
+
+
+class BookError(Exception):
+    """The book cannot be made: bad editorial data or an annotation that matches nothing."""
+
+
+@dataclass
+class MadeBook:
+    book: Book
+    pages: dict[str, str]
+    exports: dict[str, str] = field(default_factory=dict)
+
+
+def make_book(root: Path) -> MadeBook:
+    paths = Paths.for_project(root)
+    try:
+        book = build_book(paths)
+        notes = load_source_notes(paths.data / "sources.yaml")
+    except EditorialError as error:
+        raise BookError(str(error)) from error
+    renderer = Renderer(book, notes)
+    pages = renderer.pages()
+    records = [passage_record(passage, renderer.url_of(passage)) for passage in book.passages]
+    exports = {"corpus/passages.jsonl": jsonl(records)}
+    return MadeBook(book, pages, exports)
+
+
+def write_sources(srcdir: Path, made: MadeBook) -> list[str]:
+    return write_tree(srcdir, made.pages)
+
+
+def write_exports(outdir: Path, exports: dict[str, str]) -> list[str]:
+    return [name for name, content in sorted(exports.items()) if write_if_changed(outdir / name, content)]

@@ -1,0 +1,171 @@
+"""Cleaning: remove noise from seed text and account for every removal.
+
+Two steps. `normalise_characters` works on raw lines before any reader: it turns exotic spaces into
+plain spaces and removes invisible characters (zero-width, bidirectional controls, control
+characters), which can disguise text. `clean_source` works on a reader's blocks: junk blocks,
+inline junk, repeated blocks and empty or back-matter sections, with rules from cleaning.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Block, Problem, Removal, Source
+
+_SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000], " ")
+_ZERO_WIDTH = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E}
+_BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_ZWJ = 0x200D
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern
+    reason: str
+
+
+@dataclass
+class CleaningRules:
+    junk_blocks: list[Rule] = field(default_factory=list)
+    inline_junk: list[Rule] = field(default_factory=list)
+    back_matter_headings: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path) -> "CleaningRules":
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+        def rules(key):
+            return [Rule(re.compile(item["pattern"]), item["reason"]) for item in data.get(key, [])]
+
+        return cls(
+            junk_blocks=rules("junk_blocks"),
+            inline_junk=rules("inline_junk"),
+            back_matter_headings=frozenset(name.casefold() for name in data.get("back_matter_headings", [])),
+        )
+
+
+def _is_pictograph(char: str) -> bool:
+    return unicodedata.category(char) == "So" or char == "\ufe0f"
+
+
+def _invisible_kind(text: str, index: int) -> str | None:
+    """Why the character at index must go, or None to keep it."""
+    code = ord(text[index])
+    if code == _ZWJ and 0 < index < len(text) - 1 and _is_pictograph(text[index - 1]) and _is_pictograph(text[index + 1]):
+        return None  # joins an emoji sequence
+    if code in _ZERO_WIDTH:
+        return "zero-width character"
+    if code in _BIDI:
+        return "bidirectional control character"
+    category = unicodedata.category(text[index])
+    if category == "Cc" and text[index] != "\t":
+        return "control character"
+    if category in ("Cs", "Co", "Cn"):
+        return "unassigned or private-use character"
+    return None
+
+
+def normalise_characters(file: str, lines: list[str]) -> tuple[list[str], list[Removal], list[Problem]]:
+    """Plain spaces for exotic ones; invisible characters removed and reported, line by line."""
+    cleaned: list[str] = []
+    removals: list[Removal] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(lines, start=1):
+        line = line.translate(_SPACES)
+        kept: list[str] = []
+        removed: Counter = Counter()
+        codes: list[str] = []
+        for index, char in enumerate(line):
+            kind = _invisible_kind(line, index)
+            if kind:
+                removed[kind] += 1
+                codes.append(char)
+            else:
+                kept.append(char)
+        for kind, count in sorted(removed.items()):
+            problems.append(Problem(file, number, f"{count} {kind}{'s' if count > 1 else ''} removed"))
+        if codes:
+            removals.append(Removal(number, number, "invisible characters removed", "".join(codes)))
+        cleaned.append("".join(kept))
+    return cleaned, removals, problems
+
+
+def visible(text: str) -> str:
+    """Text for a report: invisible and control characters shown as their code points."""
+    return "".join(f"U+{ord(char):04X}" if unicodedata.category(char)[0] in "CZ" and char != " " else char for char in text)
+
+
+def _normal_form(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def clean_source(source: Source, rules: CleaningRules) -> None:
+    """Apply the cleaning rules to the blocks a reader found; every removal is recorded."""
+    kept: list[Block] = []
+    seen: dict[str, int] = {}
+    for block in source.blocks:
+        junk = next((rule for rule in rules.junk_blocks if rule.pattern.search(block.text)), None)
+        if junk:
+            source.remove(block.first_line, block.last_line, junk.reason, block.text)
+            continue
+        text = block.text
+        for rule in rules.inline_junk:
+            for match in rule.pattern.finditer(text):
+                source.remove(block.first_line, block.last_line, rule.reason, match.group(0))
+            text = rule.pattern.sub(" ", text)
+        text = " ".join(text.split())
+        if not text:
+            continue
+        block.text = text
+        key = f"{block.kind}:{block.level}:{_normal_form(text)}"
+        if block.kind != "heading" and key in seen:
+            source.remove(block.first_line, block.last_line, f"repeat of line {seen[key]}", text)
+            continue
+        seen.setdefault(key, block.first_line)
+        kept.append(block)
+    source.blocks = _drop_empty_sections(source, _drop_back_matter(source, kept, rules))
+
+
+def _drop_back_matter(source: Source, blocks: list[Block], rules: CleaningRules) -> list[Block]:
+    """Set aside 'See also', 'References' and similar sections of the original page."""
+    kept: list[Block] = []
+    inside: Block | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            if inside is not None and block.level > inside.level:
+                source.remove(block.first_line, block.last_line, f"back matter of the original page ({inside.text})", block.text)
+                continue
+            inside = block if block.text.casefold() in rules.back_matter_headings else None
+            if inside is not None:
+                source.remove(block.first_line, block.last_line, "back-matter heading of the original page", block.text)
+                continue
+        elif inside is not None:
+            source.remove(block.first_line, block.last_line, f"back matter of the original page ({inside.text})", block.text)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _drop_empty_sections(source: Source, blocks: list[Block]) -> list[Block]:
+    """A heading with no text before the next heading of its level or higher is set aside."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            has_content = False
+            for later in blocks[index + 1 :]:
+                if later.kind == "heading" and later.level <= block.level:
+                    break
+                if later.kind != "heading":
+                    has_content = True
+                    break
+            if not has_content:
+                source.remove(block.first_line, block.last_line, "empty section heading", block.text)
+                continue
+        kept.append(block)
+    return kept

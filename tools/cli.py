@@ -1,0 +1,52 @@
+"""Command line: `syria-book build | check [--strict] | gaps` (see --help)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .book import BookError, make_book, write_exports, write_sources
+
+
+def _root(value: str | None) -> Path:
+    return Path(value).resolve() if value else Path.cwd()
+
+
+def cmd_build(args) -> int:
+    made = make_book(args.root)
+    changed = write_sources(args.root / "docs", made)
+    exported = write_exports(args.root / "_build" / "html", made.exports)
+    print(f"{len(made.book.sources)} sources, {len(made.book.passages)} passages; "
+          f"{len(changed)} pages and {len(exported)} exports changed")
+    return 0
+
+
+def cmd_check(args) -> int:
+    """Every problem found in the seeds, one line each; --strict fails when there is any."""
+    made = make_book(args.root)
+    for problem in made.book.problems:
+        print(problem)
+    count = len(made.book.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} in {len(made.book.sources)} sources", file=sys.stderr)
+    return 1 if args.strict and count else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="syria-book", description=__doc__)
+    parser.add_argument("--root", type=_root, default=_root(None), help="project root (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="generate the book's MyST pages and corpus exports").set_defaults(run=cmd_build)
+    check = commands.add_parser("check", help="report problems found in the seeds")
+    check.add_argument("--strict", action="store_true", help="exit with status 1 when any problem is found")
+    check.set_defaults(run=cmd_check)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BookError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+"""Loading and validating the editorial data files under docs/data.
+
+Each loader returns plain dataclasses and raises EditorialError with the file and the entry at
+fault, so an editor's typo stops the build with a message they can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .dating import EventCue, parse_iso
+
+
+class EditorialError(ValueError):
+    """An editorial data file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Period:
+    slug: str
+    title: str
+    intro: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    undated: bool = False
+
+    def contains(self, day: dt.date) -> bool:
+        return not self.undated and (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    title: str
+    intro: str
+    matchers: tuple[re.Pattern, ...]
+    min_hits: int = 1
+
+
+@dataclass
+class Chapters:
+    periods: list[Period]
+    themes: list[Theme]
+    cues: list[EventCue] = field(default_factory=list)
+
+    def period(self, slug: str) -> Period:
+        return next(period for period in self.periods if period.slug == slug)
+
+
+def load_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        raise EditorialError(f"{path}: not valid YAML: {error}") from error
+    except OSError as error:
+        raise EditorialError(f"{path}: cannot be read: {error}") from error
+    if not isinstance(data, dict):
+        raise EditorialError(f"{path}: expected a mapping of sections at the top level")
+    return data
+
+
+def _require(entry: dict, key: str, where: str):
+    if key not in entry or entry[key] in (None, ""):
+        raise EditorialError(f"{where}: missing '{key}'")
+    return entry[key]
+
+
+def _as_date(value, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as error:
+        raise EditorialError(f"{where}: '{value}' is not a date (YYYY-MM-DD)") from error
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as error:
+        raise EditorialError(f"{where}: bad pattern {pattern!r}: {error}") from error
+
+
+def load_chapters(path: Path) -> Chapters:
+    data = load_yaml(path)
+    periods = []
+    for index, entry in enumerate(data.get("periods") or []):
+        where = f"{path}: periods[{index}]"
+        slug = _require(entry, "slug", where)
+        where = f"{path}: period '{slug}'"
+        periods.append(
+            Period(
+                slug=slug,
+                title=_require(entry, "title", where),
+                intro=" ".join(str(_require(entry, "intro", where)).split()),
+                start=_as_date(entry.get("start"), where),
+                end=_as_date(entry.get("end"), where),
+                undated=bool(entry.get("undated", False)),
+            )
+        )
+    if not any(period.undated for period in periods):
+        raise EditorialError(f"{path}: one period must have 'undated: true' for passages without a date")
+    themes = []
+    for index, entry in enumerate(data.get("themes") or []):
+        where = f"{path}: themes[{index}]"
+        slug = _require(entry, "slug", where)
+        where = f"{path}: theme '{slug}'"
+        lexicon = entry.get("lexicon") or {}
+        matchers = []
+        terms = [str(term) for term in lexicon.get("terms") or []]
+        if terms:
+            alternation = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+            matchers.append(_compile(rf"(?<!\w)(?:{alternation})(?!\w)", where))
+        matchers += [_compile(str(pattern), where) for pattern in lexicon.get("patterns") or []]
+        if not matchers:
+            raise EditorialError(f"{where}: the lexicon has no terms or patterns")
+        themes.append(
+            Theme(
+                slug=slug,
+                title=_require(entry, "title", where),
+                intro=" ".join(str(_require(entry, "intro", where)).split()),
+                matchers=tuple(matchers),
+                min_hits=int(entry.get("min_hits", 1)),
+            )
+        )
+    cues = []
+    for index, entry in enumerate(data.get("event_cues") or []):
+        where = f"{path}: event_cues[{index}]"
+        date = str(_require(entry, "date", where))
+        try:
+            parse_iso(date)
+        except ValueError as error:
+            raise EditorialError(f"{where}: '{date}' is not an ISO date") from error
+        cues.append(EventCue(_compile(str(_require(entry, "pattern", where)), where), date))
+    slugs = [item.slug for item in periods + themes]
+    duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
+    if duplicates:
+        raise EditorialError(f"{path}: slugs used twice: {', '.join(duplicates)}")
+    return Chapters(periods, themes, cues)
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """What the editors say about one seed: who publishes it and how far to trust it."""
+
+    file: str
+    title: str = ""
+    publisher: str = ""
+    kind: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    perspective: str = ""
+    cleaning: str = ""
+
+
+def load_source_notes(path: Path) -> dict[str, SourceNote]:
+    if not path.exists():
+        return {}
+    notes = {}
+    for index, entry in enumerate(load_yaml(path).get("sources") or []):
+        where = f"{path}: sources[{index}]"
+        file = _require(entry, "file", where)
+        fields = {key: " ".join(str(entry[key]).split()) for key in SourceNote.__dataclass_fields__ if key in entry and entry[key] is not None}
+        notes[file] = SourceNote(**fields)
+    return notes

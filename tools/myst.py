@@ -1,0 +1,58 @@
+"""The only module that knows MyST syntax, and the one place seed text is escaped.
+
+Every piece of seed text goes through `text()` (or `link()`/`excerpt()`, which call it): each
+ASCII punctuation character gets a backslash, which CommonMark defines as "this character is
+literal". No Markdown, MyST role or directive, HTML tag, rST construct or LaTeX command can
+survive that; Sphinx then escapes the literal text for each output format itself.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
+_LONG_WORD = re.compile(r"\S{60,}")
+
+
+def text(value: str) -> str:
+    """Seed text as literal MyST inline content, on one line."""
+    flat = " ".join(str(value).split())
+    return _PUNCTUATION.sub(r"\\\1", flat)
+
+
+def label(name: str) -> str:
+    """A MyST target line for an id the pipeline made (ids are [a-z0-9-] only)."""
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]*", name), name
+    return f"({name})="
+
+
+def link(value: str, target: str) -> str:
+    """A link whose visible text is escaped seed text; the target is the pipeline's own."""
+    assert not re.search(r"[\s()<>]", target), target
+    return f"[{text(value)}]({target})"
+
+
+def term(value: str, canonical: str) -> str:
+    """A glossary reference showing the seed's spelling (aliases hold no backticks or angle brackets)."""
+    assert not re.search(r"[`<>]", value + canonical), (value, canonical)
+    return f"{{term}}`{value} <{canonical}>`"
+
+
+def excerpt(value: str, words: int = 24) -> str:
+    """The first words of a passage, for the linked excerpts of the other view.
+
+    Never the whole of a passage longer than a few words: its full text lives in one place only.
+    """
+    parts = value.split()
+    keep = len(parts) if len(parts) <= 3 else min(words, max(3, len(parts) // 2))
+    return " ".join(parts[:keep]) + (" …" if keep < len(parts) else "")
+
+
+def directive(name: str, body: str, argument: str = "", options: dict | None = None, fence: str = ":::") -> str:
+    lines = [f"{fence}{{{name}}}{(' ' + argument) if argument else ''}"]
+    for key, value in (options or {}).items():
+        lines.append(f":{key}: {value}")
+    lines.append(body.rstrip("\n"))
+    lines.append(fence)
+    return "\n".join(lines)

@@ -1,0 +1,29 @@
+"""Readers turn a seed's lines into a Source. Each format is one module; the content decides.
+
+Order matters: the first reader whose `looks_like` accepts the lines reads them; plain text is
+the fallback. A new format is one new module added to READERS.
+"""
+
+from __future__ import annotations
+
+from . import article, digest, frontmatter, plain, snippets
+from ..model import Source
+
+READERS = (frontmatter, snippets, digest, article, plain)
+
+
+def choose_reader(lines: list[str]):
+    for reader in READERS:
+        if reader.looks_like(lines):
+            return reader
+    return plain
+
+
+def read_source(file: str, lines: list[str]) -> Source:
+    """Read a seed with the reader its content calls for; record which one."""
+    reader = choose_reader(lines)
+    source = reader.read(file, lines)
+    source.metadata["format"] = reader.NAME
+    if not source.title:
+        source.title = file
+    return source

@@ -1,0 +1,65 @@
+"""Web articles: page chrome, a dateline, a title, then paragraphs and bare sub-heading lines."""
+
+from __future__ import annotations
+
+from ..model import Block, Source
+from .common import paragraphs, parse_date_line
+
+NAME = "web-article"
+DEFAULT_KIND = "web-article"
+
+_SENTENCE_END = tuple('.!?:;"”’)…')
+
+
+def _dateline(lines: list[str]) -> tuple[int, str] | None:
+    """The first date-only line among the first few non-blank lines."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 6:
+            return None
+        iso = parse_date_line(line)
+        if iso:
+            return index, iso
+    return None
+
+
+def looks_like(lines: list[str]) -> bool:
+    return _dateline(lines) is not None
+
+
+def is_subheading(text: str, single_line: bool) -> bool:
+    """A bare short line without closing punctuation, such as 'Peace process'."""
+    words = text.split()
+    return (
+        single_line
+        and 0 < len(words) <= 12
+        and len(text) <= 90
+        and not text.endswith(_SENTENCE_END)
+        and not text[0].islower()
+    )
+
+
+def read(file: str, lines: list[str]) -> Source:
+    source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
+    found = _dateline(lines)
+    assert found is not None, "the article reader is only chosen when a dateline exists"
+    index, iso = found
+    for first, last, text in paragraphs(lines, 0, index):
+        source.remove(first, last, "page chrome before the dateline", text)
+    source.remove(index + 1, index + 1, "dateline: used as the article's date", lines[index])
+    source.metadata = {"published": iso}
+    body = list(paragraphs(lines, index + 1))
+    if body and body[0][0] == body[0][1] and len(body[0][2]) <= 200:
+        first, last, text = body.pop(0)
+        source.title = text
+        source.remove(first, last, "title: used as the source's title", text)
+    for position, (first, last, text) in enumerate(body):
+        followed = position + 1 < len(body)
+        if followed and is_subheading(text, first == last):
+            source.blocks.append(Block("heading", text, first, last, level=2, item_date=iso))
+        else:
+            source.blocks.append(Block("paragraph", text, first, last, item_date=iso))
+    return source

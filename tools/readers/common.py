@@ -1,0 +1,51 @@
+"""Small helpers the readers share: paragraphs of plain text and lines that are only a date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import dateparser
+
+from ..model import Block
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yield (first_line, last_line, text) for each run of non-blank lines; lines are 1-based."""
+    end = len(lines) if end is None else end
+    first = None
+    for index in range(start, end):
+        if lines[index].strip():
+            if first is None:
+                first = index
+        elif first is not None:
+            yield first + 1, index, " ".join(line.strip() for line in lines[first:index])
+            first = None
+    if first is not None:
+        yield first + 1, end, " ".join(line.strip() for line in lines[first:end])
+
+
+def plain_blocks(lines: list[str], start: int = 0, end: int | None = None, **context) -> list[Block]:
+    """Every paragraph of plain text as a block, with the same item date and byline."""
+    return [Block("paragraph", text, first, last, **context) for first, last, text in paragraphs(lines, start, end)]
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO day a line names, when the line is nothing but a date (and perhaps a time).
+
+    A cheap shape check runs first: dateparser's language detection is slow on arbitrary text.
+    """
+    text = line.strip()
+    if not text or len(text) > 48 or not _YEAR.search(text):
+        return None
+    words = text.replace(",", " ").split()
+    if len(words) > 7 or len(_DIGIT_RUN.findall(text)) < 2:
+        return None  # a year alone ("2016") or a month and year is a heading, not a dateline
+    parsed = dateparser.parse(
+        text,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PREFER_LOCALE_DATE_ORDER": False},
+    )
+    return parsed.date().isoformat() if parsed else None

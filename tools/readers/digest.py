@@ -1,0 +1,67 @@
+"""News digests: a title, then items each opened by a line holding only a date.
+
+The author's name trails the last paragraph of an item ("... foreign reports." Peter Weber): it
+becomes the item's byline rather than passage text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Source
+from .common import paragraphs, parse_date_line
+
+NAME = "news-digest"
+DEFAULT_KIND = "news-digest"
+
+# A name of two or three capitalised words after the sentence's closing punctuation.
+_TRAILING_NAME = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?)?(?: (?:[A-Z][a-zA-Z'’-]+)){1,2})\s*$"
+)
+
+
+def _date_lines(lines: list[str]) -> list[tuple[int, str]]:
+    found = []
+    for index, line in enumerate(lines):
+        if line.strip():
+            iso = parse_date_line(line)
+            if iso:
+                found.append((index, iso))
+    return found
+
+
+def looks_like(lines: list[str]) -> bool:
+    """Two or more date-only lines, each followed by text: a digest of dated items."""
+    dates = _date_lines(lines[:5000])
+    with_text = [index for index, _ in dates if any(line.strip() for line in lines[index + 1 : index + 4])]
+    return len(with_text) >= 2
+
+
+def read(file: str, lines: list[str]) -> Source:
+    source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
+    dates = _date_lines(lines)
+    first_item = dates[0][0] if dates else len(lines)
+    header = list(paragraphs(lines, 0, first_item))
+    if header:
+        first, last, text = header[0]
+        source.title = text
+        source.remove(first, last, "title: used as the source's title", text)
+        for first, last, text in header[1:]:
+            source.blocks.append(Block("paragraph", text, first, last))
+    bounds = [index for index, _ in dates] + [len(lines)]
+    for (index, iso), next_index in zip(dates, bounds[1:]):
+        source.remove(index + 1, index + 1, "date line: used as the item's date", lines[index])
+        item = [Block("paragraph", text, first, last, item_date=iso) for first, last, text in paragraphs(lines, index + 1, next_index)]
+        # The byline trails the item's text; a site's footer line may still follow it.
+        for last_block in reversed(item[-2:]):
+            match = _TRAILING_NAME.search(last_block.text)
+            if match:
+                byline = match.group("name")
+                last_block.text = last_block.text[: match.start()].rstrip()
+                source.remove(last_block.last_line, last_block.last_line, "byline: shown as the item's author", byline)
+                for block in item:
+                    block.byline = byline
+                break
+        source.blocks.extend(item)
+    source.metadata = {"published": max((iso for _, iso in dates), default="")}
+    return source

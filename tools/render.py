@@ -1,0 +1,295 @@
+"""Rendering: the Book becomes MyST pages (a dict of path -> text, written by write.py).
+
+Each passage has one full-text home, in its period chapter, under a stable anchor (its id); theme
+chapters reach it through short linked excerpts. Passages are anchored blocks, not sections, so the
+navigation tree stays small however many passages there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from . import myst
+from .clean import visible
+from .dating import parse_iso
+from .editorial import SourceNote
+from .model import Passage, Source
+from .pipeline import Book
+from .split import source_slug
+
+KIND_LABELS = {
+    "encyclopedia": "encyclopedia",
+    "news-digest": "news digest",
+    "state-media": "state media",
+    "web-snippets": "web snippets",
+    "web-article": "web article",
+    "document": "document",
+}
+
+
+def display_date(iso: str | None) -> str:
+    date = parse_iso(iso)
+    if date is None or date.year is None:
+        return "Undated"
+    if date.month is None:
+        return str(date.year)
+    month = dt.date(2000, date.month, 1).strftime("%B")
+    return f"{month} {date.year}" if date.day is None else f"{date.day} {month} {date.year}"
+
+
+def sort_key(passage: Passage, order: dict[str, int]) -> tuple:
+    date = parse_iso(passage.date)
+    when = (date.year, date.month or 0, date.day or 0) if date else (9999, 0, 0)
+    return (when, order[passage.source], passage.first_line, passage.id)
+
+
+@dataclass
+class SourceView:
+    """How a source is named and described to readers, from the seed and the editors' notes."""
+
+    source: Source
+    note: SourceNote
+
+    @property
+    def slug(self) -> str:
+        return source_slug(self.source.file)
+
+    @property
+    def title(self) -> str:
+        return self.note.title or self.source.title or self.source.file
+
+    @property
+    def kind(self) -> str:
+        return self.note.kind or self.source.kind
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.replace("-", " "))
+
+
+@dataclass
+class Renderer:
+    book: Book
+    notes: dict[str, SourceNote]
+    # Later stages add decorations per passage id: extra lines of meta and admonitions below.
+    passage_extras: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    text_renderer: object | None = None  # callable(passage) -> MyST inline text; default escapes
+
+    def __post_init__(self) -> None:
+        self.views = {source.file: SourceView(source, self.notes.get(source.file, SourceNote(source.file))) for source in self.book.sources}
+        self.order = {source.file: index for index, source in enumerate(self.book.sources)}
+
+    # --- addresses -------------------------------------------------------------------------
+
+    def page_of(self, passage: Passage) -> str:
+        return f"periods/{passage.period}"
+
+    def url_of(self, passage: Passage) -> str:
+        return f"{self.page_of(passage)}.html#{passage.id}"
+
+    # --- pieces ------------------------------------------------------------------------------
+
+    def passage_text(self, passage: Passage) -> str:
+        if self.text_renderer is not None:
+            return self.text_renderer(passage)
+        return myst.text(passage.text)
+
+    def meta_line(self, passage: Passage, from_page: str) -> str:
+        view = self.views[passage.source]
+        lines = f"line {passage.first_line}" if passage.first_line == passage.last_line else f"lines {passage.first_line}–{passage.last_line}"
+        parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", f"[{myst.text(view.title)}](#source-{view.slug}), {lines}"]
+        if passage.byline:
+            parts.append(f"by {myst.text(passage.byline)}")
+        themes = [theme for theme in self.book.chapters.themes if theme.slug in passage.themes]
+        if themes:
+            parts.append("themes: " + ", ".join(f"[{myst.text(theme.title)}](#theme-{theme.slug})" for theme in themes))
+        return " · ".join(parts)
+
+    def passage_block(self, passage: Passage, page: str) -> str:
+        body = [self.meta_line(passage, page), "", "> " + self.passage_text(passage)]
+        for extra in self.passage_extras.get(passage.id, []):
+            body += ["", extra]
+        return myst.label(passage.id) + "\n" + myst.directive("container", "\n".join(body), "passage", fence="::::")
+
+    # --- pages -------------------------------------------------------------------------------
+
+    def period_page(self, period) -> str:
+        passages = sorted((p for p in self.book.passages if p.period == period.slug), key=lambda p: sort_key(p, self.order))
+        out = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
+        out.append(f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*")
+        out.append("")
+        current = None
+        for passage in passages:
+            heading = _month_heading(passage.date)
+            if heading != current:
+                out += [myst.directive("rubric", "", heading), ""]
+                current = heading
+            out += [self.passage_block(passage, self.page_of(passage)), ""]
+        return "\n".join(out)
+
+    def theme_page(self, theme) -> str:
+        passages = sorted((p for p in self.book.passages if theme.slug in p.themes), key=lambda p: sort_key(p, self.order))
+        out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
+        out.append(f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*")
+        out.append("")
+        by_period = defaultdict(list)
+        for passage in passages:
+            by_period[passage.period].append(passage)
+        for period in self.book.chapters.periods:
+            if not by_period[period.slug]:
+                continue
+            out += [myst.directive("rubric", "", f"[{myst.text(period.title)}](#period-{period.slug})"), ""]
+            for passage in by_period[period.slug]:
+                view = self.views[passage.source]
+                out.append(
+                    f"- **{display_date(passage.date)}** · {myst.link(myst.excerpt(passage.text), '#' + passage.id)}"
+                    f" · *{myst.text(view.title)}*"
+                )
+            out.append("")
+        if not passages:
+            out.append("No passage of the current sources falls under this theme yet.")
+        return "\n".join(out)
+
+    def chapter_index(self, kind: str) -> str:
+        if kind == "periods":
+            title, intro, items = "Chronology", "The book's passages in the order of the events they tell, one chapter per period.", self.book.chapters.periods
+        else:
+            title, intro, items = "Themes", "The same passages followed across the years, one chapter per theme, as linked excerpts.", self.book.chapters.themes
+        toctree = myst.directive("toctree", "\n".join(item.slug for item in items), options={"maxdepth": "1"}, fence="```")
+        return "\n".join([myst.label(f"{kind}-index"), f"# {title}", "", intro, "", toctree, ""])
+
+    def cards(self) -> str:
+        """The home page's period and theme cards (HTML), with a plain list for print."""
+        counts_by_period = Counter(p.period for p in self.book.passages)
+        counts_by_theme = Counter(theme for p in self.book.passages for theme in p.themes)
+
+        def grid(items, folder, counts):
+            cards = []
+            for item in items:
+                body = f"{counts[item.slug]} passages"
+                cards.append(myst.directive("grid-item-card", body, myst.text(item.title), {"link": f"{folder}/{item.slug}", "link-type": "doc"}))
+            return myst.directive("grid", "\n".join(cards), "1 2 2 3", {"gutter": "2"}, fence="::::")
+
+        def plain(items, folder, counts):
+            return "\n".join(f"- [{myst.text(item.title)}](#{folder[:-1]}-{item.slug}) ({counts[item.slug]} passages)" for item in items)
+
+        periods, themes = self.book.chapters.periods, self.book.chapters.themes
+        html = "\n\n".join(["**By period**", grid(periods, "periods", counts_by_period), "**By theme**", grid(themes, "themes", counts_by_theme)])
+        latex = "\n\n".join(["**By period**", plain(periods, "periods", counts_by_period), "**By theme**", plain(themes, "themes", counts_by_theme)])
+        return myst.directive("only", html, "html", fence=":::::") + "\n\n" + myst.directive("only", latex, "latex", fence=":::::") + "\n"
+
+    def conversion_report(self) -> str:
+        out = [myst.label("conversion-report"), "# Conversion report", ""]
+        out.append(
+            "What the conversion set aside from each seed, and why: page chrome, export artefacts, "
+            "repeated text, metadata moved out of the running text, and invisible characters. "
+            "Together with the passages, these entries account for every character of every seed. "
+            "Runs of identical removals on consecutive lines are shown as one row."
+        )
+        out.append("")
+        for name, why in sorted(self.book.skipped.items()):
+            if not any(source.file == name for source in self.book.sources):
+                out.append(f"- {myst.text(name)}: {myst.text(why)}")
+        if self.book.skipped:
+            out.append("")
+        for source in self.book.sources:
+            view = self.views[source.file]
+            passages = self.book.passages_of(source.file)
+            out += [myst.directive("rubric", "", myst.text(f"{source.file} — {view.title}")), ""]
+            out.append(
+                f"Read as *{myst.text(source.metadata.get('format', source.kind))}*: {source.line_count} lines, "
+                f"{len(passages)} passages, {len(source.removals)} removals, {len(source.media)} images listed, "
+                f"{len(source.problems)} problems."
+            )
+            out.append("")
+            problems = [p for p in source.problems]
+            if problems:
+                out += ["Problems found:", ""]
+                out += [f"- line {p.line}: {myst.text(p.reason)}" for p in problems]
+                out.append("")
+            rows = _grouped_removals(source)
+            if rows:
+                out += ["| Lines | Reason | Text set aside |", "|---|---|---|"]
+                for first, last, reason, text, count in rows:
+                    lines = f"{first}" if first == last else f"{first}–{last}"
+                    shown = _shorten(text)
+                    if count > 1:
+                        shown = f"{shown} (×{count})"
+                    out.append(f"| {lines} | {myst.text(reason)} | {myst.text(shown)} |")
+                out.append("")
+            if source.media:
+                out += ["Images referenced by the seed (listed, never embedded or fetched):", ""]
+                for media in source.media:
+                    out.append(f"- line {media.line}: {myst.text(media.caption or '(no caption)')} — {myst.text(media.url)}")
+                out.append("")
+        return "\n".join(out)
+
+    def sources_page(self) -> str:
+        out = [myst.label("sources"), "# Sources", ""]
+        out.append(
+            "Every passage of this book comes from one of the documents below. They are very different "
+            "kinds of source, and a reader should weigh a passage by where it comes from: what each "
+            "source is, who publishes it, its perspective and known biases, and how it was cleaned."
+        )
+        out.append("")
+        total = sum(len(p.text) for p in self.book.passages) or 1
+        for source in self.book.sources:
+            view = self.views[source.file]
+            passages = self.book.passages_of(source.file)
+            share = sum(len(p.text) for p in passages) / total
+            out += [myst.label(f"source-{view.slug}"), myst.directive("rubric", "", myst.text(view.title)), ""]
+            facts = [f"*{view.kind_label}*", f"file {myst.text(source.file)}"]
+            if view.note.publisher:
+                facts.append(f"published by {myst.text(view.note.publisher)}")
+            author = view.note.author or source.metadata.get("author", "")
+            if author:
+                facts.append(f"author: {myst.text(author)}")
+            date = view.note.date or source.metadata.get("published", "")
+            if date:
+                facts.append(f"dated {myst.text(display_date(str(date)[:10]))}")
+            out += [" · ".join(facts), ""]
+            if view.note.perspective:
+                out += [f"**What it is and how far to trust it.** {myst.text(view.note.perspective)}", ""]
+            if view.note.cleaning:
+                out += [f"**How it was cleaned.** {myst.text(view.note.cleaning)}", ""]
+            out += [f"**Share of the book.** {len(passages)} passages, {share:.0%} of the book's passage text.", ""]
+        return "\n".join(out)
+
+    def pages(self) -> dict[str, str]:
+        pages = {"periods/index.md": self.chapter_index("periods"), "themes/index.md": self.chapter_index("themes")}
+        for period in self.book.chapters.periods:
+            pages[f"periods/{period.slug}.md"] = self.period_page(period)
+        for theme in self.book.chapters.themes:
+            pages[f"themes/{theme.slug}.md"] = self.theme_page(theme)
+        pages["conversion-report.md"] = self.conversion_report()
+        pages["sources/index.md"] = self.sources_page()
+        pages["_generated/cards.md"] = self.cards()
+        return pages
+
+
+def _month_heading(iso: str | None) -> str:
+    date = parse_iso(iso)
+    if date is None:
+        return "Undated"
+    if date.month is None:
+        return f"{date.year}"
+    return dt.date(2000, date.month, 1).strftime("%B") + f" {date.year}"
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    flat = visible(" ".join(text.split()))
+    return flat if len(flat) <= limit else flat[:limit] + f" … ({len(flat)} characters)"
+
+
+def _grouped_removals(source: Source) -> list[tuple[int, int, str, str, int]]:
+    """Consecutive removals with the same reason and text become one row with a count."""
+    rows: list[list] = []
+    for removal in sorted(source.removals, key=lambda r: (r.first_line, r.last_line)):
+        if rows and rows[-1][2] == removal.reason and rows[-1][3] == removal.text and removal.first_line <= rows[-1][1] + 2:
+            rows[-1][1] = removal.last_line
+            rows[-1][4] += 1
+        else:
+            rows.append([removal.first_line, removal.last_line, removal.reason, removal.text, 1])
+    return [tuple(row) for row in rows]
