@@ -31,14 +31,18 @@ source_suffix = {".md": "markdown"}
 smartquotes = False
 myst_enable_extensions = ["colon_fence"]
 myst_heading_anchors = 0
+# Links like [text](#p-...) resolve against labels only: searching every domain (C++, Python, …)
+# for thousands of passage links was most of the build's cost.
+myst_ref_domains = ["std"]
 suppress_warnings = []
 
 bibtex_bibfiles = []
 
 html_theme = "furo"
 html_title = "Russia in Syria"
-html_static_path = ["_static"]
+html_static_path = ["_static"]  # the extension adds the generated glossary data
 html_css_files = ["book.css"]
+html_js_files = ["glossary-data.js", "glossary-tips.js"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False

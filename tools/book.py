@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editorial import EditorialError, load_source_notes
-from .export import jsonl, passage_record
+from .export import json_document, jsonl, passage_record
+from .glossary import load_glossary
+from .link import Linker, link_passages
 from .pipeline import Book, Paths, build_book
-from .render import Renderer
+from .render import Renderer, display_date
+from .render_glossary import glossary_export, glossary_page, hover_data, linked_text, mentions_by_term
 from .write import write_if_changed, write_tree
 
 
@@ -31,12 +34,21 @@ def make_book(root: Path) -> MadeBook:
     try:
         book = build_book(paths)
         notes = load_source_notes(paths.data / "sources.yaml")
+        glossary = load_glossary(paths.data / "glossary.yaml")
     except EditorialError as error:
         raise BookError(str(error)) from error
-    renderer = Renderer(book, notes)
+    mentions = link_passages(book.passages, Linker(glossary))
+    book.glossary = glossary
+    renderer = Renderer(book, notes, text_renderer=lambda passage: linked_text(passage, mentions[passage.id]))
     pages = renderer.pages()
+    by_term = mentions_by_term(book.passages)
+    pages["glossary.md"] = glossary_page(glossary, by_term, renderer.url_of, lambda p: display_date(p.date))
+    pages["_generated/static/glossary-data.js"] = hover_data(glossary)
     records = [passage_record(passage, renderer.url_of(passage)) for passage in book.passages]
-    exports = {"corpus/passages.jsonl": jsonl(records)}
+    exports = {
+        "corpus/passages.jsonl": jsonl(records),
+        "corpus/glossary.json": json_document(glossary_export(glossary, by_term)),
+    }
     return MadeBook(book, pages, exports)
 
 

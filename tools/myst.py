@@ -16,8 +16,8 @@ _LONG_WORD = re.compile(r"\S{60,}")
 
 
 def text(value: str) -> str:
-    """Seed text as literal MyST inline content, on one line."""
-    flat = " ".join(str(value).split())
+    """Seed text as literal MyST inline content, on one line (runs of white space become one space)."""
+    flat = re.sub(r"\s+", " ", str(value))
     return _PUNCTUATION.sub(r"\\\1", flat)
 
 

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 
 MANIFEST = ".generated-files"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -27,6 +29,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; published files are world-readable
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -44,8 +45,19 @@ def parse_date_line(line: str) -> str | None:
     words = text.replace(",", " ").split()
     if len(words) > 7 or len(_DIGIT_RUN.findall(text)) < 2:
         return None  # a year alone ("2016") or a month and year is a heading, not a dateline
+    return _parse_full_date(text)
+
+
+# Detecting the language among all of dateparser's locales costs about half a second a line;
+# datelines come in a handful of languages, tried in this order.
+DATELINE_LANGUAGES = ["en", "ru", "ar", "fr", "de", "es", "tr", "uk", "it"]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_full_date(text: str) -> str | None:
     parsed = dateparser.parse(
         text,
+        languages=DATELINE_LANGUAGES,
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PREFER_LOCALE_DATE_ORDER": False},
     )
     return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,150 @@
+"""The glossary as data: entries, aliases, categories, and the rule that makes public anchors.
+
+Anchors are a public interface (other sites link to them), so the rule lives here, in one small
+pure function, and the loader refuses data that would make two entries share an anchor or let an
+alias take an entry's anchor.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .editorial import EditorialError, load_yaml
+
+FORBIDDEN_IN_NAMES = re.compile(r"[`<>\n]")
+
+
+def anchor_id(name: str) -> str:
+    """The HTML id Sphinx gives a glossary term: 'term-' + ASCII-folded name, other runs as '-'.
+
+    'Khmeimim Air Base' -> 'term-Khmeimim-Air-Base'; "Hay'at Tahrir al-Sham" ->
+    'term-Hay-at-Tahrir-al-Sham'; 'Türkiye' -> 'term-Turkiye'. Names with no ASCII letters or digits
+    get no predictable id (Sphinx numbers them), which is why canonical names must be ASCII.
+    """
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    body = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")
+    return f"term-{body}" if body else ""
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    case_sensitive: bool = False
+    ambiguous_with: str = ""
+
+
+@dataclass
+class Entry:
+    term: str
+    category: str
+    definition: str
+    aliases: list[Alias] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    context_words: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return anchor_id(self.term)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term] + [alias.text for alias in self.aliases]
+
+
+@dataclass(frozen=True)
+class Category:
+    slug: str
+    title: str
+
+
+@dataclass
+class Glossary:
+    categories: list[Category]
+    entries: list[Entry]
+    exceptions: dict[str, str] = field(default_factory=dict)
+
+    def entry(self, term: str) -> Entry:
+        return self._by_term[term]
+
+    def __post_init__(self) -> None:
+        self._by_term = {entry.term: entry for entry in self.entries}
+
+    def sorted_entries(self, category: str) -> list[Entry]:
+        return sorted((e for e in self.entries if e.category == category), key=lambda e: e.term.casefold())
+
+
+def _alias(value, where: str) -> Alias:
+    if isinstance(value, str):
+        return Alias(value.strip())
+    if isinstance(value, dict) and value.get("text"):
+        return Alias(str(value["text"]).strip(), bool(value.get("case_sensitive", False)), str(value.get("ambiguous_with", "") or ""))
+    raise EditorialError(f"{where}: an alias must be a string or a mapping with 'text'")
+
+
+def load_glossary(path: Path) -> Glossary:
+    if not path.exists():
+        return Glossary([], [])
+    data = load_yaml(path)
+    categories = [Category(str(c["slug"]), str(c["title"])) for c in data.get("categories") or []]
+    known_categories = {c.slug for c in categories}
+    entries: list[Entry] = []
+    for index, raw in enumerate(data.get("entries") or []):
+        where = f"{path}: entries[{index}]"
+        if not isinstance(raw, dict) or not raw.get("term"):
+            raise EditorialError(f"{where}: missing 'term'")
+        where = f"{path}: entry '{raw['term']}'"
+        for key in ("category", "definition"):
+            if not raw.get(key):
+                raise EditorialError(f"{where}: missing '{key}'")
+        entries.append(
+            Entry(
+                term=str(raw["term"]).strip(),
+                category=str(raw["category"]),
+                definition=" ".join(str(raw["definition"]).split()),
+                aliases=[_alias(value, where) for value in raw.get("aliases") or []],
+                related=[str(name) for name in raw.get("related") or []],
+                context_words=[str(word) for word in raw.get("context_words") or []],
+            )
+        )
+        if entries[-1].category not in known_categories:
+            raise EditorialError(f"{where}: unknown category '{raw['category']}'")
+    exceptions = {str(item["name"]): str(item.get("why", "")) for item in data.get("exceptions") or []}
+    glossary = Glossary(categories, entries, exceptions)
+    validate(glossary, path)
+    return glossary
+
+
+def validate(glossary: Glossary, path: Path) -> None:
+    """Refuse data that would break anchors, links or the linker's one-pass matching."""
+    terms = {entry.term for entry in glossary.entries}
+    anchors: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for entry in glossary.entries:
+        where = f"{path}: entry '{entry.term}'"
+        if not entry.term.isascii() or not anchor_id(entry.term):
+            raise EditorialError(f"{where}: the canonical name must be ASCII (its anchor is public)")
+        if entry.anchor in anchors:
+            raise EditorialError(f"{where}: same anchor {entry.anchor} as '{anchors[entry.anchor]}'")
+        anchors[entry.anchor] = entry.term
+        for name in entry.names:
+            if FORBIDDEN_IN_NAMES.search(name):
+                raise EditorialError(f"{where}: '{name}' holds a backtick, angle bracket or line break")
+            key = name.casefold()
+            if key in owner and owner[key] != entry.term:
+                raise EditorialError(f"{where}: '{name}' is also a name of '{owner[key]}'")
+            owner[key] = entry.term
+        for name in entry.related:
+            if name not in terms:
+                raise EditorialError(f"{where}: related entry '{name}' does not exist")
+        for alias in entry.aliases:
+            if alias.ambiguous_with and alias.ambiguous_with not in terms:
+                raise EditorialError(f"{where}: alias '{alias.text}' is ambiguous with unknown entry '{alias.ambiguous_with}'")
+    for entry in glossary.entries:
+        for alias in entry.aliases:
+            if anchor_id(alias.text) in anchors and anchors[anchor_id(alias.text)] != entry.term:
+                raise EditorialError(
+                    f"{path}: entry '{entry.term}': alias '{alias.text}' would take the anchor of '{anchors[anchor_id(alias.text)]}'"
+                )
