@@ -29,14 +29,17 @@ source_suffix = {".md": "markdown"}
 
 # Seed text must reach the reader exactly as written: no "smart" quotes or dashes.
 smartquotes = False
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "attrs_block"]
 myst_heading_anchors = 0
 # Links like [text](#p-...) resolve against labels only: searching every domain (C++, Python, …)
 # for thousands of passage links was most of the build's cost.
 myst_ref_domains = ["std"]
 suppress_warnings = []
 
-bibtex_bibfiles = []
+# Generated from the seeds' metadata and data/sources.yaml by the book's extension.
+bibtex_bibfiles = ["_generated/sources.bib"]
+bibtex_reference_style = "author_year"
+bibtex_default_style = "plain"
 
 html_theme = "furo"
 html_title = "Russia in Syria"
@@ -47,7 +50,9 @@ html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
 
-try:
-    from latex_config import *  # noqa: F401,F403  (the PDF's engine, fonts and layout)
-except ImportError:
-    pass
+# --- PDF (LaTeX) ------------------------------------------------------------------------------
+# Engine, fonts, layout and the index hook live in latex_config.py (its docstring says why).
+from latex_config import *  # noqa: E402,F401,F403
+
+extensions += ["latex_config"]
+latex_documents = [(root_doc, "russia-in-syria.tex", project, author, "manual")]

@@ -36,11 +36,12 @@ def chapters(tmp_path):
     return load_chapters(path)
 
 
-def test_a_date_falls_in_the_period_whose_range_holds_its_first_day(chapters):
+def test_a_date_falls_in_the_period_whose_range_holds_its_last_day(chapters):
     assert period_for("2011-02-28", chapters) == "early"
     assert period_for("2011-03", chapters) == "middle"
-    assert period_for("2015-09-30", chapters) == "late"
-    assert period_for("2015-09", chapters) == "middle"  # a month counts from its first day
+    assert period_for("2015-09-29", chapters) == "middle"
+    assert period_for("2015-09", chapters) == "late"  # "in September 2015": the month ends in the later period
+    assert period_for("2011", chapters) == "middle"
     assert period_for(None, chapters) == "undated"
 
 

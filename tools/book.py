@@ -13,7 +13,11 @@ from .export import json_document, jsonl, passage_record
 from .glossary import load_glossary
 from .link import Linker, link_passages
 from .pipeline import Book, Paths, build_book
-from .render import Renderer, display_date
+from .annotations import AnnotationError, attach, load_annotations
+from .attribution import speakers
+from .bibliography import bibtex
+from .corroborate import corroborate
+from .render import Decorations, Renderer, display_date
 from .render_glossary import glossary_export, glossary_page, hover_data, linked_text, mentions_by_term
 from .write import write_if_changed, write_tree
 
@@ -35,19 +39,47 @@ def make_book(root: Path) -> MadeBook:
         book = build_book(paths)
         notes = load_source_notes(paths.data / "sources.yaml")
         glossary = load_glossary(paths.data / "glossary.yaml")
+        annotations = load_annotations(paths.data / "annotations.yaml")
     except EditorialError as error:
         raise BookError(str(error)) from error
-    mentions = link_passages(book.passages, Linker(glossary))
+    linker = Linker(glossary)
+    mentions = link_passages(book.passages, linker)
     book.glossary = glossary
-    renderer = Renderer(book, notes, text_renderer=lambda passage: linked_text(passage, mentions[passage.id]))
+    try:
+        annotated = attach(annotations, book.passages, paths.data / "annotations.yaml")
+    except AnnotationError as error:
+        raise BookError(str(error)) from error
+    decorations = Decorations(
+        speakers={p.id: found for p in book.passages if (found := speakers(p, linker.mentions(p.text)))},
+        also_reported=corroborate(book.passages),
+        annotations=annotated,
+        all_annotations=annotations,
+    )
+    renderer = Renderer(book, notes, text_renderer=lambda passage: linked_text(passage, mentions[passage.id]), decorations=decorations)
     pages = renderer.pages()
+    pages["_generated/sources.bib"] = bibtex([renderer.views[source.file] for source in book.sources])
     by_term = mentions_by_term(book.passages)
     pages["glossary.md"] = glossary_page(glossary, by_term, renderer.url_of, lambda p: display_date(p.date))
     pages["_generated/static/glossary-data.js"] = hover_data(glossary)
-    records = [passage_record(passage, renderer.url_of(passage)) for passage in book.passages]
+    records = [
+        passage_record(
+            passage,
+            renderer.url_of(passage),
+            {
+                "source_url": renderer.source_url_of(passage),
+                "also_reported": decorations.also_reported.get(passage.id, []),
+                "speakers": decorations.speakers.get(passage.id, []),
+                "annotations": [a.id for a in annotated.get(passage.id, [])],
+            },
+        )
+        for passage in book.passages
+    ]
     exports = {
         "corpus/passages.jsonl": jsonl(records),
         "corpus/glossary.json": json_document(glossary_export(glossary, by_term)),
+        "corpus/annotations.json": json_document(
+            [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in annotations]
+        ),
     }
     return MadeBook(book, pages, exports)
 

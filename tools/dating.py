@@ -1,7 +1,7 @@
 """Dating: give each passage the date of the events it tells, at day, month or year precision.
 
 In order of trust:
-1. an explicit date in the passage ("30 September 2015", "November 2015", "In 2012"); a day or
+1. the first date expression in the passage: an explicit date ("30 September 2015", "November 2015", "In 2012"); a day or
    month without a year ("On 8 December") takes its year from the last date of the same section,
    then from the headings, then from the item's publication date;
 2. a relative expression ("on Saturday", "last month", "this year") resolved against the item's
@@ -55,7 +55,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![-–]\d)"), "day", True),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|,\d|\d))"), "day", True),
-    (re.compile(rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|,\d|\.\d)"), "year", False),
+    (re.compile(rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
     (
         re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]nd of|[Dd]uring)\s+|\b[Mm]id-){_MONTH}\b"),
         "month",
@@ -196,28 +196,48 @@ def _complete_before(date: PartialDate, base: PartialDate) -> PartialDate | None
     return None
 
 
+def _within(fine: PartialDate, coarse: PartialDate) -> bool:
+    """Whether a precise date falls inside a coarser one (2015-11-24 inside 2015 or 2015-11)."""
+    if coarse.year != fine.year:
+        return False
+    return coarse.month is None or (coarse.month == fine.month and coarse.day is None)
+
+
 def date_passage(passage: Passage, context: PartialDate | None, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
-    """The passage's date and how it was found; `context` completes a day or month without a year."""
+    """The passage's date and how it was found; `context` completes a day or month without a year.
+
+    An event cue refines a coarser date that contains it: "last year" (2015) in a passage about the
+    Su-24 shoot-down becomes 24 November 2015.
+    """
+    date, basis, position = _stated_date(passage, context)
+    found = [(match.start(), cue) for cue in cues if (match := cue.pattern.search(passage.text))]
+    if found:
+        cue_position, cue = min(found, key=lambda item: item[0])
+        cue_date = parse_iso(cue.date)
+        if date is None or cue_position < position or (date.day is None and _within(cue_date, date) and cue_date != date):
+            return cue_date, "event cue"
+    return date, basis
+
+
+def _stated_date(passage: Passage, context: PartialDate | None) -> tuple[PartialDate | None, str, int]:
+    """The first date expression of the passage that resolves: explicit, partial or relative."""
     item = parse_iso(passage.item_date)
     candidates: list[tuple[int, str, object]] = [(start, "explicit", date) for start, date in find_dates(passage.text)]
     if item is not None:
         candidates += [(match.start(), "relative", match.group("expr")) for match in _RELATIVE.finditer(passage.text)]
-    for _, kind, value in sorted(candidates, key=lambda candidate: candidate[0]):
+    for position, kind, value in sorted(candidates, key=lambda candidate: candidate[0]):
         if kind == "relative":
             base = dt.date(item.year, item.month or 1, item.day or 1)
-            return resolve_relative(value, base), f"“{value}” from the item's date"
+            return resolve_relative(value, base), f"“{value}” from the item's date", position
         if value.year is not None:
-            return value, "text"
+            return value, "text", position
         if item is not None:
             completed = _complete_before(value, item)
             if completed:
-                return completed, "text, year from the item's date"
+                return completed, "text, year from the item's date", position
         elif context is not None and context.year is not None and _valid(context.year, value.month, value.day):
-            return PartialDate(context.year, value.month, value.day), "text, year from context"
-    cue = next((cue for cue in cues if cue.pattern.search(passage.text)), None)
-    if cue:
-        return parse_iso(cue.date), "event cue"
-    return None, ""
+            return PartialDate(context.year, value.month, value.day), "text, year from context", position
+    return None, "", len(passage.text)
 
 
 def source_context(dates: list[str]) -> PartialDate | None:

@@ -71,6 +71,7 @@ class Source:
     media: list[Media] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    original: list[str] = field(default_factory=list)  # decoded lines as delivered, for the viewer
     digest: str = ""
 
     def remove(self, first_line: int, last_line: int, reason: str, text: str) -> None:

@@ -58,6 +58,7 @@ def read_seed(path: Path, rules: clean.CleaningRules) -> Source | None:
         return None
     lines, removals, problems = clean.normalise_characters(path.name, decoded.lines)
     source = read_source(path.name, lines)
+    source.original = decoded.lines
     source.problems[:0] = decoded.problems + problems
     source.removals[:0] = removals
     clean.clean_source(source, rules)

@@ -15,6 +15,7 @@ from . import myst
 from .clean import visible
 from .dating import parse_iso
 from .editorial import SourceNote
+from .export import json_document
 from .model import Passage, Source
 from .pipeline import Book
 from .split import source_slug
@@ -70,16 +71,29 @@ class SourceView:
 
 
 @dataclass
+class Decorations:
+    """What later stages add beside a passage: speakers, corroborating passages, annotations."""
+
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+    also_reported: dict[str, list[str]] = field(default_factory=dict)
+    annotations: dict[str, list] = field(default_factory=dict)  # passage id -> [Annotation]
+    all_annotations: list = field(default_factory=list)
+
+
+ANNOTATION_LABELS = {"contested": "Contested", "context": "Context", "correction": "Correction", "terminology": "Terminology"}
+
+
+@dataclass
 class Renderer:
     book: Book
     notes: dict[str, SourceNote]
-    # Later stages add decorations per passage id: extra lines of meta and admonitions below.
-    passage_extras: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     text_renderer: object | None = None  # callable(passage) -> MyST inline text; default escapes
+    decorations: Decorations = field(default_factory=Decorations)
 
     def __post_init__(self) -> None:
         self.views = {source.file: SourceView(source, self.notes.get(source.file, SourceNote(source.file))) for source in self.book.sources}
         self.order = {source.file: index for index, source in enumerate(self.book.sources)}
+        self.by_id = {passage.id: passage for passage in self.book.passages}
 
     # --- addresses -------------------------------------------------------------------------
 
@@ -89,6 +103,9 @@ class Renderer:
     def url_of(self, passage: Passage) -> str:
         return f"{self.page_of(passage)}.html#{passage.id}"
 
+    def source_url_of(self, passage: Passage) -> str:
+        return f"sources/{self.views[passage.source].slug}.html#L{passage.first_line}"
+
     # --- pieces ------------------------------------------------------------------------------
 
     def passage_text(self, passage: Passage) -> str:
@@ -96,22 +113,42 @@ class Renderer:
             return self.text_renderer(passage)
         return myst.text(passage.text)
 
-    def meta_line(self, passage: Passage, from_page: str) -> str:
+    def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        lines = f"line {passage.first_line}" if passage.first_line == passage.last_line else f"lines {passage.first_line}–{passage.last_line}"
-        parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", f"[{myst.text(view.title)}](#source-{view.slug}), {lines}"]
+        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{view.slug}:{passage.first_line}-{passage.last_line}`"
+
+    def meta_line(self, passage: Passage) -> str:
+        view = self.views[passage.source]
+        parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", self.citation(passage)]
         if passage.byline:
             parts.append(f"by {myst.text(passage.byline)}")
+        speakers = self.decorations.speakers.get(passage.id)
+        if speakers:
+            parts.append("reports what " + ", ".join(myst.text(name) for name in speakers) + " said")
         themes = [theme for theme in self.book.chapters.themes if theme.slug in passage.themes]
         if themes:
             parts.append("themes: " + ", ".join(f"[{myst.text(theme.title)}](#theme-{theme.slug})" for theme in themes))
         return " · ".join(parts)
 
-    def passage_block(self, passage: Passage, page: str) -> str:
-        body = [self.meta_line(passage, page), "", "> " + self.passage_text(passage)]
-        for extra in self.passage_extras.get(passage.id, []):
-            body += ["", extra]
-        return myst.label(passage.id) + "\n" + myst.directive("container", "\n".join(body), "passage", fence="::::")
+    def passage_ref(self, pid: str) -> str:
+        """A short reference to another passage: its source and date, linked to its home."""
+        other = self.by_id[pid]
+        return f"[{myst.text(self.views[other.source].title)}, {myst.text(display_date(other.date))}](#{pid})"
+
+    def passage_block(self, passage: Passage) -> str:
+        lines = ["{#" + passage.id + " .passage}", "> " + self.meta_line(passage), ">", "> " + self.passage_text(passage)]
+        also = self.decorations.also_reported.get(passage.id)
+        if also:
+            lines += [">", "> *Also reported by:* " + "; ".join(self.passage_ref(pid) for pid in also)]
+        for annotation in self.decorations.annotations.get(passage.id, []):
+            others = [pid for pid in annotation.passages if pid != passage.id]
+            body = myst.text(annotation.note)
+            if others:
+                body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
+            body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
+            title = f"{ANNOTATION_LABELS[annotation.kind]}: {myst.text(annotation.title)}"
+            lines += ["", myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}"})]
+        return "\n".join(lines)
 
     # --- pages -------------------------------------------------------------------------------
 
@@ -126,7 +163,7 @@ class Renderer:
             if heading != current:
                 out += [myst.directive("rubric", "", heading), ""]
                 current = heading
-            out += [self.passage_block(passage, self.page_of(passage)), ""]
+            out += [self.passage_block(passage), ""]
         return "\n".join(out)
 
     def theme_page(self, theme) -> str:
@@ -255,6 +292,58 @@ class Renderer:
             if view.note.cleaning:
                 out += [f"**How it was cleaned.** {myst.text(view.note.cleaning)}", ""]
             out += [f"**Share of the book.** {len(passages)} passages, {share:.0%} of the book's passage text.", ""]
+            out += [f"**Check it line by line:** [the text of this source with line numbers](#viewer-{view.slug}).", ""]
+        out += ["## Bibliography", "", myst.directive("bibliography", "", fence="```"), ""]
+        toctree = myst.directive("toctree", "\n".join(self.views[s.file].slug for s in self.book.sources), options={"hidden": "", "maxdepth": "1"}, fence="```")
+        out += [toctree, ""]
+        return "\n".join(out)
+
+    def viewer_page(self, source: Source) -> str:
+        view = self.views[source.file]
+        out = [myst.label(f"viewer-{view.slug}"), f"# {myst.text(view.title)}: the text line by line", ""]
+        out.append(
+            f"The seed file {myst.text(source.file)} exactly as delivered, one numbered line per row. "
+            "Each line links to the passages it feeds; lines the conversion set aside say why. "
+            f"See also [what this source is](#source-{view.slug}) and the {{ref}}`conversion-report`."
+        )
+        out += ["", myst.directive("source-viewer", "", view.slug, fence="```"), ""]
+        return "\n".join(out)
+
+    def viewer_data(self, source: Source) -> str:
+        """Per line: its text, the passages it feeds (label, url), the reasons it was set aside."""
+        feeds: dict[int, list] = defaultdict(list)
+        for passage in self.book.passages_of(source.file):
+            for number in range(passage.first_line, passage.last_line + 1):
+                feeds[number].append([f"{display_date(passage.date)} passage", self.url_of(passage)])
+        reasons: dict[int, list] = defaultdict(list)
+        for removal in source.removals:
+            for number in range(removal.first_line, removal.last_line + 1):
+                if removal.reason not in reasons[number]:
+                    reasons[number].append(removal.reason)
+        lines = [[visible(text), feeds.get(number, []), reasons.get(number, [])] for number, text in enumerate(source.original, start=1)]
+        return json_document({"file": source.file, "lines": lines})
+
+    def notes_page(self) -> str:
+        """Every annotation, contested claims first, each with all the passages it joins."""
+        out = [myst.label("contested-claims"), "# Contested claims and editorial notes", ""]
+        out.append(
+            "The sources disagree on facts that matter: who fired, who was hit, how many died. Where "
+            "they do, the book attaches a note to every passage that carries one of the competing "
+            "accounts. The notes are the editors' own; the passages are the sources' words."
+        )
+        out.append("")
+        annotations = self.decorations.all_annotations
+        for kind in ("contested", "correction", "context", "terminology"):
+            chosen = [a for a in annotations if a.kind == kind]
+            if not chosen:
+                continue
+            heading = "Contested claims" if kind == "contested" else f"{ANNOTATION_LABELS[kind]} notes"
+            out += [f"## {heading}", ""]
+            for annotation in chosen:
+                out += [myst.label(f"note-{annotation.id}"), myst.directive("rubric", "", myst.text(annotation.title)), ""]
+                out += [myst.text(annotation.note), ""]
+                out += [f"- {self.passage_ref(pid)} ({myst.text(self.views[self.by_id[pid].source].kind_label)})" for pid in annotation.passages]
+                out.append("")
         return "\n".join(out)
 
     def pages(self) -> dict[str, str]:
@@ -265,6 +354,11 @@ class Renderer:
             pages[f"themes/{theme.slug}.md"] = self.theme_page(theme)
         pages["conversion-report.md"] = self.conversion_report()
         pages["sources/index.md"] = self.sources_page()
+        for source in self.book.sources:
+            slug = self.views[source.file].slug
+            pages[f"sources/{slug}.md"] = self.viewer_page(source)
+            pages[f"_generated/viewer/{slug}.json"] = self.viewer_data(source)
+        pages["contested-claims.md"] = self.notes_page()
         pages["_generated/cards.md"] = self.cards()
         return pages
 

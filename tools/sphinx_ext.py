@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from . import sphinx_sources
 from .book import BookError, make_book, write_exports, write_sources
 
 logger = logging.getLogger(__name__)
@@ -59,4 +60,5 @@ def setup(app: Sphinx) -> dict:
     # Before sphinxcontrib-bibtex (priority 500) reads the generated .bib file.
     app.connect("builder-inited", generate, priority=100)
     app.connect("build-finished", export)
+    sphinx_sources.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

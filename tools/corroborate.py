@@ -1,0 +1,43 @@
+"""Corroboration: passages of different sources that tell the same event link to each other.
+
+Two passages tell the same event when they come from different sources, their dates are close
+(within a week at day precision, the same month when one is only known to the month), and they
+share names from the glossary: at least two, or one that is rare in the book (a specific event,
+aircraft or place rather than a protagonist mentioned everywhere).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+from .classify import first_day
+from .dating import parse_iso
+from .model import Passage
+
+MAX_DAYS_APART = 7
+RARE_TERM_SHARE = 0.03  # a term in at most 3 % of passages is specific enough on its own
+
+
+def _close(a: str, b: str) -> bool:
+    first, second = parse_iso(a), parse_iso(b)
+    if first.month is None or second.month is None:
+        return False
+    if first.day is None or second.day is None:
+        return (first.year, first.month) == (second.year, second.month)
+    return abs((first_day(a) - first_day(b)).days) <= MAX_DAYS_APART
+
+
+def corroborate(passages: list[Passage]) -> dict[str, list[str]]:
+    frequency = Counter(term for passage in passages for term in set(passage.terms))
+    rare_limit = max(2, int(RARE_TERM_SHARE * len(passages)))
+    dated = [p for p in passages if p.date and p.terms]
+    links: dict[str, list[str]] = {p.id: [] for p in passages}
+    for first, second in combinations(dated, 2):
+        if first.source == second.source or not _close(first.date, second.date):
+            continue
+        shared = set(first.terms) & set(second.terms)
+        if len(shared) >= 2 or any(frequency[term] <= rare_limit for term in shared):
+            links[first.id].append(second.id)
+            links[second.id].append(first.id)
+    return links

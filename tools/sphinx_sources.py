@@ -1,0 +1,86 @@
+"""Sphinx wiring for line-level provenance: the source viewer and links to its line anchors.
+
+- `{source-lines}` role (`slug:first-last`): "lines 4–6". In HTML it links to the viewer's line
+  anchor; every other format keeps the plain words, so a printed citation still carries the file
+  (from the bibliography entry) and the line numbers.
+- `{source-viewer}` directive (`slug`): the seed's original text, one numbered, anchored row per
+  line, marked with the passages each line feeds or the reason it was removed. HTML only: the
+  data comes from `_generated/viewer/<slug>.json`, every seed character is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+VIEWER_DATA = "_generated/viewer"
+VIEWER_PAGES = "sources"
+
+
+def lines_label(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}–{last}"
+
+
+class SourceLinesRole(SphinxRole):
+    def run(self):
+        slug, _, span = self.text.partition(":")
+        first, _, last = span.partition("-")
+        node = nodes.inline("", lines_label(int(first), int(last or first)), classes=["source-lines"])
+        node["source_slug"] = slug
+        node["first_line"] = int(first)
+        return [node], []
+
+
+def link_line_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In HTML output, turn each line citation into a link to the viewer's line anchor."""
+    if app.builder.format != "html":
+        return
+    for node in list(doctree.findall(nodes.inline)):
+        if "source_slug" not in node:
+            continue
+        uri = app.builder.get_relative_uri(docname, f"{VIEWER_PAGES}/{node['source_slug']}")
+        link = nodes.reference("", "", *node.children, refuri=f"{uri}#L{node['first_line']}", classes=["source-lines"])
+        node.replace_self(link)
+
+
+def _row(number: int, text: str, passages: list, reasons: list) -> str:
+    classes = "kept" if passages else ("removed" if reasons else "blank")
+    marks = [f'<a href="../{html.escape(url)}">{html.escape(label)}</a>' for label, url in passages]
+    marks += [f'<span class="reason">{html.escape(reason)}</span>' for reason in reasons]
+    return (
+        f'<tr id="L{number}" class="{classes}"><td class="ln"><a href="#L{number}">{number}</a></td>'
+        f'<td class="text">{html.escape(text)}</td><td class="marks">{"<br>".join(marks)}</td></tr>'
+    )
+
+
+class SourceViewerDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"class": directives.class_option}
+
+    def run(self):
+        slug = self.arguments[0]
+        path = Path(self.env.srcdir, VIEWER_DATA, f"{slug}.json")
+        self.env.note_dependency(str(path))
+        data = json.loads(path.read_text(encoding="utf-8"))
+        rows = [_row(number, *line) for number, line in enumerate(data["lines"], start=1)]
+        table = '<div class="source-viewer"><table>\n' + "\n".join(rows) + "\n</table></div>"
+        web = addnodes.only(expr="html")
+        web += nodes.raw("", table, format="html")
+        print_note = addnodes.only(expr="not html")
+        print_note += nodes.paragraph(
+            "", "The line-numbered text of this source, with every line's use in the book, is part of the web edition."
+        )
+        return [web, print_note]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_role("source-lines", SourceLinesRole())
+    app.add_directive("source-viewer", SourceViewerDirective)
+    app.connect("doctree-resolved", link_line_citations)
