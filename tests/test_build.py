@@ -84,3 +84,56 @@ def test_the_home_page_offers_periods_and_themes_as_cards_and_the_download(built
     page = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert page.count("sd-card ") >= 24
     assert 'href="corpus/passages.jsonl"' in page
+
+
+def letters(text: str) -> str:
+    return "".join(re.findall(r"\w", text.casefold()))
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    rest = iter(haystack)
+    return all(char in rest for char in needle)
+
+
+def test_every_passage_links_to_source_lines_that_really_hold_its_words(built):
+    project, _ = built
+    html = project / "_build" / "html"
+    viewers = {}
+    for record in records(project):
+        seed_lines = (ROOT / "seeds" / record["source"]).read_text(encoding="utf-8").splitlines()
+        first, last = record["lines"]
+        # The passage's letters, in order, stand on its lines (markup and removed noise aside).
+        assert is_subsequence(letters(record["text"]), letters(" ".join(seed_lines[first - 1 : last]))), record["id"]
+        page, anchor = record["source_url"].split("#")
+        assert anchor == f"L{first}"
+        if page not in viewers:
+            viewers[page] = (html / page).read_text(encoding="utf-8")
+        assert f'<tr id="{anchor}"' in viewers[page]
+        home = (html / record["url"].split("#")[0]).read_text(encoding="utf-8")
+        assert f'href="../{page}#{anchor}"' in home
+
+
+def test_every_passage_cites_its_source_and_the_sources_chapter_covers_every_seed(built):
+    project, _ = built
+    html = project / "_build" / "html"
+    sources = (html / "sources" / "index.html").read_text(encoding="utf-8")
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        assert seed.name in sources
+    for page in (html / "periods").glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.count('class="passage"') == text.count('sources/index.html#id'), page.name
+
+
+def test_events_told_by_two_seeds_are_cross_linked(built):
+    project, _ = built
+    exported = {record["id"]: record for record in records(project)}
+
+    def linked(term, first_seed, second_seed):
+        for record in exported.values():
+            if record["source"].startswith(first_seed) and term in record["terms"]:
+                if any(exported[other]["source"].startswith(second_seed) and term in exported[other]["terms"] for other in record["also_reported"]):
+                    return True
+        return False
+
+    assert linked("Su-24", "001", "003")
+    assert linked("Il-20", "000", "001")

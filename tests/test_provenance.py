@@ -1,0 +1,76 @@
+"""Sources, citations and annotations: every passage checkable, disagreements said out loud."""
+
+import re
+
+import pytest
+
+from tools.annotations import Annotation, AnnotationError, attach, load_annotations
+from tools.attribution import speakers
+from tools.bibliography import bib_entry
+from tools.corroborate import corroborate
+from tools.editorial import SourceNote
+from tools.glossary import Alias, Entry, Glossary
+from tools.link import Linker
+from tools.model import Passage, Source
+from tools.render import SourceView
+
+from conftest import ROOT
+
+
+def passage(pid, text, source="a.txt", date=None, terms=()):
+    return Passage(id=pid, source=source, first_line=1, last_line=1, text=text, date=date, terms=list(terms))
+
+
+def test_a_bibtex_entry_braces_titles_and_escapes_seed_metadata():
+    source = Source(file="x.txt", kind="web-article", title="Costs 50% & more {really}", line_count=3, metadata={"author": "A_B", "published": "2016-09-30"})
+    entry = bib_entry(SourceView(source, SourceNote("x.txt", publisher="RT")))
+    assert entry.startswith("@misc{src-x,")
+    assert r"title = {{Costs 50\% \& more \{really\}}}" in entry
+    assert r"author = {{A\_B}}" in entry
+    assert "year = {2016}" in entry and "month = {9}" in entry
+    assert "organization = {{RT}}" in entry
+
+
+def test_annotations_attach_by_verbatim_quote_with_typographic_variants(tmp_path):
+    passages = [passage("p1", "Russia said “the plane” was shot down – officially."), passage("p2", "Turkey’s account differs.")]
+    note = Annotation("x", "contested", "X", "A note.", ['said "the plane" was shot down - officially', "Turkey's account"])
+    found = attach([note], passages, tmp_path / "annotations.yaml")
+    assert note.passages == ["p1", "p2"]
+    assert found == {"p1": [note], "p2": [note]}
+
+
+def test_an_annotation_whose_quote_matches_nothing_is_an_error_naming_it(tmp_path):
+    note = Annotation("lost-note", "context", "X", "A note.", ["words that are nowhere"])
+    with pytest.raises(AnnotationError, match=r"annotation 'lost-note': the quote “words that are nowhere” matches no passage"):
+        attach([note], [passage("p1", "Other words.")], tmp_path / "annotations.yaml")
+
+
+def test_the_shipped_annotations_are_enough_and_contested_ones_join_several_passages():
+    from tools.book import make_book
+
+    made = make_book(ROOT)
+    annotations = load_annotations(ROOT / "docs" / "data" / "annotations.yaml")
+    contested = [a for a in annotations if a.kind == "contested"]
+    assert len(annotations) >= 15 and len(contested) >= 8
+    exported = {a["id"]: a for a in __import__("json").loads(made.exports["corpus/annotations.json"])}
+    assert all(len(exported[a.id]["passages"]) >= 2 for a in contested)
+
+
+def test_passages_of_different_sources_on_the_same_event_corroborate_each_other():
+    passages = [
+        passage("a", "Il-20 lost near Khmeimim.", "000.txt", "2018-09-18", ["Il-20", "Khmeimim Air Base"]),
+        passage("b", "On 17 September 2018 an Il-20 was downed.", "001.txt", "2018-09-17", ["Il-20", "Khmeimim Air Base"]),
+        passage("c", "Same source, same day.", "000.txt", "2018-09-17", ["Il-20", "Khmeimim Air Base"]),
+        passage("d", "Another source, a month later.", "002.txt", "2018-10-30", ["Il-20", "Khmeimim Air Base"]),
+    ]
+    links = corroborate(passages)
+    assert links["a"] == ["b"] and sorted(links["b"]) == ["a", "c"] and links["d"] == []
+
+
+def test_who_is_speaking_is_named_for_reported_claims():
+    glossary = Glossary([], [Entry("Russian Ministry of Defence", "organisation", "d", [Alias("Russian defence ministry")]), Entry("Amnesty International", "organisation", "d")])
+    linker = Linker(glossary)
+    text = "According to Amnesty International, hospitals were hit. The Russian defence ministry denied it."
+    assert speakers(passage("p", text), linker.mentions(text)) == ["Amnesty International", "Russian Ministry of Defence"]
+    plain = "Aircraft struck the town."
+    assert speakers(passage("q", plain), linker.mentions(plain)) == []
