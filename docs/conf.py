@@ -43,7 +43,8 @@ bibtex_default_style = "plain"
 
 html_theme = "furo"
 html_title = "Russia in Syria"
-html_static_path = ["_static"]  # the extension adds the generated glossary data
+html_static_path = ["_static"]
+# glossary-data.js (the definitions shown on hover) is written into _static by the extension.
 html_css_files = ["book.css"]
 html_js_files = ["glossary-data.js", "glossary-tips.js"]
 html_last_updated_fmt = None

@@ -43,14 +43,14 @@ def make_book(root: Path) -> MadeBook:
     except EditorialError as error:
         raise BookError(str(error)) from error
     linker = Linker(glossary)
-    mentions = link_passages(book.passages, linker)
+    mentions, all_mentions = link_passages(book.passages, linker)
     book.glossary = glossary
     try:
         annotated = attach(annotations, book.passages, paths.data / "annotations.yaml")
     except AnnotationError as error:
         raise BookError(str(error)) from error
     decorations = Decorations(
-        speakers={p.id: found for p in book.passages if (found := speakers(p, linker.mentions(p.text)))},
+        speakers={p.id: found for p in book.passages if (found := speakers(p, all_mentions[p.id]))},
         also_reported=corroborate(book.passages),
         annotations=annotated,
         all_annotations=annotations,
@@ -60,7 +60,6 @@ def make_book(root: Path) -> MadeBook:
     pages["_generated/sources.bib"] = bibtex([renderer.views[source.file] for source in book.sources])
     by_term = mentions_by_term(book.passages)
     pages["glossary.md"] = glossary_page(glossary, by_term, renderer.url_of, lambda p: display_date(p.date))
-    pages["_generated/static/glossary-data.js"] = hover_data(glossary)
     records = [
         passage_record(
             passage,
@@ -75,6 +74,7 @@ def make_book(root: Path) -> MadeBook:
         for passage in book.passages
     ]
     exports = {
+        "_static/glossary-data.js": hover_data(glossary),  # read by glossary-tips.js (html_js_files)
         "corpus/passages.jsonl": jsonl(records),
         "corpus/glossary.json": json_document(glossary_export(glossary, by_term)),
         "corpus/annotations.json": json_document(

@@ -2,7 +2,8 @@
 
 Two steps. `normalise_characters` works on raw lines before any reader: it turns exotic spaces into
 plain spaces and removes invisible characters (zero-width, bidirectional controls, control
-characters), which can disguise text. `clean_source` works on a reader's blocks: junk blocks,
+characters, other invisible formatting characters such as Unicode tag characters), which can
+disguise or smuggle text. `clean_source` works on a reader's blocks: junk blocks,
 inline junk, repeated blocks and empty or back-matter sections, with rules from cleaning.yaml.
 """
 
@@ -16,12 +17,19 @@ from pathlib import Path
 
 import yaml
 
+from .editorial import SAFE_LOADER
+
 from .model import Block, Problem, Removal, Source
 
 _SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000], " ")
 _ZERO_WIDTH = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E}
 _BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
 _ZWJ = 0x200D
+# Format characters (category Cf) that are visible signs, not invisible controls: the Arabic,
+# Syriac and Kaithi marks written before numbers (Unicode's Prepended_Concatenation_Mark).
+_VISIBLE_FORMAT = {*range(0x0600, 0x0606), 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD}
+# A flag such as England's is a black flag, tag characters and a cancel tag: kept whole.
+_EMOJI_TAG_SEQUENCE = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class CleaningRules:
 
     @classmethod
     def load(cls, path: Path) -> "CleaningRules":
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
 
         def rules(key):
             return [Rule(re.compile(item["pattern"]), item["reason"]) for item in data.get(key, [])]
@@ -51,10 +59,11 @@ class CleaningRules:
 
 
 def _is_pictograph(char: str) -> bool:
-    return unicodedata.category(char) == "So" or char == "\ufe0f"
+    """A symbol, the emoji presentation selector or a skin-tone modifier: what a ZWJ joins."""
+    return unicodedata.category(char) == "So" or char == "\ufe0f" or 0x1F3FB <= ord(char) <= 0x1F3FF
 
 
-def _invisible_kind(text: str, index: int) -> str | None:
+def _invisible_kind(text: str, index: int, in_emoji: bool = False) -> str | None:
     """Why the character at index must go, or None to keep it."""
     code = ord(text[index])
     if code == _ZWJ and 0 < index < len(text) - 1 and _is_pictograph(text[index - 1]) and _is_pictograph(text[index + 1]):
@@ -68,6 +77,8 @@ def _invisible_kind(text: str, index: int) -> str | None:
         return "control character"
     if category in ("Cs", "Co", "Cn"):
         return "unassigned or private-use character"
+    if category == "Cf" and code not in _VISIBLE_FORMAT and not in_emoji:
+        return "invisible formatting character"
     return None
 
 
@@ -78,11 +89,15 @@ def normalise_characters(file: str, lines: list[str]) -> tuple[list[str], list[R
     problems: list[Problem] = []
     for number, line in enumerate(lines, start=1):
         line = line.translate(_SPACES)
+        if line.isprintable():  # no control, format, private-use or unassigned character: nothing to remove
+            cleaned.append(line)
+            continue
         kept: list[str] = []
         removed: Counter = Counter()
         codes: list[str] = []
+        in_emoji = {index for match in _EMOJI_TAG_SEQUENCE.finditer(line) for index in range(*match.span())}
         for index, char in enumerate(line):
-            kind = _invisible_kind(line, index)
+            kind = _invisible_kind(line, index, index in in_emoji)
             if kind:
                 removed[kind] += 1
                 codes.append(char)

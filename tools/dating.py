@@ -15,6 +15,7 @@ Otherwise the passage is undated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
 
+@functools.lru_cache(maxsize=65536)
 def parse_iso(value: str | None) -> PartialDate | None:
     if not value:
         return None

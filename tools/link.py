@@ -22,7 +22,8 @@ def _pattern(name: str) -> str:
     return "".join(_VARIANTS.get(char, re.escape(char)) for char in name)
 
 
-def _key(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A name with typographic apostrophes, hyphens and spaces made plain, and case folded."""
     return re.sub(r"\s+", " ", re.sub(r"[’‘ʼ`]", "'", re.sub(r"[‐‑–]", "-", text))).casefold()
 
 
@@ -41,11 +42,11 @@ class Linker:
         names: list[tuple[str, bool]] = []
         for entry in glossary.entries:
             names.append((entry.term, False))
-            self.folded[_key(entry.term)] = (entry, "")
+            self.folded[fold_name(entry.term)] = (entry, "")
             for alias in entry.aliases:
                 names.append((alias.text, alias.case_sensitive))
                 table = self.exact if alias.case_sensitive else self.folded
-                table[_key(alias.text) if not alias.case_sensitive else alias.text] = (entry, alias.ambiguous_with)
+                table[fold_name(alias.text) if not alias.case_sensitive else alias.text] = (entry, alias.ambiguous_with)
         names.sort(key=lambda item: (-len(item[0]), item[0]))
         alternatives = [_pattern(name) if exact else f"(?i:{_pattern(name)})" for name, exact in names]
         self.matcher = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
@@ -56,7 +57,7 @@ class Linker:
         }
 
     def _resolve(self, found: str, text: str) -> Entry | None:
-        hit = self.exact.get(found) or self.folded.get(_key(found))
+        hit = self.exact.get(found) or self.folded.get(fold_name(found))
         if hit is None:
             return None
         entry, other = hit
@@ -78,21 +79,25 @@ class Linker:
                 found.append(Mention(match.start(), match.end(), entry))
         return found
 
-    def first_mentions(self, text: str) -> list[Mention]:
+    def first_mentions(self, text: str, mentions: list[Mention] | None = None) -> list[Mention]:
         seen: set[str] = set()
         first = []
-        for mention in self.mentions(text):
+        for mention in self.mentions(text) if mentions is None else mentions:
             if mention.entry.term not in seen:
                 seen.add(mention.entry.term)
                 first.append(mention)
         return first
 
 
-def link_passages(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
-    """Set each passage's `terms` (canonical names, in order of first mention); return the mentions."""
-    linked = {}
+def link_passages(passages: list[Passage], linker: Linker) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]]]:
+    """Set each passage's `terms` (canonical names, in order of first mention).
+
+    Returns (first mentions, all mentions) by passage id: the text links the first, attribution
+    reads all of them.
+    """
+    first, every = {}, {}
     for passage in passages:
-        mentions = linker.first_mentions(passage.text)
-        passage.terms = [mention.entry.term for mention in mentions]
-        linked[passage.id] = mentions
-    return linked
+        every[passage.id] = linker.mentions(passage.text)
+        first[passage.id] = linker.first_mentions(passage.text, every[passage.id])
+        passage.terms = [mention.entry.term for mention in first[passage.id]]
+    return first, every

@@ -18,7 +18,6 @@ from .book import BookError, make_book, write_exports, write_sources
 
 logger = logging.getLogger(__name__)
 
-GENERATED_STATIC = "_generated/static"  # hover data for the glossary, written by make_book
 
 
 def _project_root(app: Sphinx) -> Path:
@@ -42,9 +41,7 @@ def generate(app: Sphinx) -> None:
         len(changed),
     )
     app._book_exports = made.exports  # type: ignore[attr-defined]
-    generated_static = Path(app.srcdir, GENERATED_STATIC)
-    if generated_static.is_dir() and str(generated_static) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(generated_static))
+
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:

@@ -53,11 +53,13 @@ def parse_date_line(line: str) -> str | None:
 DATELINE_LANGUAGES = ["en", "ru", "ar", "fr", "de", "es", "tr", "uk", "it"]
 
 
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PREFER_LOCALE_DATE_ORDER": False}
+
+
 @functools.lru_cache(maxsize=4096)
 def _parse_full_date(text: str) -> str | None:
-    parsed = dateparser.parse(
-        text,
-        languages=DATELINE_LANGUAGES,
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PREFER_LOCALE_DATE_ORDER": False},
-    )
+    """English first (cheap), then the other languages only for lines English cannot read."""
+    parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[:1], settings=_SETTINGS)
+    if parsed is None:
+        parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[1:], settings=_SETTINGS)
     return parsed.date().isoformat() if parsed else None

@@ -1,0 +1,86 @@
+"""Benchmark the book's build: conversion time, clean and no-change Sphinx builds, output size.
+
+Usage: python benchmarks/run.py [--scale 1 10] [--jobs 1]
+Copies the project into a temporary folder, multiplies the seeds (each copy gets a distinct last
+line so it is not skipped as a duplicate), and times each step with a monotonic clock. Numbers
+go to stdout and to _build/benchmark.json. Timings are measured here, never asserted by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def make_copy(where: Path, scale: int) -> Path:
+    shutil.copytree(ROOT / "docs", where / "docs", ignore=shutil.ignore_patterns("periods", "themes", "sources", "_generated", "glossary.md", "contested-claims.md", "conversion-report.md", ".generated-files"))
+    (where / "seeds").mkdir()
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        for copy in range(scale):
+            name = seed.name if copy == 0 else f"{seed.stem}-copy{copy}{seed.suffix}"
+            data = seed.read_bytes() + (f"\n\nBenchmark copy {copy}.\n".encode() if copy else b"")
+            (where / "seeds" / name).write_bytes(data)
+    return where
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.monotonic()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    return time.monotonic() - start
+
+
+def folder_size(path: Path) -> int:
+    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
+
+
+def bench(scale: int, jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as temporary:
+        project = make_copy(Path(temporary), scale)
+        from tools.book import make_book
+
+        start = time.monotonic()
+        made = make_book(project)
+        convert = time.monotonic() - start
+        build = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-j", str(jobs), "-b", "html", "docs", "_build/html"]
+        clean = timed(build, project)
+        again = timed(build, project)
+        html = project / "_build" / "html"
+        return {
+            "scale": scale,
+            "seed_bytes": folder_size(project / "seeds"),
+            "passages": len(made.book.passages),
+            "conversion_s": round(convert, 2),
+            "clean_build_s": round(clean, 2),
+            "no_change_rebuild_s": round(again, 2),
+            "html_bytes": folder_size(html),
+            "searchindex_bytes": (html / "searchindex.js").stat().st_size,
+            "pages": sum(1 for _ in html.rglob("*.html")),
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, nargs="+", default=[1])
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    results = [bench(scale, args.jobs) for scale in args.scale]
+    for result in results:
+        print("  ".join(f"{key}={value}" for key, value in result.items()))
+    out = ROOT / "_build" / "benchmark.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
