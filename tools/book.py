@@ -59,7 +59,9 @@ def make_book(root: Path) -> MadeBook:
     pages = renderer.pages()
     pages["_generated/sources.bib"] = bibtex([renderer.views[source.file] for source in book.sources])
     by_term = mentions_by_term(book.passages)
-    pages["glossary.md"] = glossary_page(glossary, by_term, renderer.url_of, lambda p: display_date(p.date))
+    pages["glossary.md"] = glossary_page(
+        glossary, by_term, lambda p: f"{display_date(p.date)} ({renderer.views[p.source].kind_label})"
+    )
     records = [
         passage_record(
             passage,

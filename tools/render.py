@@ -30,6 +30,11 @@ KIND_LABELS = {
 }
 
 
+def short_title(title: str) -> str:
+    """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
+    return title.split(":")[0].strip()
+
+
 def display_date(iso: str | None) -> str:
     date = parse_iso(iso)
     if date is None or date.year is None:
@@ -41,8 +46,9 @@ def display_date(iso: str | None) -> str:
 
 
 def sort_key(passage: Passage, order: dict[str, int]) -> tuple:
+    """By date, a month or year known only roughly after the days it contains, then source order."""
     date = parse_iso(passage.date)
-    when = (date.year, date.month or 0, date.day or 0) if date else (9999, 0, 0)
+    when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
     return (when, order[passage.source], passage.first_line, passage.id)
 
 
@@ -127,7 +133,7 @@ class Renderer:
             parts.append("reports what " + ", ".join(myst.text(name) for name in speakers) + " said")
         themes = [theme for theme in self.book.chapters.themes if theme.slug in passage.themes]
         if themes:
-            parts.append("themes: " + ", ".join(f"[{myst.text(theme.title)}](#theme-{theme.slug})" for theme in themes))
+            parts.append("themes: " + ", ".join(f"[{myst.text(short_title(theme.title))}](#theme-{theme.slug})" for theme in themes))
         return " · ".join(parts)
 
     def passage_ref(self, pid: str) -> str:
@@ -368,7 +374,7 @@ def _month_heading(iso: str | None) -> str:
     if date is None:
         return "Undated"
     if date.month is None:
-        return f"{date.year}"
+        return f"{date.year}, day and month not given"
     return dt.date(2000, date.month, 1).strftime("%B") + f" {date.year}"
 
 

@@ -33,7 +33,9 @@ def _display_names(entry: Entry) -> list[str]:
     return names
 
 
-def glossary_page(glossary: Glossary, mentions: dict[str, list[Passage]], url_of, date_of) -> str:
+def glossary_page(glossary: Glossary, mentions: dict[str, list[Passage]], label_of) -> str:
+    """Entries by category: the canonical name then every other spelling as term lines (so each
+    is in the index, the search and objects.inv), the definition, related entries, mentions."""
     out = [
         "(glossary)=",
         "# Glossary",
@@ -52,16 +54,13 @@ def glossary_page(glossary: Glossary, mentions: dict[str, list[Passage]], url_of
         for entry in entries:
             out += [myst.text(name) for name in _display_names(entry)]
             body = [myst.text(entry.definition)]
-            if entry.aliases:
-                body.append("")
-                body.append("*Also written:* " + ", ".join(myst.text(a.text) for a in entry.aliases) + ".")
             if entry.related:
                 body.append("")
                 body.append("*See also:* " + ", ".join(myst.term(name, name) for name in entry.related) + ".")
             found = mentions.get(entry.term, [])
             body.append("")
             if found:
-                links = ", ".join(f"[{myst.text(date_of(p))}](#{p.id})" for p in found)
+                links = ", ".join(f"[{myst.text(label_of(p))}](#{p.id})" for p in found)
                 body.append(f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:* {links}.")
             else:
                 body.append("*Not mentioned in the current sources.*")

@@ -50,8 +50,14 @@ def link_line_citations(app: Sphinx, doctree: nodes.document, docname: str) -> N
         node.replace_self(link)
 
 
+# Reasons for text that was not dropped but moved out of the running text (title, dates, bylines,
+# front matter, images): shown plainly, not struck through like noise.
+MOVED_MARKERS = ("used as", "read as", "shown as", "listed with")
+
+
 def _row(number: int, text: str, passages: list, reasons: list) -> str:
-    classes = "kept" if passages else ("removed" if reasons else "blank")
+    moved = reasons and all(any(marker in reason for marker in MOVED_MARKERS) for reason in reasons)
+    classes = "kept" if passages else ("moved" if moved else "removed") if reasons else "blank"
     marks = [f'<a href="../{html.escape(url)}">{html.escape(label)}</a>' for label, url in passages]
     marks += [f'<span class="reason">{html.escape(reason)}</span>' for reason in reasons]
     return (
