@@ -154,3 +154,23 @@ def test_broken_front_matter_is_read_as_text_and_reported():
     source = read_source("broken.md", broken)
     assert any("not valid YAML" in problem.reason and problem.line >= 2 for problem in source.problems)
     assert any("Body text." in block.text for block in source.blocks)
+
+
+def test_a_headline_above_a_labelled_dateline_is_the_title_not_chrome():
+    source = read_source(
+        "article.txt",
+        ["Putin orders a partial withdrawal from Syria", "Published: 14 Mar, 2016 18:02", "", "The main part of the forces will leave.", "", "Reactions", "", "Washington was cautious."],
+    )
+    assert source.metadata["format"] == article.NAME
+    assert source.title == "Putin orders a partial withdrawal from Syria"
+    assert source.metadata["published"] == "2016-03-14"
+    assert [(block.kind, block.text) for block in source.blocks] == [
+        ("paragraph", "The main part of the forces will leave."),
+        ("heading", "Reactions"),
+        ("paragraph", "Washington was cautious."),
+    ]
+
+
+def test_prose_before_a_lone_date_is_not_mistaken_for_page_chrome():
+    text = ["This is a memo about things.", "", "It has prose first. Then more.", "", "12 March 2019", "", "Text."]
+    assert choose_reader(text) is plain

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..model import Block, Source
 from .common import paragraphs, parse_date_line
 
@@ -11,18 +14,36 @@ DEFAULT_KIND = "web-article"
 _SENTENCE_END = tuple('.!?:;"”’)…')
 
 
+HEAD_LINES = 15  # how many non-blank lines of page top may precede the dateline
+
+
+def is_prose(text: str) -> bool:
+    """A run of sentences: text with sentence-ending punctuation inside it or at its end."""
+    return bool(re.search(r"[.!?][\"”’)]?(\s+[A-Z\"“]|$)", text.strip())) and len(text.split()) >= 6
+
+
+def is_chrome(text: str) -> bool:
+    """Interface labels glued together: many words, no sentences, the same word again and again."""
+    words = text.lower().split()
+    if len(words) < 8 or is_prose(text):
+        return False
+    return Counter(words).most_common(1)[0][1] / len(words) >= 0.15 or len(words) > 40
+
+
 def _dateline(lines: list[str]) -> tuple[int, str] | None:
-    """The first date-only line among the first few non-blank lines."""
+    """The first date-only line near the top, when nothing before it is running prose."""
     seen = 0
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         seen += 1
-        if seen > 6:
+        if seen > HEAD_LINES:
             return None
         iso = parse_date_line(line)
         if iso:
             return index, iso
+        if is_prose(line):
+            return None
     return None
 
 
@@ -47,12 +68,18 @@ def read(file: str, lines: list[str]) -> Source:
     found = _dateline(lines)
     assert found is not None, "the article reader is only chosen when a dateline exists"
     index, iso = found
-    for first, last, text in paragraphs(lines, 0, index):
+    head = list(paragraphs(lines, 0, index))
+    # A headline may stand just above the dateline; anything else up there is page chrome.
+    if head and head[-1][0] == head[-1][1] and len(head[-1][2]) <= 200 and not is_chrome(head[-1][2]):
+        first, last, text = head.pop()
+        source.title = text
+        source.remove(first, last, "title: used as the source's title", text)
+    for first, last, text in head:
         source.remove(first, last, "page chrome before the dateline", text)
     source.remove(index + 1, index + 1, "dateline: used as the article's date", lines[index])
     source.metadata = {"published": iso}
     body = list(paragraphs(lines, index + 1))
-    if body and body[0][0] == body[0][1] and len(body[0][2]) <= 200:
+    if not source.title and body and body[0][0] == body[0][1] and len(body[0][2]) <= 200 and not is_prose(body[0][2]):
         first, last, text = body.pop(0)
         source.title = text
         source.remove(first, last, "title: used as the source's title", text)

@@ -34,12 +34,16 @@ def plain_blocks(lines: list[str], start: int = 0, end: int | None = None, **con
     return [Block("paragraph", text, first, last, **context) for first, last, text in paragraphs(lines, start, end)]
 
 
+_DATELINE_PREFIX = re.compile(r"^(?:published|updated|last updated|posted|date|dated)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
+
+
 def parse_date_line(line: str) -> str | None:
     """The ISO day a line names, when the line is nothing but a date (and perhaps a time).
 
-    A cheap shape check runs first: dateparser's language detection is slow on arbitrary text.
+    A "Published:" or "Updated" label before the date is allowed. A cheap shape check runs first:
+    dateparser's language detection is slow on arbitrary text.
     """
-    text = line.strip()
+    text = _DATELINE_PREFIX.sub("", line.strip())
     if not text or len(text) > 48 or not _YEAR.search(text):
         return None
     words = text.replace(",", " ").split()
