@@ -174,3 +174,14 @@ def test_a_headline_above_a_labelled_dateline_is_the_title_not_chrome():
 def test_prose_before_a_lone_date_is_not_mistaken_for_page_chrome():
     text = ["This is a memo about things.", "", "It has prose first. Then more.", "", "12 March 2019", "", "Text."]
     assert choose_reader(text) is plain
+
+
+def test_a_byline_may_stand_on_its_own_line_and_dates_may_be_abbreviated():
+    source = read_source(
+        "d.txt",
+        ["World briefs", "Sept. 18, 2018", "", "Russia said a plane was lost.", "", "By Peter Weber", "", "Sept. 17, 2018", "", "Israel struck targets. Jane Doe-Smith"],
+    )
+    assert [(b.text, b.item_date, b.byline) for b in source.blocks] == [
+        ("Russia said a plane was lost.", "2018-09-18", "Peter Weber"),
+        ("Israel struck targets.", "2018-09-17", "Jane Doe-Smith"),
+    ]

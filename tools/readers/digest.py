@@ -20,6 +20,9 @@ _TRAILING_NAME = re.compile(
 )
 
 
+_NAME_LINE = re.compile(r"^(?:[Bb]y\s+|[—–-]\s*)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z]\.?)?(?: [A-Z][a-zA-Z'’-]+){1,2})$")
+
+
 def _date_lines(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for index, line in enumerate(lines):
@@ -52,8 +55,17 @@ def read(file: str, lines: list[str]) -> Source:
     for (index, iso), next_index in zip(dates, bounds[1:]):
         source.remove(index + 1, index + 1, "date line: used as the item's date", lines[index])
         item = [Block("paragraph", text, first, last, item_date=iso) for first, last, text in paragraphs(lines, index + 1, next_index)]
-        # The byline trails the item's text; a site's footer line may still follow it.
-        for last_block in reversed(item[-2:]):
+        # The byline trails the item's text, run on or on a line of its own ("By Peter Weber");
+        # a site's footer line may still follow it.
+        for position, last_block in reversed(list(enumerate(item))[-2:]):
+            alone = _NAME_LINE.match(last_block.text)
+            if alone and len(item) > 1:
+                byline = alone.group("name")
+                source.remove(last_block.first_line, last_block.last_line, "byline: shown as the item's author", last_block.text)
+                del item[position]
+                for block in item:
+                    block.byline = byline
+                break
             match = _TRAILING_NAME.search(last_block.text)
             if match:
                 byline = match.group("name")
