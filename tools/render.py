@@ -208,10 +208,18 @@ class Renderer:
         counts_by_period = Counter(p.period for p in self.book.passages)
         counts_by_theme = Counter(theme for p in self.book.passages for theme in p.themes)
 
+        def span(item) -> str:
+            start, end = getattr(item, "start", None), getattr(item, "end", None)
+            if getattr(item, "undated", False) or not (start or end):
+                return ""
+            left = display_date(start.isoformat()) if start else "up"
+            right = display_date(end.isoformat()) if end else "today"
+            return f"{left} to {right} · "
+
         def grid(items, folder, counts):
             cards = []
             for item in items:
-                body = f"{counts[item.slug]} passages"
+                body = f"{span(item)}{counts[item.slug]} passages"
                 cards.append(myst.directive("grid-item-card", body, myst.text(item.title), {"link": f"{folder}/{item.slug}", "link-type": "doc"}))
             return myst.directive("grid", "\n".join(cards), "1 2 2 3", {"gutter": "2"}, fence="::::")
 
