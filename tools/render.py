@@ -30,6 +30,11 @@ KIND_LABELS = {
 }
 
 
+def _role_safe(name: str) -> str:
+    """A seed file name inside role content: backticks and angle brackets cannot appear there."""
+    return " ".join(name.replace("`", "'").replace("<", "(").replace(">", ")").split())
+
+
 def short_title(title: str) -> str:
     """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
     return title.split(":")[0].strip()
@@ -121,7 +126,7 @@ class Renderer:
 
     def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{view.slug}:{passage.first_line}-{passage.last_line}`"
+        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{view.slug}:{passage.first_line}-{passage.last_line}:{_role_safe(passage.source)}`"
 
     def meta_line(self, passage: Passage) -> str:
         view = self.views[passage.source]

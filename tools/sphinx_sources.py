@@ -1,8 +1,8 @@
 """Sphinx wiring for line-level provenance: the source viewer and links to its line anchors.
 
-- `{source-lines}` role (`slug:first-last`): "lines 4–6". In HTML it links to the viewer's line
-  anchor; every other format keeps the plain words, so a printed citation still carries the file
-  (from the bibliography entry) and the line numbers.
+- `{source-lines}` role (`slug:first-last:file`): "lines 4–6". In HTML it links to the viewer's
+  line anchor; every other format (the PDF) prints "file, lines 4–6", so a printed citation
+  carries the seed file and the line numbers.
 - `{source-viewer}` directive (`slug`): the seed's original text, one numbered, anchored row per
   line, marked with the passages each line feeds or the reason it was removed. HTML only: the
   data comes from `_generated/viewer/<slug>.json`, every seed character is HTML-escaped.
@@ -30,20 +30,23 @@ def lines_label(first: int, last: int) -> str:
 
 class SourceLinesRole(SphinxRole):
     def run(self):
-        slug, _, span = self.text.partition(":")
+        slug, span, file = (self.text.split(":", 2) + ["", ""])[:3]
         first, _, last = span.partition("-")
         node = nodes.inline("", lines_label(int(first), int(last or first)), classes=["source-lines"])
         node["source_slug"] = slug
+        node["source_file"] = file
         node["first_line"] = int(first)
         return [node], []
 
 
 def link_line_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """In HTML output, turn each line citation into a link to the viewer's line anchor."""
-    if app.builder.format != "html":
-        return
+    """HTML: each line citation links to the viewer's line anchor. Print: it names the file."""
     for node in list(doctree.findall(nodes.inline)):
         if "source_slug" not in node:
+            continue
+        if app.builder.format != "html":
+            if node["source_file"]:
+                node.replace_self(nodes.inline("", f"{node['source_file']}, {node.astext()}", classes=["source-lines"]))
             continue
         uri = app.builder.get_relative_uri(docname, f"{VIEWER_PAGES}/{node['source_slug']}")
         link = nodes.reference("", "", *node.children, refuri=f"{uri}#L{node['first_line']}", classes=["source-lines"])
