@@ -13,11 +13,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import sphinx_sources
+from . import cache, sphinx_sources
 from .book import BookError, make_book, write_exports, write_sources
 
 logger = logging.getLogger(__name__)
-
 
 
 def _project_root(app: Sphinx) -> Path:
@@ -26,22 +25,25 @@ def _project_root(app: Sphinx) -> Path:
 
 
 def generate(app: Sphinx) -> None:
-    root = _project_root(app)
-    try:
-        made = make_book(root)
-    except BookError as error:
-        raise ExtensionError(str(error)) from error
-    changed = write_sources(Path(app.srcdir), made)
-    for problem in made.book.problems:
+    root, srcdir = _project_root(app), Path(app.srcdir)
+    expected = cache.fingerprint(root)
+    cached = cache.load(srcdir, expected)
+    if cached is None:
+        try:
+            made = make_book(root)
+        except BookError as error:
+            raise ExtensionError(str(error)) from error
+        changed = write_sources(srcdir, made)
+        problems = [str(problem) for problem in made.book.problems]
+        summary = f"{len(made.book.sources)} sources, {len(made.book.passages)} passages"
+        cache.save(srcdir, expected, made.exports, problems, summary)
+        exports = made.exports
+    else:
+        changed, problems, summary, exports = [], cached["problems"], cached["summary"], cached["exports"]
+    for problem in problems:
         logger.info("[seed] %s", problem)
-    logger.info(
-        "[book] %d sources, %d passages, %d generated files changed",
-        len(made.book.sources),
-        len(made.book.passages),
-        len(changed),
-    )
-    app._book_exports = made.exports  # type: ignore[attr-defined]
-
+    logger.info("[book] %s, %d generated files changed%s", summary, len(changed), " (inputs unchanged)" if cached else "")
+    app._book_exports = exports  # type: ignore[attr-defined]
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:
