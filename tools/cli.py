@@ -1,4 +1,4 @@
-"""Command line: `syria-book build | check [--strict] | gaps` (see --help)."""
+"""Command line: `syria-book build | check [--strict] | gaps [--strict] | anchors` (see --help)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 from .book import BookError, make_book, write_exports, write_sources
+from .editorial import EditorialError
+from .gaps import report_gaps
+from .glossary import anchor_snapshot, load_glossary
 
 
 def _root(value: str | None) -> Path:
@@ -32,6 +35,12 @@ def cmd_check(args) -> int:
     return 1 if args.strict and count else 0
 
 
+def cmd_anchors(args) -> int:
+    """The glossary's public anchors, in the format of tests/data/glossary-anchors.txt."""
+    sys.stdout.write(anchor_snapshot(load_glossary(args.root / "docs" / "data" / "glossary.yaml")))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="syria-book", description=__doc__)
     parser.add_argument("--root", type=_root, default=_root(None), help="project root (default: current folder)")
@@ -40,10 +49,14 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="report problems found in the seeds")
     check.add_argument("--strict", action="store_true", help="exit with status 1 when any problem is found")
     check.set_defaults(run=cmd_check)
+    gaps = commands.add_parser("gaps", help="list names used at least twice in the seeds that have no glossary entry")
+    gaps.add_argument("--strict", action="store_true", help="exit with status 1 when any gap remains")
+    gaps.set_defaults(run=lambda args: report_gaps(args.root, args.strict))
+    commands.add_parser("anchors", help="print every glossary entry's public anchor").set_defaults(run=cmd_anchors)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except BookError as error:
+    except (BookError, EditorialError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -15,18 +15,30 @@ from pathlib import Path
 from .editorial import EditorialError, load_yaml
 
 FORBIDDEN_IN_NAMES = re.compile(r"[`<>\n]")
+# How Sphinx's intersphinx reads an objects.inv line. It takes the first "<word> <whole number>"
+# after a name's first word for the object type and priority (sphinx-doc/sphinx#9292), so other
+# projects could never link to an entry named "UN Security Council resolution 2254".
+_INVENTORY_LINE = re.compile(r"(.+?)\s+(\S+)\s+(-?\d+)\s+?(\S*)\s+(.*)")
+
+
+def readable_from_inventory(name: str) -> bool:
+    """Whether intersphinx reads this glossary term back from objects.inv under its own name."""
+    found = _INVENTORY_LINE.match(f"{name} std:term -1 glossary.html#term -")
+    return found is not None and found.group(1) == name
 
 
 def anchor_id(name: str) -> str:
     """The HTML id Sphinx gives a glossary term: 'term-' + ASCII-folded name, other runs as '-'.
 
     'Khmeimim Air Base' -> 'term-Khmeimim-Air-Base'; "Hay'at Tahrir al-Sham" ->
-    'term-Hay-at-Tahrir-al-Sham'; 'Türkiye' -> 'term-Turkiye'. Names with no ASCII letters or digits
-    get no predictable id (Sphinx numbers them), which is why canonical names must be ASCII.
+    'term-Hay-at-Tahrir-al-Sham'; 'Türkiye' -> 'term-Turkiye'; like Sphinx, dots and underscores
+    are kept ('Donald J. Trump' -> 'term-Donald-J.-Trump') and hyphens at the end dropped. Names
+    with no ASCII letters or digits get no predictable id (Sphinx numbers them), which is why
+    canonical names must be ASCII. The test suite checks this rule against a real Sphinx build.
     """
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    body = re.sub(r"[^A-Za-z0-9]+", "-", folded).strip("-")
-    return f"term-{body}" if body else ""
+    anchor = re.sub(r"-+$", "", re.sub(r"[^A-Za-z0-9._]+", "-", "term-" + " ".join(folded.split())))
+    return anchor if anchor != "term" else ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,15 @@ class Glossary:
 
     def sorted_entries(self, category: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.category == category), key=lambda e: e.term.casefold())
+
+
+def anchor_snapshot(glossary: Glossary) -> str:
+    """Every entry's public anchor as `anchor<TAB>canonical name` lines, sorted.
+
+    The format of tests/data/glossary-anchors.txt, which `syria-book anchors` prints: the test that
+    compares the two makes every change of a public anchor a deliberate one.
+    """
+    return "".join(sorted(f"{entry.anchor}\t{entry.term}\n" for entry in glossary.entries))
 
 
 def _alias(value, where: str) -> Alias:
@@ -126,6 +147,11 @@ def validate(glossary: Glossary, path: Path) -> None:
         where = f"{path}: entry '{entry.term}'"
         if not entry.term.isascii() or not anchor_id(entry.term):
             raise EditorialError(f"{where}: the canonical name must be ASCII (its anchor is public)")
+        if not readable_from_inventory(entry.term):
+            raise EditorialError(
+                f"{where}: other projects could not link to this name through intersphinx (a whole number after "
+                "its second word, sphinx-doc/sphinx#9292): reword it (e.g. 'Resolution 2254') and keep this spelling as an alias"
+            )
         if entry.anchor in anchors:
             raise EditorialError(f"{where}: same anchor {entry.anchor} as '{anchors[entry.anchor]}'")
         anchors[entry.anchor] = entry.term

@@ -1,0 +1,495 @@
+"""The glossary: how names in passages are linked, what the loader refuses, and the public
+interface other sites and readers rely on (anchors, objects.inv, index, search, glossary.json,
+definitions on hover)."""
+
+import functools
+import html
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import zlib
+from pathlib import Path
+
+import pytest
+
+from tools.editorial import EditorialError
+from tools.glossary import Alias, Category, Entry, Glossary, anchor_id, anchor_snapshot, load_glossary, readable_from_inventory
+from tools.link import Linker, link_passages
+from tools.model import Passage
+from tools.render_glossary import linked_text
+
+from conftest import ROOT, dedent, make_project, sphinx_build
+
+GLOSSARY = ROOT / "docs" / "data" / "glossary.yaml"
+SNAPSHOT = ROOT / "tests" / "data" / "glossary-anchors.txt"
+KHMEIMIM = "Khmeimim Air Base"
+
+
+def entry(term, *aliases, category="place", **options):
+    aliases = [alias if isinstance(alias, Alias) else Alias(alias) for alias in aliases]
+    return Entry(term, category, f"About {term}.", aliases=aliases, **options)
+
+
+def linker(*entries):
+    return Linker(Glossary([Category("place", "Places"), Category("person", "People")], list(entries)))
+
+
+def links(linker, text):
+    """(spelling in the text, canonical name) for each linked mention."""
+    return [(text[m.start : m.end], m.entry.term) for m in linker.first_mentions(text)]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_glossary(GLOSSARY)
+
+
+# ----------------------------------------------------------------------------- linking rules
+
+
+def test_the_longest_name_wins_where_names_overlap():
+    found = linker(
+        entry("Syrian Army"),
+        entry("Free Syrian Army"),
+        entry("Islamic State", "Islamic State of Iraq and the Levant"),
+        entry("Iraq"),
+        entry("Khmeimim Air Base", "Khmeimim"),
+    )
+    text = "The Free Syrian Army, the Syrian Army and the Islamic State of Iraq and the Levant near Khmeimim Air Base."
+    assert links(found, text) == [
+        ("Free Syrian Army", "Free Syrian Army"),
+        ("Syrian Army", "Syrian Army"),
+        ("Islamic State of Iraq and the Levant", "Islamic State"),
+        ("Khmeimim Air Base", "Khmeimim Air Base"),
+    ]
+
+
+def test_names_are_found_as_whole_words_only():
+    found = linker(entry("Hama"), entry("Iran"), entry("Su-24"), entry("Homs"))
+    assert links(found, "Hamas, Iranian officials, a Su-24M2 and the Homsi family.") == []
+    assert links(found, "Iran's ally lost a Su-24 over Hama.") == [("Iran", "Iran"), ("Su-24", "Su-24"), ("Hama", "Hama")]
+
+
+def test_hama_is_never_found_inside_hamas():
+    found = linker(entry("Hama"), entry("Hamas"))
+    assert links(found, "Hamas leaders met in Hama.") == [("Hamas", "Hamas"), ("Hama", "Hama")]
+    assert links(linker(entry("Hama")), "Hamas leaders met in Damascus.") == []
+
+
+def test_IS_is_linked_only_as_the_upper_case_word():
+    found = linker(entry("Islamic State", "ISIS", Alias("IS", case_sensitive=True)))
+    assert links(found, "This is what IS fighters said.") == [("IS", "Islamic State")]
+    assert links(found, "this is it. Is it? It is.") == []
+    assert [found_text for found_text, _ in links(found, "ISIS, also called IS")] == ["ISIS"]  # one entry, one link
+    assert [m.entry.term for m in found.mentions("ISIS, also called IS")] == ["Islamic State", "Islamic State"]
+
+
+def test_assad_is_bashar_unless_the_passage_speaks_of_hafez():
+    found = linker(
+        entry("Bashar al-Assad", Alias("Assad", ambiguous_with="Hafez al-Assad"), category="person", context_words=["Bashar"]),
+        entry("Hafez al-Assad", "Hafez Assad", category="person", context_words=["Hafez"]),
+    )
+    assert links(found, "Assad asked Moscow for help in 2015.") == [("Assad", "Bashar al-Assad")]
+    assert [m.entry.term for m in found.mentions("In 1980 Hafez signed the treaty; Assad kept Tartus open.")] == ["Hafez al-Assad"]
+    # Both named: the alias keeps its own entry.
+    assert links(found, "Bashar, son of Hafez, ruled from 2000; Assad then turned to Moscow.") == [("Assad", "Bashar al-Assad")]
+
+
+def test_the_shipped_glossary_reads_assad_the_same_way(shipped):
+    found = Linker(shipped)
+    assert links(found, "Putin met Assad in the Kremlin.") [:2] == [("Putin", "Vladimir Putin"), ("Assad", "Bashar al-Assad")]
+    text = "In 1971 Hafez al-Assad's Syria opened Tartus to Soviet ships; Assad ruled until 2000."
+    assert [m.entry.term for m in found.mentions(text) if "Assad" in m.entry.term] == ["Hafez al-Assad", "Hafez al-Assad"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hay'at Tahrir al-Sham",
+        "Hay’at Tahrir al‑Sham",  # right single quote, non-breaking hyphen
+        "Hay‘at Tahrir al–Sham",  # left single quote, en dash
+        "Hayʼat  Tahrir\u00a0al‐Sham",  # modifier apostrophe, two spaces, no-break space, hyphen U+2010
+        "HAY'AT TAHRIR AL-SHAM",
+    ],
+)
+def test_apostrophes_hyphens_spaces_and_case_may_vary(text):
+    found = linker(entry("Hay'at Tahrir al-Sham", "HTS"), entry("Ma’arrat al-Nu’man"))
+    assert links(found, f"Fighters of {text} left.") == [(text, "Hay'at Tahrir al-Sham")]
+    assert links(found, "Ma'arrat al-Nu'man fell.") == [("Ma'arrat al-Nu'man", "Ma’arrat al-Nu’man")]
+
+
+def test_only_the_first_mention_of_each_entry_in_a_passage_is_linked():
+    found = linker(entry("Khmeimim Air Base", "Hmeimim", "Khmeimim"), entry("Latakia"))
+    text = "Hmeimim lies near Latakia. Jets left Khmeimim Air Base; Latakia heard them; Khmeimim again."
+    assert links(found, text) == [("Hmeimim", "Khmeimim Air Base"), ("Latakia", "Latakia")]
+    passage = Passage("p-1", "a.txt", 1, 1, text)
+    rendered = linked_text(passage, found.first_mentions(text))
+    assert rendered.count("{term}") == 2
+    assert "<Khmeimim Air Base>" in rendered and "<Latakia>" in rendered
+
+
+def test_passage_terms_are_canonical_names_in_order_of_first_mention():
+    found = linker(entry("Khmeimim Air Base", "Hmeimim"), entry("Latakia", "Lattakia"), entry("Tartus"))
+    passages = [Passage("p-1", "a.txt", 1, 1, "Lattakia is near Hmeimim, not Tartus; Hmeimim again."), Passage("p-2", "a.txt", 3, 3, "Nothing here.")]
+    link_passages(passages, found)
+    assert passages[0].terms == ["Latakia", "Khmeimim Air Base", "Tartus"]
+    assert passages[1].terms == []
+
+
+# --------------------------------------------------------------- the shipped glossary on the seeds
+
+
+def seed_passages():
+    from tools.pipeline import Paths, build_book
+
+    return build_book(Paths.for_project(ROOT)).passages
+
+
+def test_every_spelling_of_the_khmeimim_base_in_the_seeds_is_one_entry(shipped):
+    seeds = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").iterdir()))
+    spellings = set(re.findall(r"[^\W\d_]*(?:me[iy]m|мейм)[^\W\d_]*", seeds, re.IGNORECASE))
+    assert {"Khmeimim", "Hmeimim", "Hmeymim", "Khmeymim", "Hemeimeem", "Хмеймим", "Химеймим"} <= spellings
+    found = Linker(shipped)
+    for spelling in sorted(spellings):
+        mentions = found.mentions(f"Aircraft at {spelling} today.")
+        assert [(m.entry.term, f"Aircraft at {spelling} today."[m.start : m.end]) for m in mentions] == [(KHMEIMIM, spelling)], spelling
+    assert {entry.term for entry in shipped.entries if re.search(r"me[iy]m", entry.term, re.I) and "base" in entry.term.lower()} == {KHMEIMIM}
+
+
+def test_in_the_seeds_every_mention_is_a_whole_word_and_hama_never_hides_in_hamas(shipped):
+    found = Linker(shipped)
+    passages = seed_passages()
+    assert any("Hamas" in passage.text for passage in passages)  # the case is really there
+    for passage in passages:
+        for mention in found.mentions(passage.text):
+            before, after = passage.text[mention.start - 1 : mention.start], passage.text[mention.end : mention.end + 1]
+            assert not re.match(r"[\w-]", before) and not re.match(r"\w", after), (passage.id, passage.text[mention.start - 10 : mention.end + 10])
+            if passage.text[mention.start : mention.end].lower() == "hama":
+                assert not passage.text[mention.end :].lower().startswith("s")
+
+
+# ---------------------------------------------------------------------------- validation errors
+
+CATEGORIES = "categories:\n  - {slug: place, title: Places}\n  - {slug: person, title: People}\n"
+
+
+def refusal(tmp_path, entries: str) -> str:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(CATEGORIES + "entries:\n" + dedent(entries), encoding="utf-8")
+    with pytest.raises(EditorialError) as caught:
+        load_glossary(path)
+    message = str(caught.value)
+    assert str(path) in message  # every refusal names the file
+    return message
+
+
+def test_an_alias_shared_by_two_entries_is_refused_naming_both(tmp_path):
+    message = refusal(
+        tmp_path,
+        """
+          - {term: Bashar al-Assad, category: person, aliases: [Assad], definition: President.}
+          - {term: Hafez al-Assad, category: person, aliases: [assad], definition: His father.}
+        """,
+    )
+    assert "entry 'Hafez al-Assad'" in message and "'assad'" in message and "Bashar al-Assad" in message
+
+
+def test_an_unknown_related_entry_is_refused(tmp_path):
+    message = refusal(tmp_path, "  - {term: Hama, category: place, definition: A city., related: [Hama Governorate]}\n")
+    assert "entry 'Hama'" in message and "'Hama Governorate'" in message and "does not exist" in message
+
+
+def test_a_canonical_name_must_be_ascii(tmp_path):
+    message = refusal(tmp_path, "  - {term: Türkiye, category: place, definition: A country.}\n")
+    assert "entry 'Türkiye'" in message and "ASCII" in message
+
+
+def test_two_entries_whose_names_make_the_same_anchor_are_refused(tmp_path):
+    message = refusal(
+        tmp_path,
+        """
+          - {term: "Hay'at Tahrir al-Sham", category: place, definition: One.}
+          - {term: "Hay at Tahrir al Sham", category: place, definition: Two.}
+        """,
+    )
+    assert "entry 'Hay at Tahrir al Sham'" in message and "term-Hay-at-Tahrir-al-Sham" in message and "Hay'at Tahrir al-Sham" in message
+
+
+def test_an_alias_may_not_take_another_entrys_anchor(tmp_path):
+    message = refusal(
+        tmp_path,
+        """
+          - {term: Deir ez-Zor, category: place, definition: A city.}
+          - {term: Deir ez-Zor Governorate, category: place, aliases: [Deir ez Zor], definition: Its province.}
+        """,
+    )
+    assert "entry 'Deir ez-Zor Governorate'" in message and "'Deir ez Zor'" in message and "anchor of 'Deir ez-Zor'" in message
+
+
+def test_a_canonical_name_that_intersphinx_would_misread_is_refused(tmp_path):
+    # Sphinx's inventory reader takes "resolution 2254" for an object type and a priority.
+    message = refusal(tmp_path, "  - {term: UN Security Council resolution 2254, category: place, definition: A text.}\n")
+    assert "entry 'UN Security Council resolution 2254'" in message and "intersphinx" in message
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        CATEGORIES + "entries:\n  - {term: Resolution 2254, category: place, aliases: [UN Security Council resolution 2254], definition: A text.}\n",
+        encoding="utf-8",
+    )
+    assert load_glossary(path).entries[0].anchor == "term-Resolution-2254"
+
+
+def test_the_shipped_glossary_is_valid(shipped):
+    assert len(shipped.entries) >= 371
+    assert all(entry.definition and entry.anchor for entry in shipped.entries)
+
+
+# ------------------------------------------------------------------------------------ anchors
+
+
+def test_the_anchor_rule_of_the_how_to_link_page():
+    assert anchor_id("Khmeimim Air Base") == "term-Khmeimim-Air-Base"
+    assert anchor_id("Hay'at Tahrir al-Sham") == "term-Hay-at-Tahrir-al-Sham"
+    assert anchor_id("Türkiye") == "term-Turkiye"
+    assert anchor_id("S-400") == "term-S-400"
+    assert anchor_id("Battle of Grozny (1999–2000)") == "term-Battle-of-Grozny-19992000"
+    assert anchor_id("Donald J. Trump") == "term-Donald-J.-Trump"  # Sphinx keeps dots
+    assert anchor_id("Хмеймим") == ""
+
+
+def test_anchors_are_a_public_interface_and_match_the_committed_snapshot(shipped):
+    committed = SNAPSHOT.read_text(encoding="utf-8")
+    current = anchor_snapshot(shipped)
+    assert committed.splitlines() == sorted(committed.splitlines())
+    old = dict(line.split("\t") for line in committed.splitlines())
+    new = dict(line.split("\t") for line in current.splitlines())
+    gone = sorted(f"{anchor} ({old[anchor]})" for anchor in old.keys() - new.keys())
+    added = sorted(f"{anchor} ({new[anchor]})" for anchor in new.keys() - old.keys())
+    renamed = sorted(f"{anchor}: {old[anchor]!r} -> {new[anchor]!r}" for anchor in old.keys() & new.keys() if old[anchor] != new[anchor])
+    assert committed == current, (
+        "The glossary's public anchors changed (other sites link to them: see docs/about/how-to-link.md).\n"
+        f"  anchors gone: {gone}\n  anchors added: {added}\n  names changed: {renamed}\n"
+        "If an entry was renamed by mistake, restore its canonical name. If on purpose, keep the old name as an "
+        "alias (its anchor stays on the glossary page), then update the snapshot deliberately and commit it with "
+        "the glossary change:\n"
+        "  .venv/bin/syria-book anchors > tests/data/glossary-anchors.txt"
+    )
+
+
+def test_the_anchors_command_prints_the_snapshot_format(capsys):
+    from tools.cli import main
+
+    assert main(["--root", str(ROOT), "anchors"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "term-Khmeimim-Air-Base\tKhmeimim Air Base" in lines
+    assert lines == sorted(lines) and len(lines) == len(load_glossary(GLOSSARY).entries)
+
+
+# ------------------------------------------------------- the real book: one shared Sphinx build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("glossary") / "book", real_seeds=True)
+    result = sphinx_build(project)
+    if result.returncode != 0:
+        pytest.fail("the real book did not build:\n" + result.stderr[-3000:])
+    return project / "_build" / "html"
+
+
+def page_ids(page: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+
+@pytest.mark.build
+def test_every_entry_has_its_anchor_on_the_glossary_page_and_so_has_every_latin_alias(site, shipped):
+    ids = page_ids(site / "glossary.html")
+    assert [entry.term for entry in shipped.entries if entry.anchor not in ids] == []
+    # A renamed entry keeps its old name as an alias, so links to the old anchor still arrive.
+    # The rule holds for every name in Latin letters, not only for canonical names.
+    latin = [alias.text for entry in shipped.entries for alias in entry.aliases if alias.text.isascii()]
+    assert [name for name in latin if anchor_id(name) not in ids] == []
+    assert {"term-UN-Security-Council-resolution-2254", "term-Metrojet-Flight-9268"} <= ids
+
+
+@pytest.mark.build
+def test_objects_inv_lists_every_entry_and_alias_as_a_glossary_term(site, shipped):
+    from sphinx.util.inventory import InventoryFile
+
+    data = (site / "objects.inv").read_bytes()
+    listed = {line.split(" std:term ")[0].casefold() for line in zlib.decompress(data.split(b"\n", 4)[4]).decode().splitlines() if " std:term " in line}
+    inventory = InventoryFile.loads(data, uri="https://example.org/book/").data
+    terms = {name.casefold(): item.uri for name, item in inventory["std:term"].items()}
+    for entry in shipped.entries:
+        # Read back as intersphinx reads it, every entry points at its public anchor.
+        assert terms.get(entry.term.casefold()) == f"https://example.org/book/glossary.html#{entry.anchor}", entry.term
+        for alias in entry.aliases:
+            assert alias.text.casefold() in listed, alias.text
+            if readable_from_inventory(alias.text):  # "UNSC resolution 2254" is listed, but intersphinx misreads it
+                assert terms.get(alias.text.casefold(), "").startswith("https://example.org/book/glossary.html#term-"), alias.text
+
+
+@pytest.mark.build
+def test_every_name_is_in_the_general_index_and_aliases_are_in_the_search_index(site, shipped):
+    genindex = html.unescape((site / "genindex.html").read_text(encoding="utf-8"))
+    indexed = {name.casefold() for name in re.findall(r'<a href="glossary\.html#[^"]+"><strong>(.*?)</strong></a>', genindex)}
+
+    def in_index(name):
+        # Sphinx files "Palmyra offensive (March 2016)" as "(March 2016)" under "Palmyra offensive (...)".
+        qualified = re.fullmatch(r"(.*) (\([^()]*\))", name.casefold())
+        return name.casefold() in indexed or bool(
+            qualified and qualified.group(2) in indexed and any(n == qualified.group(1) or n.startswith(qualified.group(1) + " (") for n in indexed)
+        )
+
+    assert [name for entry in shipped.entries for name in entry.names if not in_index(name)] == []
+    script = (site / "searchindex.js").read_text(encoding="utf-8")
+    search = json.loads(script[script.index("(") + 1 : script.rindex(")")])
+    glossary_doc = search["docnames"].index("glossary")
+    for alias in ["Hmeimim", "Hemeimeem", "Khmeymim", "Хмеймим", "ISIL", "Daesh"]:
+        assert any(hit[0] == glossary_doc for hit in search["indexentries"].get(alias.casefold(), [])), alias
+    assert "hmeimim" in search["terms"]  # the word itself, for full-text search
+
+
+@pytest.mark.build
+def test_glossary_json_describes_every_entry_with_working_anchors(site, shipped):
+    exported = json.loads((site / "corpus" / "glossary.json").read_text(encoding="utf-8"))
+    assert [item["term"] for item in exported] == [entry.term for entry in shipped.entries]
+    ids = page_ids(site / "glossary.html")
+    homes = {}
+    for line in (site / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        homes[record["id"]] = record["url"]
+    for item, entry in zip(exported, shipped.entries):
+        assert {"term", "anchor", "category", "aliases", "definition", "mentions"} <= set(item)
+        assert item["anchor"] == f"glossary.html#{entry.anchor}" and entry.anchor in ids
+        assert (item["category"], item["aliases"], item["definition"]) == (entry.category, [a.text for a in entry.aliases], entry.definition)
+        for passage_id in item["mentions"]:
+            page, anchor = homes[passage_id].split("#")
+            assert anchor == passage_id and passage_id in page_ids_cached(site / page), passage_id
+    khmeimim = next(item for item in exported if item["term"] == KHMEIMIM)
+    assert len(khmeimim["mentions"]) >= 10
+
+
+@functools.lru_cache(maxsize=None)
+def page_ids_cached(page: Path) -> frozenset[str]:
+    return frozenset(page_ids(page))
+
+
+@pytest.mark.build
+def test_the_corpus_lists_canonical_names_as_passage_terms(site, shipped):
+    canonical = {entry.term for entry in shipped.entries}
+    records = [json.loads(line) for line in (site / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all(set(record["terms"]) <= canonical for record in records)
+    hmeimim = [record for record in records if re.search(r"\bHmeimim\b", record["text"])]
+    assert hmeimim and all(KHMEIMIM in record["terms"] and "Hmeimim" not in record["terms"] for record in hmeimim)
+
+
+@pytest.mark.build
+def test_another_sphinx_project_links_to_entries_through_intersphinx(site, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "conf.py").write_text(
+        dedent(
+            f"""
+            extensions = ["sphinx.ext.intersphinx"]
+            intersphinx_mapping = {{"syria": ({site.as_uri()!r}, {str(site / "objects.inv")!r})}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    (other / "index.rst").write_text(
+        "Notes\n=====\n\nThe :term:`syria:Khmeimim Air Base` is also called :term:`syria:Hmeimim`.\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-q", "-E", str(other), str(other / "_build")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (other / "_build" / "index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a class="reference external" href="([^"]+)"', page)
+    assert len(hrefs) == 2, page
+    assert hrefs[0].endswith("glossary.html#term-Khmeimim-Air-Base")
+    assert hrefs[1].endswith("glossary.html#term-Hmeimim")
+    # The variant's own anchor is a name of the same entry, on the same page.
+    glossary = (site / "glossary.html").read_text(encoding="utf-8")
+    entry_head = glossary[glossary.index('id="term-Khmeimim-Air-Base"') : glossary.index("<dd", glossary.index('id="term-Khmeimim-Air-Base"'))]
+    assert 'id="term-Hmeimim"' in entry_head
+
+
+# --------------------------------------------------------------- hover: a real browser on the site
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=False, capture_output=True)
+        if not CHROMIUM.exists():
+            pytest.fail(f"The hover test needs Chromium at {CHROMIUM}: install it with `apt-get install chromium` (as root).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("The hover test needs the Python package playwright: `.venv/bin/pip install -e '.[test]'` (never `playwright install`).")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.build
+def test_hovering_or_focusing_a_term_shows_its_definition_without_leaving_the_page(browser, served, shipped):
+    definitions = {entry.anchor: entry for entry in shipped.entries}
+    page = browser.new_page()
+    address = f"{served}/periods/2018-2019-permanent-presence.html"
+    page.goto(address)
+    link = page.locator('article a.reference.internal[href*="glossary.html#term-"]').first
+    entry = definitions[link.get_attribute("href").split("#")[1]]
+    tip = page.locator(".glossary-tip")
+    assert tip.count() == 0
+    link.hover()
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().startswith(entry.term) and entry.definition in tip.inner_text()
+    assert page.url == address  # a tooltip, not a navigation
+    page.mouse.move(0, 0)
+    tip.wait_for(state="detached", timeout=5000)
+
+    # The keyboard reaches the same definition: Tab from the element just before the link.
+    page.evaluate(
+        """() => {
+            const link = document.querySelector('article a.reference.internal[href*="glossary.html#term-"]');
+            const before = document.createElement('button');
+            before.id = 'before-term';
+            link.parentNode.insertBefore(before, link);
+            before.focus();
+        }"""
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == link.get_attribute("href")
+    tip.wait_for(state="visible", timeout=5000)
+    assert entry.definition in tip.inner_text()
+    assert link.get_attribute("aria-describedby") == "glossary-tip"
+    page.keyboard.press("Escape")
+    tip.wait_for(state="detached", timeout=5000)
+    page.close()
