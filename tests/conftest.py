@@ -40,11 +40,26 @@ def make_project(where: Path, seeds: dict[str, str | bytes] | None = None, real_
     return where
 
 
-def sphinx_build(project: Path, builder: str = "html", *extra: str) -> subprocess.CompletedProcess:
-    """A fresh, warning-strict build, in its own process, the way `make html` runs it."""
+def sphinx_build(project: Path, builder: str = "html", *extra: str, fresh: bool = True, quiet: bool = True) -> subprocess.CompletedProcess:
+    """A warning-strict build, in its own process, the way `make html` runs it.
+
+    fresh=False rebuilds in the same output folder as `make html` does (no -E); quiet=False keeps
+    Sphinx's console output (the extension's "[seed]" lines among it) in the result's stdout.
+    """
     out = project / "_build" / builder
-    command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "-E", "-q", *extra, str(project / "docs"), str(out)]
+    options = ["-E"] * fresh + ["-q"] * quiet
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", *options, *extra, str(project / "docs"), str(out)]
     return subprocess.run(command, capture_output=True, text=True, cwd=project)
+
+
+@pytest.fixture(scope="session")
+def real_book(tmp_path_factory):
+    """The real seeds built once into HTML, fresh and warning-strict: (project, completed build).
+
+    Shared by every test that reads the real site; the tests must not modify it.
+    """
+    project = make_project(tmp_path_factory.mktemp("real") / "book", real_seeds=True)
+    return project, sphinx_build(project)
 
 
 @pytest.fixture
@@ -53,3 +68,12 @@ def project(tmp_path):
         return make_project(tmp_path / "book", seeds, real_seeds)
 
     return factory
+
+
+@pytest.fixture(scope="session")
+def hostile_book(tmp_path_factory):
+    """The hostile seed corpus (tests/hostile.py) built once into HTML, console output kept."""
+    from hostile import corpus, hostile_project
+
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "book", corpus())
+    return project, sphinx_build(project, "html", quiet=False)

@@ -8,7 +8,7 @@ import pytest
 
 from tools.editorial import load_chapters
 
-from conftest import ROOT, sphinx_build
+from conftest import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -16,12 +16,8 @@ EXPORT_FIELDS = {"id", "source", "lines", "text", "date", "period", "themes", "t
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from conftest import make_project
-
-    project = make_project(tmp_path_factory.mktemp("real") / "book", real_seeds=True)
-    result = sphinx_build(project)
-    return project, result
+def built(real_book):
+    return real_book
 
 
 def test_the_real_seeds_build_without_a_single_warning(built):

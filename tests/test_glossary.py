@@ -293,9 +293,8 @@ def test_the_anchors_command_prints_the_snapshot_format(capsys):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("glossary") / "book", real_seeds=True)
-    result = sphinx_build(project)
+def site(real_book):
+    project, result = real_book
     if result.returncode != 0:
         pytest.fail("the real book did not build:\n" + result.stderr[-3000:])
     return project / "_build" / "html"
