@@ -1,10 +1,9 @@
 """Passage anchors do not move when other passages or seeds are added."""
 
-import shutil
 
 from tools.book import make_book
 
-from conftest import ROOT, make_project
+from conftest import make_project
 
 NEW_SEED = """November 30, 2024
 

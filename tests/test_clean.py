@@ -1,13 +1,12 @@
 """Cleaning: noise is removed, and the account of kept plus removed text matches the seed."""
 
-from pathlib import Path
 
 import pytest
 
 from tools.account import account
 from tools.clean import CleaningRules, clean_source, normalise_characters
 from tools.decode import decode_seed
-from tools.pipeline import Paths, build_book, read_seed
+from tools.pipeline import Paths, build_book
 from tools.readers import read_source
 from tools.split import split_source
 

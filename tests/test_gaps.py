@@ -3,7 +3,6 @@ not cover, so editors know which entries, aliases or exceptions to add."""
 
 import re
 
-import pytest
 
 from tools.cli import main
 from tools.gaps import Gap, candidates, find_gaps, gap_report

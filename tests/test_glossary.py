@@ -23,7 +23,7 @@ from tools.link import Linker, link_passages
 from tools.model import Passage
 from tools.render_glossary import linked_text
 
-from conftest import ROOT, dedent, make_project, sphinx_build
+from conftest import ROOT, dedent
 
 GLOSSARY = ROOT / "docs" / "data" / "glossary.yaml"
 SNAPSHOT = ROOT / "tests" / "data" / "glossary-anchors.txt"

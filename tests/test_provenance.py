@@ -1,6 +1,5 @@
 """Sources, citations and annotations: every passage checkable, disagreements said out loud."""
 
-import re
 
 import pytest
 

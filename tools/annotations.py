@@ -7,7 +7,6 @@ matches no passage is an error naming the annotation: an annotation is never dro
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
