@@ -113,6 +113,8 @@ def normalise_characters(file: str, lines: list[str]) -> tuple[list[str], list[R
 
 def visible(text: str) -> str:
     """Text for a report: invisible and control characters shown as their code points."""
+    if text.isprintable():  # false exactly when a C* or Z* character other than the space is present
+        return text
     return "".join(f"U+{ord(char):04X}" if unicodedata.category(char)[0] in "CZ" and char != " " else char for char in text)
 
 

@@ -33,6 +33,14 @@ def _fallback_char(byte: int) -> str:
         return bytes([byte]).decode("latin-1")
 
 
+def _fallback_name(byte: int) -> str:
+    try:
+        bytes([byte]).decode("cp1252")
+        return "Windows-1252"
+    except UnicodeDecodeError:
+        return "Latin-1"
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or a high share of C0 control bytes mean this is not a text document."""
     if b"\x00" in data[:65536]:
@@ -44,10 +52,10 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.10
 
 
-def _decode_utf8_with_fallback(data: bytes) -> tuple[str, list[int]]:
-    """Decode UTF-8; return the text and the character offsets where a byte was replaced."""
+def _decode_utf8_with_fallback(data: bytes) -> tuple[str, list[tuple[int, int]]]:
+    """Decode UTF-8; return the text and (character offset, byte) for each byte replaced."""
     pieces: list[str] = []
-    replaced_at: list[int] = []
+    replaced_at: list[tuple[int, int]] = []
     length = 0
     position = 0
     while position < len(data):
@@ -62,7 +70,7 @@ def _decode_utf8_with_fallback(data: bytes) -> tuple[str, list[int]]:
             length += len(good)
             for bad in data[position + error.start : position + error.end]:
                 pieces.append(_fallback_char(bad))
-                replaced_at.append(length)
+                replaced_at.append((length, bad))
                 length += 1
             position += error.end
     return "".join(pieces), replaced_at
@@ -88,15 +96,17 @@ def decode_seed(file: str, data: bytes) -> DecodedText:
     text, replaced_at = _decode_utf8_with_fallback(data)
     if replaced_at:
         line_starts = [0] + [match.end() for match in re.finditer(r"\r\n|\r|\n", text)]
-        for offset in replaced_at:
+        for offset, byte in replaced_at:
             line = bisect.bisect_right(line_starts, offset)
+            column = offset - line_starts[line - 1] + 1
             problems.append(
-                Problem(file, line, f"invalid UTF-8 byte decoded as Windows-1252 {text[offset]!r}")
+                Problem(file, line, f"invalid UTF-8 byte 0x{byte:02X} at column {column} decoded as {_fallback_name(byte)} {text[offset]!r}")
             )
-    if "\r\n" in text:
-        problems.append(Problem(file, 1, "CRLF line endings read as line breaks"))
-    elif "\r" in text:
-        problems.append(Problem(file, 1, "CR line endings read as line breaks"))
+    for ending, name in (("\r\n", "CRLF"), ("\r(?!\n)", "CR")):
+        first = re.search(ending, text)
+        if first:  # reported once, at the first line that ends so
+            line = 1 + len(re.findall(r"\r\n|\r|\n", text[: first.start()]))
+            problems.append(Problem(file, line, f"{name} line endings read as line breaks"))
     lines = split_lines(text)
     if not any(line.strip() for line in lines):
         problems.append(Problem(file, 1, "empty file: no text to read"))

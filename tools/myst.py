@@ -34,9 +34,19 @@ def link(value: str, target: str) -> str:
 
 
 def term(value: str, canonical: str) -> str:
-    """A glossary reference showing the seed's spelling (aliases hold no backticks or angle brackets)."""
-    assert not re.search(r"[`<>]", value + canonical), (value, canonical)
-    return f"{{term}}`{value} <{canonical}>`"
+    """A glossary reference showing the seed's spelling.
+
+    The spelling is seed text and may hold backticks (the linker accepts "Hay`at" for "Hay'at"):
+    the role's content is then fenced, like a code span, by one more backtick than its longest
+    run, and the space keeps a leading backtick from lengthening the opening fence. Glossary names
+    hold no backticks or angle brackets (the glossary loader refuses them), and a role's content
+    is never parsed as Markdown, so no other character needs care.
+    """
+    flat = " ".join(value.split())
+    assert flat and not re.search(r"[<>]", flat) and not re.search(r"[`<>\n]", canonical), (value, canonical)
+    content = f"{flat} <{canonical}>"
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", content)), default=0) + 1)
+    return f"{{term}}{fence}{' ' if content.startswith('`') else ''}{content}{fence}"
 
 
 def excerpt(value: str, words: int = 24) -> str:

@@ -73,6 +73,7 @@ def build_book(paths: Paths) -> Book:
     problems: list[Problem] = []
     skipped: dict[str, str] = {}
     seen_digests: dict[str, str] = {}
+    seen_slugs: dict[str, str] = {}
     for path in seed_files(paths.seeds):
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
@@ -81,11 +82,19 @@ def build_book(paths: Paths) -> Book:
             problems.append(Problem(path.name, 1, skipped[path.name]))
             continue
         seen_digests[digest] = path.name
+        # A source's pages, anchors and passage ids are named after its file (split.source_slug),
+        # and those names are public, so two names that give the same one cannot both be read.
+        slug = split.source_slug(path.name)
+        if slug in seen_slugs:
+            skipped[path.name] = f"its name gives the same web address ({slug}) as {seen_slugs[slug]}: skipped, rename the file"
+            problems.append(Problem(path.name, 1, skipped[path.name]))
+            continue
         source = read_seed(path, rules)
         if source is None:
             skipped[path.name] = "binary file: skipped"
             problems.append(Problem(path.name, 1, "binary file (NUL or control bytes): skipped"))
             continue
+        seen_slugs[slug] = path.name
         source.digest = digest
         found = split.split_source(source)
         dating.date_passages(found, chapters.cues, dating.source_context(source.metadata.get("dates", [])))

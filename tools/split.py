@@ -8,9 +8,10 @@ occurrence (rapidfuzz), the repeat being recorded as set aside.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from syntok import segmenter
 
 from .model import Block, Passage, Source
@@ -49,6 +50,39 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+class _SeenSentences:
+    """The normalised sentences kept so far, found again by exact words or as near-repeats.
+
+    A near-repeat has a similar length (|difference| < 10% + 5 characters) and a rapidfuzz ratio
+    of at least NEAR_REPEAT_SCORE. Sentences are bucketed by length so each new sentence is compared,
+    in one batch call, only with those of a length it could repeat: a megabyte of snippets stays
+    fast instead of comparing every pair.
+    """
+
+    def __init__(self) -> None:
+        self.first_with: dict[str, int] = {}
+        self.by_length: dict[int, list[tuple[int, str]]] = {}
+
+    def first_repeat(self, normal: str) -> int | None:
+        """The index of the first earlier sentence this one repeats, or None."""
+        found = [self.first_with[normal]] if normal in self.first_with else []
+        reach = 0.1 * len(normal) + 5
+        candidates = [
+            item
+            for length in range(max(0, math.floor(len(normal) - reach)), math.ceil(len(normal) + reach) + 1)
+            if abs(length - len(normal)) < reach
+            for item in self.by_length.get(length, ())
+        ]
+        if candidates:
+            matches = process.extract(normal, [norm for _, norm in candidates], scorer=fuzz.ratio, score_cutoff=NEAR_REPEAT_SCORE, limit=None)
+            found += [candidates[position][0] for _, _, position in matches]
+        return min(found, default=None)
+
+    def add(self, index: int, normal: str) -> None:
+        self.first_with.setdefault(normal, index)
+        self.by_length.setdefault(len(normal), []).append((index, normal))
+
+
 def split_source(source: Source) -> list[Passage]:
     passages: list[Passage] = []
     used_ids: set[str] = set()
@@ -80,22 +114,17 @@ def split_source(source: Source) -> list[Passage]:
                 headings.pop()
             headings.append(block)
         elif block.kind == "sentences":
-            kept: list[tuple[str, str, Passage | None]] = []
+            kept: list[Passage] = []
+            seen = _SeenSentences()
             for sentence in sentences(block.text):
                 normal = _normal(sentence)
-                twin = next(
-                    (
-                        (text, passage)
-                        for text, norm, passage in kept
-                        if norm == normal or (abs(len(norm) - len(normal)) < 0.1 * len(normal) + 5 and fuzz.ratio(norm, normal) >= NEAR_REPEAT_SCORE)
-                    ),
-                    None,
-                )
-                if twin:
-                    source.remove(block.first_line, block.last_line, f"repeat of passage {twin[1].id}", sentence)
+                twin = seen.first_repeat(normal)
+                if twin is not None:
+                    source.remove(block.first_line, block.last_line, f"repeat of passage {kept[twin].id}", sentence)
                     continue
                 add(sentence, block)
-                kept.append((sentence, normal, passages[-1]))
+                seen.add(len(kept), normal)
+                kept.append(passages[-1])
         else:
             add(block.text, block)
     return passages

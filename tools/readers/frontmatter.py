@@ -1,9 +1,15 @@
 """Markdown documents with YAML front matter, such as encyclopedia exports.
 
-The front matter becomes source metadata; the body is parsed by markdown-it (CommonMark, raw HTML
-off, so tags stay text) into headings, paragraphs and list items with their line spans. Image
-syntax becomes the source's media list. Markdown syntax itself (emphasis marks, list bullets,
-heading hashes) is not passage text; the account of the conversion records it.
+The front matter becomes source metadata; the body is parsed by markdown-it (CommonMark, with raw
+HTML off so tags stay text, and character references and link reference definitions kept as
+written) into headings, paragraphs and list items with their line spans. Image syntax becomes the
+source's media list. Markdown syntax itself (emphasis marks, list bullets, heading hashes) is not
+passage text; the account of the conversion records it.
+
+Front matter is untrusted: it is loaded with a restricted safe loader (every value a string, list
+or mapping; no Python or other non-standard tags, no aliases), and anything it cannot load (bad
+syntax, a tag, an alias, a duplicated field) is reported with its line, the fence then being read
+as text.
 """
 
 from __future__ import annotations
@@ -20,7 +26,67 @@ from ..model import Block, Media, Source
 NAME = "markdown-front-matter"
 DEFAULT_KIND = "encyclopedia"
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# Raw HTML off (tags stay text) and character references not decoded: "&lt;b&gt;" is shown as the
+# seed wrote it, as in a plain-text seed, and the account of the conversion stays exact.
+# Link reference definitions ("[x]: /address") would vanish from the text without a token: they
+# stay text, as written, and reference-style links with them.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable(["entity", "reference"])
+# Link and image addresses are never followed or embedded, only recorded: kept as the seed wrote
+# them instead of percent-encoded, so the account of the conversion finds them.
+_MARKDOWN.normalizeLink = lambda url: url
+_MARKDOWN.normalizeLinkText = lambda url: url
+_ISO_DATE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """yaml.SafeLoader reduced to text: scalars stay the strings the seed wrote (no dates, numbers
+    or booleans), only the standard string, sequence, mapping and null tags are known (any other
+    tag, !!python/... included, is an error), aliases are refused (no recursive or exponentially
+    large values), and a field given twice is recorded."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    yaml_constructors = {
+        tag: constructor
+        for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
+        if tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "tag:yaml.org,2002:null", None)
+    }
+
+    def __init__(self, stream) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[int, str]] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not read", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key in seen:
+                self.duplicates.append((key_node.start_mark.line, str(key)))
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def load_front_matter(text: str) -> tuple[object, list[tuple[int, str]]]:
+    """The front matter's value and the (0-based line, field) of each field given twice.
+
+    Raises yaml.YAMLError for anything the restricted loader refuses; other errors a hostile
+    document can provoke (nesting too deep for the parser) are raised as yaml.YAMLError too.
+    """
+    loader = _FrontMatterLoader(text)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    except RecursionError as error:
+        raise yaml.YAMLError("nested too deeply") from error
+    finally:
+        loader.dispose()
 
 
 def _front_matter_end(lines: list[str]) -> int | None:
@@ -33,8 +99,16 @@ def _front_matter_end(lines: list[str]) -> int | None:
     return None
 
 
+_FIELD = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _unclosed_front_matter(lines: list[str]) -> bool:
+    """Opens with a '---' fence and a 'field:' line, but the fence never closes."""
+    return bool(lines) and lines[0].strip() == "---" and len(lines) > 1 and bool(_FIELD.match(lines[1])) and _front_matter_end(lines) is None
+
+
 def looks_like(lines: list[str]) -> bool:
-    return _front_matter_end(lines) is not None
+    return _front_matter_end(lines) is not None or _unclosed_front_matter(lines)
 
 
 def _as_text(value) -> str:
@@ -47,6 +121,15 @@ def _as_text(value) -> str:
     return str(value).strip()
 
 
+def _valid_date(iso: str) -> bool:
+    parts = [int(part) for part in iso.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
 def _metadata(raw: dict) -> dict:
     """Keep the fields the book uses, as plain strings or lists of strings."""
     def pick(*names):
@@ -55,7 +138,7 @@ def _metadata(raw: dict) -> dict:
                 return raw[name]
         return None
 
-    published = pick("pubDate", "date_published", "published", "pubdate")
+    published = _as_text(pick("pubDate", "date_published", "published", "pubdate"))[:10]
     tags = pick("tags", "keywords") or []
     places = pick("place", "places") or []
     dates = pick("date", "dates") or []
@@ -65,7 +148,7 @@ def _metadata(raw: dict) -> dict:
         "description": _as_text(pick("description", "shortDescription", "summary")),
         "short_description": _as_text(raw.get("shortDescription")),
         "author": _as_text(pick("author", "authors", "creator")),
-        "published": _as_text(published)[:10] if published else "",
+        "published": published if _ISO_DATE.fullmatch(published) and _valid_date(published) else "",
         "tags": as_list(tags),
         "places": as_list(places),
         "dates": as_list(dates),
@@ -79,26 +162,45 @@ def read(file: str, lines: list[str]) -> Source:
     if end is not None:
         front = "\n".join(lines[1:end])
         try:
-            raw = yaml.safe_load(front)
+            raw, duplicates = load_front_matter(front)
+            raw = {} if raw is None else raw  # empty, or only comments: no fields
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = 2 + (mark.line if mark else 0)
-            source.problem(line, f"front matter is not valid YAML ({getattr(error, 'problem', error)}): read as text")
-            raw = None
+            source.problem(line, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error}): read as text")
+            raw, duplicates = None, []
         if isinstance(raw, dict):
+            for line, key in duplicates:
+                source.problem(2 + line, f"front matter field '{key}' given twice: the last one is used")
             source.metadata = _metadata(raw)
             source.title = source.metadata["title"]
+            given = _as_text(next((raw[key] for key in ("pubDate", "date_published", "published", "pubdate") if raw.get(key)), ""))
+            if given and not source.metadata["published"]:
+                source.problem(2 + _field_line(lines[1:end], "pubDate", "date_published", "published", "pubdate"), "front matter publication date is not a date (YYYY-MM-DD): ignored")
             source.remove(1, end + 1, "front matter: read as the source's metadata", "\n".join(lines[: end + 1]))
             body_start = end + 1
             if end + 1 < len(lines) and lines[end + 1].strip() == "---" and _front_matter_end(lines[end + 1 :]):
                 source.problem(end + 2, "a second front matter block: read as text")
         elif raw is not None:
             source.problem(1, "front matter is not a mapping of fields: read as text")
+    elif _unclosed_front_matter(lines):
+        source.problem(1, "front matter fence '---' is never closed: read as text")
     source.blocks = _body_blocks(source, lines, body_start)
     return source
 
 
-_IMAGE_SYNTAX = re.compile(r"!\[(?P<caption>[^\]]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+_TITLE = r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?"""  # a link or image title in any of its quotes
+
+
+def _field_line(front: list[str], *names: str) -> int:
+    """0-based line of the first of these top-level fields in the front matter lines (0 if none)."""
+    for index, line in enumerate(front):
+        if any(line.startswith(f"{name}:") for name in names):
+            return index
+    return 0
+
+
+_IMAGE_SYNTAX = re.compile(r"!\[(?P<caption>[^\]]*)\]\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)" + _TITLE + r"\s*\)")
 
 
 def _raw_image(lines: list[str], line: int, caption: str) -> str | None:
@@ -110,10 +212,21 @@ def _raw_image(lines: list[str], line: int, caption: str) -> str | None:
     return None
 
 
+def _raw_target(lines: list[str], line: int, href: str, title: str) -> str | None:
+    """A link's address and title exactly as the seed wrote them: <brackets> and quotes included."""
+    if 0 < line <= len(lines):
+        address = re.escape(href)
+        match = re.search(rf"\]\(\s*(?P<inner>(?:<{address}>|{address}){_TITLE})\s*\)", lines[line - 1])
+        if match and title in match.group("inner"):
+            return match.group("inner")
+    return None
+
+
 def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, int, int]:
     """Plain text of an inline token and the lines its words stand on.
 
-    Images go to the media list; link targets are recorded as set aside. Line breaks inside the
+    Images go to the media list; link targets are recorded as set aside; an autolink
+    (<https://...>) stays text, brackets included. Line breaks inside the
     token advance the line count, so an image line above a paragraph is not part of its span.
     """
     parts: list[str] = []
@@ -133,10 +246,14 @@ def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, in
             source.media.append(Media(caption, url, line))
             raw = _raw_image(source.lines, line, caption) or f"![{caption}]({url})"
             source.remove(line, line, "image: listed with the source's media, never embedded", raw)
+        elif child.markup == "autolink":  # <https://...>: the address is the text, kept as written
+            parts.append("<" if child.type == "link_open" else ">")
         elif child.type == "link_open":
             href = str(child.attrs.get("href", ""))
-            if href:
-                source.remove(line, line, "link target (address not shown)", href)
+            title = str(child.attrs.get("title", ""))
+            if href or title:
+                raw = _raw_target(source.lines, line, href, title) or (f"{href} {title}" if title else href)
+                source.remove(line, line, "link target (address not shown)", raw)
     if not text_lines:
         return "", first_line, first_line
     return "".join(parts), text_lines[0], text_lines[-1]
@@ -168,7 +285,8 @@ def _body_blocks(source: Source, lines: list[str], offset: int) -> list[Block]:
             heading_level = 0
         elif token.type in ("fence", "code_block", "html_block"):
             first, last = block_line
-            text = " ".join(token.content.split())
+            # A fence's info string ("{raw} html") is seed text too: kept with the fenced lines.
+            text = " ".join(f"{token.info if token.type == 'fence' else ''} {token.content}".split())
             if text:
                 blocks.append(Block("paragraph", text, first, last))
     return blocks
