@@ -39,7 +39,7 @@ suppress_warnings = []
 # Generated from the seeds' metadata and data/sources.yaml by the book's extension.
 bibtex_bibfiles = ["_generated/sources.bib"]
 bibtex_reference_style = "author_year"
-bibtex_default_style = "plain"
+bibtex_default_style = "book"  # pybtex plain, seed metadata kept literal (tools/bibliography.py)
 
 html_theme = "furo"
 html_title = "Russia in Syria"

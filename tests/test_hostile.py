@@ -343,26 +343,17 @@ def test_titles_authors_captions_and_addresses_from_seeds_are_shown_as_literal_t
         assert fragment in report, fragment
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tools/bibliography.py: pybtex decodes every field as LaTeX, so bib_escape's \\{ \\} \\$ "
-    "\\textasciicircum{} come out as \\id\\, \\$, ... and -- '' ~ become dashes, quotes, spaces",
-)
 def test_seed_metadata_reaches_the_reference_list_unaltered(hostile_book):
     project, _ = hostile_book
     page = shown((project / "_build" / "html" / "sources" / "index.html").read_text(encoding="utf-8"))
     references = page[page.index("Bibliography¶") :]
     assert "<iframe src='https://evil.example/'></iframe> \\write18{id}" in references
     chapter = shown((project / "_build" / "html" / "periods" / "undated.html").read_text(encoding="utf-8"))
-    assert "[<iframe src='https://evil.example/'></iframe> \\write18{id}, 2016]" in chapter  # the citation label
+    # The citation label's author is a name pybtex parses: what BibTeX would read becomes spaces.
+    assert "[<iframe src='https://evil.example/'></iframe> write18 id, 2016]" in chapter
     assert "<script>alert('title')</script> {{ config }} |release| {raw}`<b>x</b>` $\\input{/etc/passwd}$" in references
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tools/bibliography.py: BibTeX counts braces even after a backslash, so one '{' in a seed's "
-    "title or file name makes the generated .bib unparsable and sphinxcontrib-bibtex stops the build",
-)
 @pytest.mark.parametrize("title, file", [("Talks { resumed", "a.txt"), ("Plain title", "odd{name.txt")])
 def test_a_lone_brace_in_seed_metadata_leaves_the_bibliography_readable(title, file):
     from pybtex.database import parse_string
@@ -376,11 +367,6 @@ def test_a_lone_brace_in_seed_metadata_leaves_the_bibliography_readable(title, f
     assert len(parse_string(bibtex(views), "bibtex").entries) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tools/render.py _shorten: white space is collapsed before clean.visible(), so removed "
-    "U+000B, U+000C, U+0085 (white space to str.split) vanish from the report's row",
-)
 def test_the_conversion_report_names_every_removed_control_character(hostile_book):
     project, _ = hostile_book
     report = shown((project / "_build" / "html" / "conversion-report.html").read_text(encoding="utf-8"))

@@ -1,21 +1,47 @@
 """BibTeX for the sources: one entry per seed, from its metadata and the editors' notes.
 
-pybtex lower-cases titles in some styles, so titles and names are wrapped in braces; BibTeX's
-special characters in seed-provided values are escaped, so a hostile title stays text.
+BibTeX and pybtex read field values as LaTeX: braces must balance, and "--", "''", "~" or "\\$"
+are turned into other characters. Seed metadata is untrusted text, so the fields that carry it
+(title, how published, organisation, note) are stored percent-encoded, and the book's pybtex
+style ("book", registered by the Sphinx extension) decodes them back into literal text, never
+LaTeX. The author is stored twice: literally for the reference list, and in a plain form for
+the citation label, which pybtex must parse into names (characters BibTeX would read become
+spaces there).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from urllib.parse import quote, unquote
+
+from pybtex.richtext import String
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.formatting import toplevel
+from pybtex.style.template import field, optional, sentence, words
 
 from .render import SourceView
 
-_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+STYLE_NAME = "book"
+# Percent-encoding keeps every character but those four, which BibTeX would read.
+_UNSAFE = "%{}\\"
 
 
-def bib_escape(value: str) -> str:
+def encode_literal(value: str) -> str:
+    """A field value BibTeX stores untouched and `decode_literal` restores exactly."""
     flat = " ".join(str(value).split())
-    return "".join(_SPECIAL.get(char, char) for char in flat)
+    return "".join(quote(char, safe="") if char in _UNSAFE else char for char in flat)
+
+
+def decode_literal(value) -> String:
+    return String(unquote(str(value)))
+
+
+def author_for_label(value: str) -> str:
+    """An author name pybtex can parse for the citation label, with nothing it would interpret."""
+    flat = " ".join(str(value).split())
+    flat = re.sub(r"[{}\\$^~%&#_]", " ", flat).replace("--", "-").replace("''", "'").replace("``", "'")
+    return " ".join(flat.split()) or "Unknown author"
 
 
 def cite_key(view: SourceView) -> str:
@@ -26,7 +52,7 @@ def _year_month(date: str) -> tuple[str, str]:
     match = re.match(r"(\d{4})(?:-(\d{2}))?", date or "")
     if not match:
         return "", ""
-    return match.group(1), str(int(match.group(2))) if match.group(2) else ""
+    return match.group(1), calendar.month_name[int(match.group(2))] if match.group(2) and 1 <= int(match.group(2)) <= 12 else ""
 
 
 def bib_entry(view: SourceView) -> str:
@@ -36,21 +62,46 @@ def bib_entry(view: SourceView) -> str:
     date = str(note.date or source.metadata.get("published", "") or "")
     year, month = _year_month(date)
     fields = [
-        ("title", "{" + bib_escape(view.title) + "}"),
-        ("author", "{" + bib_escape(author) + "}"),
-        ("howpublished", bib_escape(f"{view.kind_label}; seed file {source.file}")),
+        ("title", encode_literal(view.title)),
+        ("author", "{" + author_for_label(author) + "}"),
+        ("authorliteral", encode_literal(author)),
+        ("howpublished", encode_literal(f"{view.kind_label}; seed file {source.file}")),
     ]
     if note.publisher:
-        fields.append(("organization", "{" + bib_escape(note.publisher) + "}"))
+        fields.append(("organization", encode_literal(note.publisher)))
     if year:
         fields.append(("year", year))
     if month:
         fields.append(("month", month))
     if note.url:
-        fields.append(("url", bib_escape(note.url)))
+        fields.append(("note", encode_literal(note.url)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cite_key(view)},\n{body}\n}}\n"
 
 
 def bibtex(views: list[SourceView]) -> str:
     return "% Generated from the seeds' metadata and docs/data/sources.yaml. Do not edit.\n\n" + "\n".join(bib_entry(view) for view in views)
+
+
+def literal(name: str):
+    return field(name, raw=True, apply_func=decode_literal)
+
+
+class BookStyle(PlainStyle):
+    """pybtex's plain style, with the seed-derived fields shown as literal text."""
+
+    default_sorting_style = "author_year_title"
+
+    def get_misc_template(self, e):
+        return toplevel[
+            optional[sentence[literal("authorliteral")]],
+            sentence[literal("title")],
+            sentence[optional[literal("organization")], optional[literal("howpublished")], optional[words[optional[field("month")], field("year")]]],
+            optional[sentence[literal("note")]],
+        ]
+
+
+def register_style() -> None:
+    from pybtex.plugin import register_plugin
+
+    register_plugin("pybtex.style.formatting", STYLE_NAME, BookStyle)

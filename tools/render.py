@@ -8,6 +8,7 @@ navigation tree stays small however many passages there are.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -392,7 +393,7 @@ def _month_heading(iso: str | None) -> str:
 
 
 def _shorten(text: str, limit: int = 160) -> str:
-    flat = visible(" ".join(text.split()))
+    flat = visible(re.sub(r"[ \t\r\n]+", " ", text).strip())  # other white space is shown by code point
     return flat if len(flat) <= limit else flat[:limit] + f" … ({len(flat)} characters)"
 
 

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import cache, sphinx_sources
+from . import bibliography, cache, sphinx_sources
 from .book import BookError, make_book, write_exports, write_sources
 
 logger = logging.getLogger(__name__)
@@ -60,4 +60,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", generate, priority=100)
     app.connect("build-finished", export)
     sphinx_sources.setup(app)
+    bibliography.register_style()
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
