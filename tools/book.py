@@ -79,6 +79,13 @@ def make_book(root: Path) -> MadeBook:
         "_static/glossary-data.js": hover_data(glossary),  # read by glossary-tips.js (html_js_files)
         "corpus/passages.jsonl": jsonl(records),
         "corpus/glossary.json": json_document(glossary_export(glossary, by_term)),
+        "corpus/removals.jsonl": jsonl(
+            [
+                {"source": source.file, "lines": [r.first_line, r.last_line], "reason": r.reason, "text": r.text}
+                for source in book.sources
+                for r in source.removals
+            ]
+        ),
         "corpus/annotations.json": json_document(
             [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in annotations]
         ),

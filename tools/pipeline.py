@@ -91,8 +91,8 @@ def build_book(paths: Paths) -> Book:
             continue
         source = read_seed(path, rules)
         if source is None:
-            skipped[path.name] = "binary file: skipped"
-            problems.append(Problem(path.name, 1, "binary file (NUL or control bytes): skipped"))
+            skipped[path.name] = "binary file (NUL or control bytes): skipped"
+            problems.append(Problem(path.name, 1, skipped[path.name]))
             continue
         seen_slugs[slug] = path.name
         source.digest = digest

@@ -243,18 +243,20 @@ class Renderer:
             "What the conversion set aside from each seed, and why: page chrome, export artefacts, "
             "repeated text, metadata moved out of the running text, and invisible characters. "
             "Together with the passages, these entries account for every character of every seed. "
-            "Runs of identical removals on consecutive lines are shown as one row."
+            "Runs of identical removals on consecutive lines are shown as one row; a source with very "
+            f"many removals of one kind shows the first {ROWS_PER_REASON} here. Every removal, in full, is in the "
+            "download corpus/removals.jsonl."
         )
         out.append("")
         for name, why in sorted(self.book.skipped.items()):
             if not any(source.file == name for source in self.book.sources):
-                out.append(f"- {myst.text(name)}: {myst.text(why)}")
+                out.append(f"- {myst.text(visible(name))}: line 1: {myst.text(why)}")
         if self.book.skipped:
             out.append("")
         for source in self.book.sources:
             view = self.views[source.file]
             passages = self.book.passages_of(source.file)
-            out += [myst.directive("rubric", "", myst.text(f"{source.file} — {view.title}")), ""]
+            out += [myst.directive("rubric", "", myst.text(f"{visible(source.file)} — {view.title}")), ""]
             out.append(
                 f"Read as *{myst.text(source.metadata.get('format', source.kind))}*: {source.line_count} lines, "
                 f"{len(passages)} passages, {len(source.removals)} removals, {len(source.media)} images listed, "
@@ -266,7 +268,7 @@ class Renderer:
                 out += ["Problems found:", ""]
                 out += [f"- line {p.line}: {myst.text(p.reason)}" for p in problems]
                 out.append("")
-            rows = _grouped_removals(source)
+            rows, left_out = _capped(_grouped_removals(source))
             if rows:
                 out += ["| Lines | Reason | Text set aside |", "|---|---|---|"]
                 for first, last, reason, text, count in rows:
@@ -276,6 +278,8 @@ class Renderer:
                         shown = f"{shown} (×{count})"
                     out.append(f"| {lines} | {myst.text(reason)} | {myst.text(shown)} |")
                 out.append("")
+            for reason, count in left_out.items():
+                out += [f"*And {count} more rows of “{myst.text(reason)}”, listed in corpus/removals.jsonl.*", ""]
             if source.media:
                 out += ["Images referenced by the seed (listed, never embedded or fetched):", ""]
                 for media in source.media:
@@ -297,7 +301,7 @@ class Renderer:
             passages = self.book.passages_of(source.file)
             share = sum(len(p.text) for p in passages) / total
             out += [myst.label(f"source-{view.slug}"), myst.directive("rubric", "", myst.text(view.title)), ""]
-            facts = [f"*{view.kind_label}*", f"file {myst.text(source.file)}"]
+            facts = [f"*{view.kind_label}*", f"file {myst.text(visible(source.file))}"]
             if view.note.publisher:
                 facts.append(f"published by {myst.text(view.note.publisher)}")
             author = view.note.author or source.metadata.get("author", "")
@@ -322,7 +326,7 @@ class Renderer:
         view = self.views[source.file]
         out = [myst.label(f"viewer-{view.slug}"), f"# {myst.text(view.title)}: the text line by line", ""]
         out.append(
-            f"The seed file {myst.text(source.file)} exactly as delivered, one numbered line per row. "
+            f"The seed file {myst.text(visible(source.file))} exactly as delivered, one numbered line per row. "
             "Each line links to the passages it feeds; lines the conversion set aside say why. "
             f"See also [what this source is](#source-{view.slug}) and the {{ref}}`conversion-report`."
         )
@@ -395,6 +399,24 @@ def _month_heading(iso: str | None) -> str:
 def _shorten(text: str, limit: int = 160) -> str:
     flat = visible(re.sub(r"[ \t\r\n]+", " ", text).strip())  # other white space is shown by code point
     return flat if len(flat) <= limit else flat[:limit] + f" … ({len(flat)} characters)"
+
+
+ROWS_PER_REASON = 60
+
+
+def _capped(rows: list[tuple]) -> tuple[list[tuple], dict[str, int]]:
+    """At most ROWS_PER_REASON rows per reason (a scraped blob can repeat itself thousands of times)."""
+    shown: list[tuple] = []
+    seen: Counter = Counter()
+    left_out: Counter = Counter()
+    for row in rows:
+        key = row[2].split(" of passage ")[0]  # "repeat of passage p-…" rows count as one reason
+        seen[key] += 1
+        if seen[key] <= ROWS_PER_REASON:
+            shown.append(row)
+        else:
+            left_out[key] += 1
+    return shown, dict(left_out)
 
 
 def _grouped_removals(source: Source) -> list[tuple[int, int, str, str, int]]:
