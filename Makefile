@@ -11,9 +11,12 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going
 STAMP := $(VENV)/.installed
 
+# TeX (lualatex), xindy, and the package of every font docs/latex_config.py loads (its
+# FONT_PACKAGES); poppler-utils for the PDF tests. .readthedocs.yaml's build.apt_packages is the
+# same list without poppler-utils (tests/test_readthedocs.py checks both).
 PDF_PACKAGES := latexmk texlive-luatex texlive-xetex texlive-latex-extra texlive-fonts-recommended \
-	texlive-lang-cyrillic texlive-lang-arabic fonts-noto-core fonts-noto-color-emoji \
-	fonts-freefont-otf poppler-utils xindy
+	texlive-lang-cyrillic texlive-lang-arabic fonts-noto-core fonts-noto-mono fonts-noto-color-emoji \
+	fonts-freefont-otf fonts-droid-fallback fonts-nanum poppler-utils xindy
 
 .PHONY: html test clean latexpdf pdf-deps install benchmark check help print-pdf-packages
 .DEFAULT_GOAL := html
