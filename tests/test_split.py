@@ -46,3 +46,15 @@ def test_snippet_blobs_become_sentences_and_near_repeats_merge():
     repeats = [r for r in source.removals if r.reason.startswith("repeat of passage")]
     assert [r.text for r in repeats] == ["Russia operates two military bases in Syria!"]
     assert repeats[0].reason == f"repeat of passage {passages[0].id}"
+
+
+def test_sentences_that_differ_in_a_figure_are_never_merged():
+    blob = " ".join(f"Airstrikes on the convoy near the town killed {n} civilians on Tuesday." for n in (15, 51, 16)) + " Airstrikes on the convoy near the town killed 15 civilians on Tuesday!"
+    source = source_with(Block("sentences", blob, 1, 1))
+    passages = split_source(source)
+    assert [p.text for p in passages] == [
+        "Airstrikes on the convoy near the town killed 15 civilians on Tuesday.",
+        "Airstrikes on the convoy near the town killed 51 civilians on Tuesday.",
+        "Airstrikes on the convoy near the town killed 16 civilians on Tuesday.",
+    ]
+    assert [r.text for r in source.removals] == ["Airstrikes on the convoy near the town killed 15 civilians on Tuesday!"]

@@ -50,11 +50,16 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+def _numbers(normal: str) -> list[str]:
+    """A near-repeat must state the same figures: "15 civilians" never merges into "51 civilians"."""
+    return re.findall(r"\d+", normal)
+
+
 class _SeenSentences:
     """The normalised sentences kept so far, found again by exact words or as near-repeats.
 
-    A near-repeat has a similar length (|difference| < 10% + 5 characters) and a rapidfuzz ratio
-    of at least NEAR_REPEAT_SCORE. Sentences are bucketed by length so each new sentence is compared,
+    A near-repeat has a similar length (|difference| < 10% + 5 characters), a rapidfuzz ratio
+    of at least NEAR_REPEAT_SCORE and the same numbers in the same order. Sentences are bucketed by length so each new sentence is compared,
     in one batch call, only with those of a length it could repeat: a megabyte of snippets stays
     fast instead of comparing every pair.
     """
@@ -75,7 +80,8 @@ class _SeenSentences:
         ]
         if candidates:
             matches = process.extract(normal, [norm for _, norm in candidates], scorer=fuzz.ratio, score_cutoff=NEAR_REPEAT_SCORE, limit=None)
-            found += [candidates[position][0] for _, _, position in matches]
+            numbers = _numbers(normal)
+            found += [candidates[position][0] for _, _, position in matches if _numbers(candidates[position][1]) == numbers]
         return min(found, default=None)
 
     def add(self, index: int, normal: str) -> None:
