@@ -75,3 +75,10 @@ def test_event_cues_date_passages_whose_date_is_only_implied():
 
 def test_numbers_that_are_not_years_are_ignored():
     assert find_dates("Resolution 2254 and 2,500 fighters, 1999.5 and 3M-14T") == []
+    for text in ("Some 2000 troops arrived.", "About 1800 people fled.", "Resolution 2042 passed.", "At 2030 GMT the strikes began.", "Flight 9268 crashed."):
+        assert find_dates(text) == [], text
+
+
+def test_years_with_a_rough_qualifier_are_found():
+    assert dated("Talks resumed in mid-2015.")[0][0] == "2015"
+    assert dated("By late-2016 the city had fallen.")[0][0] == "2016"

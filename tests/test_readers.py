@@ -185,3 +185,47 @@ def test_a_byline_may_stand_on_its_own_line_and_dates_may_be_abbreviated():
         ("Russia said a plane was lost.", "2018-09-18", "Peter Weber"),
         ("Israel struck targets.", "2018-09-17", "Jane Doe-Smith"),
     ]
+
+
+def test_a_subheading_inside_an_item_is_not_a_byline_and_a_dash_byline_is():
+    source = read_source(
+        "d.txt",
+        ["Briefs", "18 September 2018", "", "First paragraph.", "", "Peace Talks", "", "Second paragraph.", "— John Smith",
+         "", "17 September 2018", "", "Another item."],
+    )
+    blocks = [(b.text, b.byline) for b in source.blocks]
+    assert blocks[:3] == [("First paragraph.", "John Smith"), ("Peace Talks", "John Smith"), ("Second paragraph.", "John Smith")]
+    assert any(r.text == "— John Smith" for r in source.removals)
+
+
+def test_an_article_with_published_and_updated_lines_is_an_article_not_a_digest():
+    text = ["Russian jets pound Palmyra", "Published: 24 March 2016", "Updated: 25 March 2016", "", "Russian jets struck the city on Thursday.", "", "Background", "", "The city fell in May 2015."]
+    source = read_source("a.txt", text)
+    assert source.metadata["format"] == article.NAME
+    assert source.metadata["published"] == "2016-03-24"
+    assert source.title == "Russian jets pound Palmyra"
+    assert [(b.kind, b.text) for b in source.blocks] == [
+        ("paragraph", "Russian jets struck the city on Thursday."),
+        ("heading", "Background"),
+        ("paragraph", "The city fell in May 2015."),
+    ]
+
+
+def test_a_headline_right_under_the_page_chrome_is_still_the_title():
+    text = ["Home | News | World | Sport | Sign in | Home | News | World | Sport | Sign in", "Russian jets pound Palmyra", "Published: 24 March 2016", "", "Russian jets struck the city on Thursday."]
+    source = read_source("a.txt", text)
+    assert source.title == "Russian jets pound Palmyra"
+    assert [(r.first_line, r.reason) for r in source.removals][:1] == [(2, "title: used as the source's title")]
+    assert any(r.reason == "page chrome before the dateline" and r.first_line == 1 for r in source.removals)
+
+
+def test_a_single_line_of_several_sentences_is_a_snippet_blob_even_when_short():
+    blob = ("Russia keeps two bases. Tartus is a naval base. Khmeimim is an air base. "
+            "Russia keeps two bases. The rebels took Aleppo. Moscow watched. " * 3).strip()
+    assert len(blob) >= 300 and choose_reader([blob]) is snippets
+    assert choose_reader(["One sentence only, however long it may be " + "and it goes on " * 30]) is plain
+
+
+def test_a_single_iso_date_in_front_matter_is_the_publication_date():
+    source = read_source("enc.md", ["---", "title: A page", "date: 2017-01-18", "---", "", "Body text."])
+    assert source.metadata["published"] == "2017-01-18"

@@ -56,7 +56,7 @@ _PATTERNS = [
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![-–]\d)"), "day", True),
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|,\d|\d))"), "day", True),
-    (re.compile(rf"(?<![\d$£€.,/-]){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
+    (re.compile(rf"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\d$£€.,/-])){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
     (
         re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]nd of|[Dd]uring)\s+|\b[Mm]id-){_MONTH}\b"),
         "month",
@@ -105,6 +105,23 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
         return False
 
 
+# A four-digit number is a count, a time or a document number rather than a year when a quantity
+# word comes before it ("some 2000 troops") or a unit after it ("2030 GMT", "1800 people").
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:some|about|around|nearly|almost|over|roughly|approximately|than|least|only|estimated|"
+    r"[Rr]esolution|[Nn]o\.|[Nn]umber|[Ff]light|[Rr]oute|[Hh]ighway|[Pp]age|[Pp]p?\.)\s*)$"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"^\s*(?:GMT|UTC|hours?|hrs|h\b|km|kilomet|miles?|met(?:er|re)s?|tons?|tonnes|people|troops|soldiers|"
+    r"civilians|fighters|militants|personnel|men|women|children|residents|families|refugees|sorties|"
+    r"strikes|airstrikes|targets|casualties|deaths|dead|killed|members|servicemen|aircraft|vehicles)\b"
+)
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 20) : start]) or _NOT_A_YEAR_AFTER.match(text[end : end + 20]))
+
+
 def find_dates(text: str) -> list[tuple[int, PartialDate]]:
     """Every date expression in the text, by position; a missing year is None, to be completed."""
     found: list[tuple[int, int, PartialDate]] = []
@@ -113,6 +130,8 @@ def find_dates(text: str) -> list[tuple[int, PartialDate]]:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if precision == "year" and _is_count(text, start, end):
                 continue
             groups = match.groupdict()
             year = None if needs_year else int(groups["year"])

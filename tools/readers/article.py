@@ -68,17 +68,22 @@ def read(file: str, lines: list[str]) -> Source:
     found = _dateline(lines)
     assert found is not None, "the article reader is only chosen when a dateline exists"
     index, iso = found
-    head = list(paragraphs(lines, 0, index))
-    # A headline may stand just above the dateline; anything else up there is page chrome.
-    if head and head[-1][0] == head[-1][1] and len(head[-1][2]) <= 200 and not is_chrome(head[-1][2]):
-        first, last, text = head.pop()
-        source.title = text
-        source.remove(first, last, "title: used as the source's title", text)
-    for first, last, text in head:
+    # A headline may stand on the last line above the dateline; anything else up there is chrome.
+    head_end = index
+    above = next((number for number in range(index - 1, -1, -1) if lines[number].strip()), None)
+    if above is not None and len(lines[above].strip()) <= 200 and not is_chrome(lines[above]) and not is_prose(lines[above]):
+        source.title = " ".join(lines[above].split())
+        source.remove(above + 1, above + 1, "title: used as the source's title", lines[above])
+        head_end = above
+    for first, last, text in paragraphs(lines, 0, head_end):
         source.remove(first, last, "page chrome before the dateline", text)
     source.remove(index + 1, index + 1, "dateline: used as the article's date", lines[index])
     source.metadata = {"published": iso}
-    body = list(paragraphs(lines, index + 1))
+    body_start = index + 1
+    while body_start < len(lines) and lines[body_start].strip() and parse_date_line(lines[body_start]):
+        source.remove(body_start + 1, body_start + 1, "second dateline (such as \"Updated\"): read as part of the article's date", lines[body_start])
+        body_start += 1
+    body = list(paragraphs(lines, body_start))
     if not source.title and body and body[0][0] == body[0][1] and len(body[0][2]) <= 200 and not is_prose(body[0][2]):
         first, last, text = body.pop(0)
         source.title = text

@@ -37,6 +37,11 @@ def plain_blocks(lines: list[str], start: int = 0, end: int | None = None, **con
 _DATELINE_PREFIX = re.compile(r"^(?:published|updated|last updated|posted|date|dated)\s*(?:on)?\s*:?\s*", re.IGNORECASE)
 
 
+def is_labelled_date_line(line: str) -> bool:
+    """A date line with a label such as "Published:" or "Updated": an article's, not a digest's."""
+    return bool(_DATELINE_PREFIX.match(line.strip())) and bool(_DATELINE_PREFIX.match(line.strip()).group(0))
+
+
 def parse_date_line(line: str) -> str | None:
     """The ISO day a line names, when the line is nothing but a date (and perhaps a time).
 

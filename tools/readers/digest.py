@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Source
-from .common import paragraphs, parse_date_line
+from .common import is_labelled_date_line, paragraphs, parse_date_line
 
 NAME = "news-digest"
 DEFAULT_KIND = "news-digest"
 
-# A name of two or three capitalised words after the sentence's closing punctuation.
+# A name of two or three capitalised words after the sentence's closing punctuation, perhaps
+# introduced by a dash or "By".
 _TRAILING_NAME = re.compile(
-    r"(?<=[.!?\"”’)])\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?)?(?: (?:[A-Z][a-zA-Z'’-]+)){1,2})\s*$"
+    r"(?<=[.!?\"”’)])\s+(?:[—–-]\s*|[Bb]y\s+)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]*\.?)?(?: (?:[A-Z][a-zA-Z'’-]+)){1,2})\s*$"
 )
 
 
@@ -33,16 +34,28 @@ def _date_lines(lines: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+def _opens_item(lines: list[str], index: int) -> bool:
+    """A date line opens an item when it carries no label ("Published:", "Updated") and the next
+    non-blank line is text, not another date (an article's "Published" and "Updated" lines)."""
+    if is_labelled_date_line(lines[index]):
+        return False
+    following = next((line for line in lines[index + 1 : index + 4] if line.strip()), None)
+    return following is not None and parse_date_line(following) is None
+
+
 def looks_like(lines: list[str]) -> bool:
-    """Two or more date-only lines, each followed by text: a digest of dated items."""
-    dates = _date_lines(lines[:5000])
-    with_text = [index for index, _ in dates if any(line.strip() for line in lines[index + 1 : index + 4])]
-    return len(with_text) >= 2
+    """Two or more date-only lines, each opening an item of text: a digest of dated items."""
+    return sum(1 for index, _ in _date_lines(lines[:5000]) if _opens_item(lines, index)) >= 2
+
+
+def _is_footer(block: Block) -> bool:
+    """A site's closing line after the byline ("See More Speed Reads"): short, no sentence."""
+    return len(block.text.split()) <= 6 and not block.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def read(file: str, lines: list[str]) -> Source:
     source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
-    dates = _date_lines(lines)
+    dates = [(index, iso) for index, iso in _date_lines(lines) if _opens_item(lines, index)]
     first_item = dates[0][0] if dates else len(lines)
     header = list(paragraphs(lines, 0, first_item))
     if header:
@@ -58,7 +71,8 @@ def read(file: str, lines: list[str]) -> Source:
         # The byline trails the item's text, run on or on a line of its own ("By Peter Weber");
         # a site's footer line may still follow it.
         for position, last_block in reversed(list(enumerate(item))[-2:]):
-            alone = _NAME_LINE.match(last_block.text)
+            is_last = position == len(item) - 1 or all(_is_footer(block) for block in item[position + 1 :])
+            alone = _NAME_LINE.match(last_block.text) if is_last else None
             if alone and len(item) > 1:
                 byline = alone.group("name")
                 source.remove(last_block.first_line, last_block.last_line, "byline: shown as the item's author", last_block.text)
@@ -66,11 +80,11 @@ def read(file: str, lines: list[str]) -> Source:
                 for block in item:
                     block.byline = byline
                 break
-            match = _TRAILING_NAME.search(last_block.text)
+            match = _TRAILING_NAME.search(last_block.text) if is_last else None
             if match:
                 byline = match.group("name")
                 last_block.text = last_block.text[: match.start()].rstrip()
-                source.remove(last_block.last_line, last_block.last_line, "byline: shown as the item's author", byline)
+                source.remove(last_block.last_line, last_block.last_line, "byline: shown as the item's author", match.group(0).strip())
                 for block in item:
                     block.byline = byline
                 break

@@ -139,6 +139,8 @@ def _metadata(raw: dict) -> dict:
         return None
 
     published = _as_text(pick("pubDate", "date_published", "published", "pubdate"))[:10]
+    if not published and isinstance(raw.get("date"), str) and _ISO_DATE.fullmatch(raw["date"].strip()[:10]):
+        published = raw["date"].strip()[:10]  # a single ISO `date:` is the usual publication field
     tags = pick("tags", "keywords") or []
     places = pick("place", "places") or []
     dates = pick("date", "dates") or []

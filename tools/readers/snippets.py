@@ -6,18 +6,27 @@ repeats. Nothing in the blob says where a fragment came from, so the book says s
 
 from __future__ import annotations
 
+import re
+
 from ..model import Block, Source
 
 NAME = "web-snippets"
 DEFAULT_KIND = "web-snippets"
 
 LONG_LINE = 2000
+SHORT_BLOB = 300  # a single line this long with several sentences is a blob too
+SENTENCES_IN_SHORT_BLOB = 5
 
 
 def looks_like(lines: list[str]) -> bool:
-    """Text on very few lines, at least one of them very long."""
+    """Text on very few lines, at least one of them very long; or one line of many sentences."""
     filled = [line for line in lines if line.strip()]
-    return 0 < len(filled) <= 3 and max(len(line) for line in filled) >= LONG_LINE
+    if not filled or len(filled) > 3:
+        return False
+    if max(len(line) for line in filled) >= LONG_LINE:
+        return True
+    only = filled[0]
+    return len(filled) == 1 and len(only) >= SHORT_BLOB and len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", only)) + 1 >= SENTENCES_IN_SHORT_BLOB
 
 
 def read(file: str, lines: list[str]) -> Source:
