@@ -81,3 +81,19 @@ def test_who_is_speaking_is_named_for_reported_claims():
     assert speakers(passage("p", text), linker.mentions(text)) == ["Amnesty International", "Russian Ministry of Defence"]
     plain = "Aircraft struck the town."
     assert speakers(passage("q", plain), linker.mentions(plain)) == []
+
+
+def test_months_places_weapons_and_sentence_openers_are_not_speakers():
+    glossary = Glossary([], [
+        Entry("Idlib", "place", "d"), Entry("S-400", "weapon", "d"), Entry("Turkey", "place", "d"),
+        Entry("Igor Konashenkov", "person", "d"),
+    ])
+    linker = Linker(glossary)
+    for text in (
+        "In October the S-400 was deployed, reports said.",
+        "Following the strikes in Idlib, residents said they fled.",
+        "According to reports from Idlib, the market was hit.",
+    ):
+        assert speakers(passage("p", text), linker.mentions(text)) == [], text
+    text = "Turkey said the jet crossed its border; “we acted,” said Igor Konashenkov."
+    assert speakers(passage("p", text), linker.mentions(text)) == ["Turkey", "Igor Konashenkov"]
