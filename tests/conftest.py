@@ -48,7 +48,7 @@ def sphinx_build(project: Path, builder: str = "html", *extra: str, fresh: bool 
     """
     out = project / "_build" / builder
     options = ["-E"] * fresh + ["-q"] * quiet
-    command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", *options, *extra, str(project / "docs"), str(out)]
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-W", "--keep-going", "--no-color", *options, *extra, str(project / "docs"), str(out)]
     return subprocess.run(command, capture_output=True, text=True, cwd=project)
 
 
