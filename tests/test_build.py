@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from tools.editorial import load_chapters
+from tools.pipeline import seed_files
 
 from conftest import ROOT
 
@@ -45,7 +46,7 @@ def test_the_corpus_export_has_every_field_and_every_seed(built):
     project, _ = built
     exported = records(project)
     assert exported and all(EXPORT_FIELDS <= set(record) for record in exported)
-    assert {record["source"] for record in exported} == {path.name for path in (ROOT / "seeds").glob("*.txt")}
+    assert {record["source"] for record in exported} == {path.name for path in seed_files(ROOT / "seeds")}
     for record in exported:
         assert isinstance(record["lines"], list) and 1 <= record["lines"][0] <= record["lines"][1]
         assert record["date"] is None or re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", record["date"])
@@ -100,6 +101,9 @@ def test_every_passage_links_to_source_lines_that_really_hold_its_words(built):
         first, last = record["lines"]
         # The passage's letters, in order, stand on its lines (markup and removed noise aside).
         assert is_subsequence(letters(record["text"]), letters(" ".join(seed_lines[first - 1 : last]))), record["id"]
+        # and the span is tight: its first line holds the first word, its last line the last word
+        words = re.findall(r"\w+", record["text"].casefold())
+        assert words[0] in seed_lines[first - 1].casefold() and words[-1] in seed_lines[last - 1].casefold(), record["id"]
         page, anchor = record["source_url"].split("#")
         assert anchor == f"L{first}"
         if page not in viewers:
@@ -113,11 +117,16 @@ def test_every_passage_cites_its_source_and_the_sources_chapter_covers_every_see
     project, _ = built
     html = project / "_build" / "html"
     sources = (html / "sources" / "index.html").read_text(encoding="utf-8")
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+    for seed in seed_files(ROOT / "seeds"):
         assert seed.name in sources
-    for page in (html / "periods").glob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        assert text.count('class="passage"') == text.count('sources/index.html#id'), page.name
+    slugs = {record["source"]: record["source_url"].split("/")[1].split(".html")[0] for record in records(project)}
+    for record in records(project):
+        page = (html / record["url"].split("#")[0]).read_text(encoding="utf-8")
+        block = page[page.index(f'id="{record["id"]}"') :]
+        block = block[: block.index("</blockquote>")]
+        # a citation of its own source's bibliography entry, and a link to its own lines
+        assert re.search(rf'href="[^"]*sources/index\.html#id\d+" title="[^"]*seed file {re.escape(record["source"])}', block), record["id"]
+        assert f'sources/{slugs[record["source"]]}.html#L{record["lines"][0]}' in block, record["id"]
 
 
 def test_events_told_by_two_seeds_are_cross_linked(built):
