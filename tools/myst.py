@@ -66,3 +66,9 @@ def directive(name: str, body: str, argument: str = "", options: dict | None = N
     lines.append(body.rstrip("\n"))
     lines.append(fence)
     return "\n".join(lines)
+
+
+def role_safe(value: str) -> str:
+    """Seed text inside role content, where nothing can be escaped: no backticks, no angle
+    brackets, one line. Used for a seed file's name in a line citation."""
+    return " ".join(value.replace("`", "'").replace("<", "(").replace(">", ")").split())

@@ -31,18 +31,16 @@ KIND_LABELS = {
 }
 
 
-def _role_safe(name: str) -> str:
-    """A seed file name inside role content: backticks and angle brackets cannot appear there."""
-    return " ".join(name.replace("`", "'").replace("<", "(").replace(">", ")").split())
-
-
 def short_title(title: str) -> str:
     """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
     return title.split(":")[0].strip()
 
 
 def display_date(iso: str | None) -> str:
-    date = parse_iso(iso)
+    try:
+        date = parse_iso(iso)
+    except ValueError:  # an editor's free-form date ("Sept 2018") is shown as written
+        return str(iso)
     if date is None or date.year is None:
         return "Undated"
     if date.month is None:
@@ -127,7 +125,7 @@ class Renderer:
 
     def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{view.slug}:{passage.first_line}-{passage.last_line}:{_role_safe(passage.source)}`"
+        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{view.slug}:{passage.first_line}-{passage.last_line}:{myst.role_safe(visible(passage.source))}`"
 
     def meta_line(self, passage: Passage) -> str:
         view = self.views[passage.source]
