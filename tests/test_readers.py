@@ -229,3 +229,17 @@ def test_a_single_line_of_several_sentences_is_a_snippet_blob_even_when_short():
 def test_a_single_iso_date_in_front_matter_is_the_publication_date():
     source = read_source("enc.md", ["---", "title: A page", "date: 2017-01-18", "---", "", "Body text."])
     assert source.metadata["published"] == "2017-01-18"
+
+
+def test_an_article_byline_is_its_author_and_digest_items_have_subheadings():
+    article_text = ["Russian jets pound Palmyra", "Published: 24 March 2016", "", "By John Smith", "", "Jets struck the city.", "", "Background", "", "The city fell in 2015."]
+    source = read_source("a.txt", article_text)
+    assert source.metadata["author"] == "John Smith"
+    assert [(b.kind, b.text, b.byline) for b in source.blocks] == [
+        ("paragraph", "Jets struck the city.", "John Smith"),
+        ("heading", "Background", "John Smith"),
+        ("paragraph", "The city fell in 2015.", "John Smith"),
+    ]
+    digest_text = ["Briefs", "18 September 2018", "", "First paragraph.", "", "Sochi Agreement", "", "Second paragraph. Jane Doe", "", "17 September 2018", "", "Another item."]
+    blocks = read_source("d.txt", digest_text).blocks
+    assert [(b.kind, b.text) for b in blocks][:3] == [("paragraph", "First paragraph."), ("heading", "Sochi Agreement"), ("paragraph", "Second paragraph.")]

@@ -8,7 +8,7 @@ aircraft or place rather than a protagonist mentioned everywhere).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import combinations
 
 from .classify import first_day
@@ -31,13 +31,21 @@ def _close(a: str, b: str) -> bool:
 def corroborate(passages: list[Passage]) -> dict[str, list[str]]:
     frequency = Counter(term for passage in passages for term in set(passage.terms))
     rare_limit = max(2, int(RARE_TERM_SHARE * len(passages)))
-    dated = [p for p in passages if p.date and p.terms]
+    order = {p.id: index for index, p in enumerate(passages)}
+    # Only passages of the same or the next month can be close: compare within those buckets.
+    by_month: dict[int, list[Passage]] = defaultdict(list)
+    for passage in passages:
+        date = parse_iso(passage.date) if passage.date else None
+        if date and date.month and passage.terms:
+            by_month[date.year * 12 + date.month].append(passage)
     links: dict[str, list[str]] = {p.id: [] for p in passages}
-    for first, second in combinations(dated, 2):
-        if first.source == second.source or not _close(first.date, second.date):
-            continue
-        shared = set(first.terms) & set(second.terms)
-        if len(shared) >= 2 or any(frequency[term] <= rare_limit for term in shared):
-            links[first.id].append(second.id)
-            links[second.id].append(first.id)
-    return links
+    for month, group in by_month.items():
+        pairs = list(combinations(group, 2)) + [(a, b) for a in group for b in by_month.get(month + 1, [])]
+        for first, second in pairs:
+            if first.source == second.source or not _close(first.date, second.date):
+                continue
+            shared = set(first.terms) & set(second.terms)
+            if len(shared) >= 2 or any(frequency[term] <= rare_limit for term in shared):
+                links[first.id].append(second.id)
+                links[second.id].append(first.id)
+    return {pid: sorted(set(found), key=order.__getitem__) for pid, found in links.items()}

@@ -114,7 +114,10 @@ def split_source(source: Source) -> list[Passage]:
             )
         )
 
+    item = None
     for block in source.blocks:
+        if block.item_date != item:  # a new news item starts with no section of its own
+            headings, item = [], block.item_date
         if block.kind == "heading":
             while headings and headings[-1].level >= block.level:
                 headings.pop()

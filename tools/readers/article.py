@@ -14,6 +14,7 @@ DEFAULT_KIND = "web-article"
 _SENTENCE_END = tuple('.!?:;"”’)…')
 
 
+BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+and\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})?)$")
 HEAD_LINES = 15  # how many non-blank lines of page top may precede the dateline
 
 
@@ -88,10 +89,15 @@ def read(file: str, lines: list[str]) -> Source:
         first, last, text = body.pop(0)
         source.title = text
         source.remove(first, last, "title: used as the source's title", text)
+    byline = next((match.group("name") for _, _, text in body[:3] + body[-2:] if (match := BYLINE.match(text))), None)
     for position, (first, last, text) in enumerate(body):
+        if byline and BYLINE.match(text):
+            source.remove(first, last, "byline: shown as the article's author", text)
+            source.metadata["author"] = byline
+            continue
         followed = position + 1 < len(body)
         if followed and is_subheading(text, first == last):
-            source.blocks.append(Block("heading", text, first, last, level=2, item_date=iso))
+            source.blocks.append(Block("heading", text, first, last, level=2, item_date=iso, byline=byline))
         else:
-            source.blocks.append(Block("paragraph", text, first, last, item_date=iso))
+            source.blocks.append(Block("paragraph", text, first, last, item_date=iso, byline=byline))
     return source

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Source
+from .article import is_subheading
 from .common import is_labelled_date_line, paragraphs, parse_date_line
 
 NAME = "news-digest"
@@ -88,6 +89,9 @@ def read(file: str, lines: list[str]) -> Source:
                 for block in item:
                     block.byline = byline
                 break
+        for position, block in enumerate(item):  # a bare short line between paragraphs is a sub-heading
+            if 0 < position < len(item) - 1 and is_subheading(block.text, block.first_line == block.last_line):
+                block.kind, block.level = "heading", 2
         source.blocks.extend(item)
     source.metadata = {"published": max((iso for _, iso in dates), default="")}
     return source
