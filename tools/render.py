@@ -261,10 +261,9 @@ class Renderer:
                 f"{len(source.problems)} problems."
             )
             out.append("")
-            problems = [p for p in source.problems]
-            if problems:
+            if source.problems:
                 out += ["Problems found:", ""]
-                out += [f"- line {p.line}: {myst.text(p.reason)}" for p in problems]
+                out += [f"- line {p.line}: {myst.text(p.reason)}" for p in source.problems]
                 out.append("")
             rows, left_out = _capped(_grouped_removals(source))
             if rows:
