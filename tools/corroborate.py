@@ -2,8 +2,8 @@
 
 Two passages tell the same event when they come from different sources, their dates are close
 (within a week at day precision, the same month when one is only known to the month), and they
-share names from the glossary: at least two, or one that is rare in the book (a specific event,
-aircraft or place rather than a protagonist mentioned everywhere).
+share names from the glossary: one that is rare in the book (a specific event, aircraft or place
+rather than a protagonist mentioned everywhere), or at least two when both are dated to the day.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ def corroborate(passages: list[Passage]) -> dict[str, list[str]]:
             if first.source == second.source or not _close(first.date, second.date):
                 continue
             shared = set(first.terms) & set(second.terms)
-            if len(shared) >= 2 or any(frequency[term] <= rare_limit for term in shared):
+            rare = any(frequency[term] <= rare_limit for term in shared)
+            both_days = parse_iso(first.date).day is not None and parse_iso(second.date).day is not None
+            if rare or (both_days and len(shared) >= 2):
                 links[first.id].append(second.id)
                 links[second.id].append(first.id)
     return {pid: sorted(set(found), key=order.__getitem__) for pid, found in links.items()}
