@@ -12,7 +12,6 @@ import re
 import string
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-_LONG_WORD = re.compile(r"\S{60,}")
 
 
 def text(value: str) -> str:

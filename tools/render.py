@@ -21,14 +21,6 @@ from .model import Passage, Source
 from .pipeline import Book
 from .split import source_slug
 
-KIND_LABELS = {
-    "encyclopedia": "encyclopedia",
-    "news-digest": "news digest",
-    "state-media": "state media",
-    "web-snippets": "web snippets",
-    "web-article": "web article",
-    "document": "document",
-}
 
 
 def short_title(title: str) -> str:
@@ -77,7 +69,7 @@ class SourceView:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind.replace("-", " "))
+        return self.kind.replace("-", " ")  # "news-digest" -> "news digest"
 
 
 @dataclass
