@@ -47,7 +47,7 @@ def generate(app: Sphinx) -> None:
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name != "html":  # the web site only, not epub or others
         return
     exports = getattr(app, "_book_exports", None)
     if exports:
