@@ -377,12 +377,10 @@ class Renderer:
 
 
 def _month_heading(iso: str | None) -> str:
-    date = parse_iso(iso)
-    if date is None:
-        return "Undated"
-    if date.month is None:
-        return f"{date.year}, day and month not given"
-    return dt.date(2000, date.month, 1).strftime("%B") + f" {date.year}"
+    """The chronology's rubric: the month of a dated passage, or its year when that is all we know."""
+    if iso and len(iso) == 4:
+        return f"{iso}, day and month not given"
+    return display_date(iso[:7] if iso else iso)
 
 
 def _shorten(text: str, limit: int = 160) -> str:
