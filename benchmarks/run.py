@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def make_copy(where: Path, scale: int) -> Path:
@@ -69,12 +70,32 @@ def bench(scale: int, jobs: int) -> dict:
         }
 
 
+def bench_large_seed(name: str, data: bytes) -> dict:
+    """The conversion of the project's data with one large seed alone: where a quadratic path shows."""
+    with tempfile.TemporaryDirectory() as temporary:
+        project = Path(temporary)
+        shutil.copytree(ROOT / "docs" / "data", project / "docs" / "data")
+        (project / "seeds").mkdir()
+        (project / "seeds" / name).write_bytes(data)
+        from tools.book import make_book
+
+        start = time.monotonic()
+        made = make_book(project)
+        return {"large_seed": name, "seed_bytes": len(data), "passages": len(made.book.passages), "conversion_s": round(time.monotonic() - start, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, nargs="+", default=[1])
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--no-large", action="store_true", help="skip the 3 MB single-line seed and the 1 MB image line")
     args = parser.parse_args()
     results = [bench(scale, args.jobs) for scale in args.scale]
+    if not args.no_large:
+        from large_seeds import distinct_sentences_line, image_line
+
+        results.append(bench_large_seed("three-megabyte-line.txt", distinct_sentences_line(3_000_000)))
+        results.append(bench_large_seed("one-megabyte-of-images.md", image_line(1_000_000)))
     for result in results:
         print("  ".join(f"{key}={value}" for key, value in result.items()))
     out = ROOT / "_build" / "benchmark.json"

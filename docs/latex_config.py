@@ -416,7 +416,54 @@ from sphinx.transforms.post_transforms import SphinxPostTransform  # noqa: E402
 from sphinx.writers.latex import LaTeXTranslator  # noqa: E402
 
 
+# TeX reads its input a line at a time into a buffer of 200,000 characters: a longer line stops
+# lualatex and leaves a broken PDF. Seed text can be one paragraph of any length, so text is
+# written in lines of at most this many characters: a space becomes a line break (the same to
+# TeX), and where a run has no space, "%" and a line break end the line without adding a space.
+TEX_LINE_LIMIT = 1000
+
+
+def break_long_lines(text: str, limit: int = TEX_LINE_LIMIT) -> str:
+    """LaTeX text in lines of at most about `limit` characters, meaning exactly the same to TeX."""
+    if len(text) <= limit:
+        return text
+    pieces, position = [], 0
+    while len(text) - position > limit:
+        end = position + limit
+        newline = text.rfind("\n", position, end)
+        if newline != -1:
+            pieces.append(text[position : newline + 1])
+            position = newline + 1
+            continue
+        space = text.rfind(" ", position + limit // 2, end)
+        if space != -1:
+            pieces += [text[position:space], "\n"]
+            position = space + 1
+            continue
+        cut = end
+        # Never inside a control sequence: not right after a backslash, not within "\word".
+        while cut > position + 1 and (text[cut - 1] == "\\" or (text[cut].isalpha() and _in_control_word(text, cut))):
+            cut -= 1
+        pieces += [text[position:cut], "%\n"]
+        position = cut
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _in_control_word(text: str, index: int) -> bool:
+    """Whether the letter at index continues a control word ("\\textbackslash")."""
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start > 0 and text[start - 1] == "\\"
+
+
 class BookLaTeXTranslator(LaTeXTranslator):
+    def visit_Text(self, node) -> None:
+        start = len(self.body)
+        super().visit_Text(node)
+        self.body[start:] = [break_long_lines(piece) for piece in self.body[start:]]
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Sphinx names the table of contents after the root toctree's first caption, here

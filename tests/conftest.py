@@ -41,7 +41,7 @@ def make_project(where: Path, seeds: dict[str, str | bytes] | None = None, real_
 
 
 def sphinx_build(project: Path, builder: str = "html", *extra: str, fresh: bool = True, quiet: bool = True) -> subprocess.CompletedProcess:
-    """A warning-strict build, in its own process, the way `make html` runs it.
+    """A warning-strict build (-W --keep-going), in its own process, the way `make html` runs it.
 
     fresh=False rebuilds in the same output folder as `make html` does (no -E); quiet=False keeps
     Sphinx's console output (the extension's "[seed]" lines among it) in the result's stdout.
@@ -72,8 +72,10 @@ def project(tmp_path):
 
 @pytest.fixture(scope="session")
 def hostile_book(tmp_path_factory):
-    """The hostile seed corpus (tests/hostile.py) built once into HTML, console output kept."""
+    """The hostile seed corpus (tests/hostile.py), file-system attacks included, built once into
+    HTML with -W --keep-going, console output kept. The attacks are reported as warnings, so the
+    build completes and exits with status 1."""
     from hostile import corpus, hostile_project
 
-    project = hostile_project(tmp_path_factory.mktemp("hostile") / "book", corpus())
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "book", corpus(), attacks=True)
     return project, sphinx_build(project, "html", quiet=False)

@@ -7,6 +7,7 @@ are made here, so that no unreadable file is committed.
 
 from __future__ import annotations
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -61,6 +62,7 @@ def corpus(long_line: bool = False) -> dict[str, bytes]:
     """Every hostile seed, by file name; a copy of one seed; optionally a 1 MB line."""
     seeds = {**committed(), **generated()}
     seeds["zz-copy-of-markup.txt"] = seeds["markup.txt"]
+    seeds.update(impostor_seeds(seeds))
     if long_line:
         seeds["one-megabyte-line.txt"] = one_megabyte_line()
     return seeds
@@ -73,11 +75,74 @@ def one_megabyte_line() -> bytes:
     return line.encode("utf-8")
 
 
-def hostile_project(where: Path, seeds: dict[str, bytes]) -> Path:
+# What a file outside seeds/ holds: it must never reach the site, the PDF or the exports.
+OUTSIDE_SECRET = "OUTSIDE-SECRET-4f1c: this file lives outside seeds/"
+
+
+def filesystem_attacks(project: Path) -> dict[str, str]:
+    """Seeds that are not plain files, made in seeds/ at test time (git cannot carry most of them).
+
+    Returns each name with the words its report must contain. Links point at /etc/passwd, at a
+    folder, at nothing, and at a secret file beside the project; a hard link gives that secret a
+    second name inside seeds/; a FIFO would hang a reader; a name holds a byte that is not UTF-8.
+    """
+    seeds = project / "seeds"
+    secret = project / "outside-secret.txt"
+    secret.write_text(OUTSIDE_SECRET + "\n", encoding="utf-8")
+    (seeds / "passwd-link.txt").symlink_to("/etc/passwd")
+    (seeds / "secret-link.md").symlink_to(Path("..") / secret.name)
+    (seeds / "folder-link.txt").symlink_to("/etc")
+    (seeds / "dangling-link.txt").symlink_to("nowhere/at-all.txt")
+    os.link(secret, seeds / "hard-link.txt")
+    os.mkfifo(seeds / "fifo.txt")
+    (seeds / "a-folder.txt").mkdir()
+    (seeds / ".hidden.txt").write_text("A hidden seed.\n", encoding="utf-8")
+    (seeds / os.fsdecode(b"bad\xffname.txt")).write_bytes(b"A seed whose name is not UTF-8, from 9 May 2016.\n")
+    return {
+        "passwd-link.txt": "a symbolic link to /etc/passwd: not followed",
+        "secret-link.md": "a symbolic link to ../outside-secret.txt: not followed",
+        "folder-link.txt": "a symbolic link to /etc: not followed",
+        "dangling-link.txt": "a symbolic link to nowhere/at-all.txt: not followed",
+        "hard-link.txt": "a hard link (the file has 2 names): not read",
+        "fifo.txt": "a FIFO (named pipe), not a document: not read",
+        "a-folder.txt": "a folder, not a document: not read",
+        ".hidden.txt": "a hidden file: not read",
+    }
+
+
+def impostor_seeds(real: dict[str, bytes]) -> dict[str, bytes]:
+    """Seeds that try to take another's place or its notes, and seeds that date themselves
+    impossibly: a same-stem .md, a name that differs only by Unicode normalisation, a name of
+    the book's own page, a copy of an annotated quote, a year-1 and a 2099 publication date."""
+    return {
+        "markup.md": real["markup.txt"].replace(b"Markup of every kind", b"FALSIFIED markup of every kind"),
+        "caf\u00e9.txt": "Composed caf\u00e9 seed, from 9 May 2016.\n".encode(),  # NFC
+        "cafe\u0301.txt": "Decomposed cafe\u0301 seed, from 9 May 2016.\n".encode(),  # NFD
+        "index.txt": b"A seed named like the book's own index page, from 9 May 2016.\n",
+        "zz-impostor.txt": b"Somebody wrote: the attack was staged by foreign agents, as every witness agreed.\n",
+        "year-one.md": b"---\ntitle: Year one\npublished: 0001-01-01\n---\n\nA passage of a source dated to year one.\n",
+        "far-future.txt": b"Far future\n\nPublished: 1 January 2099\n\nA passage of an article from 2099.\n",
+    }
+
+
+ANNOTATION_QUOTED = "the attack was staged by foreign agents"  # in markup.txt, named as its source
+
+
+def hostile_project(where: Path, seeds: dict[str, bytes], attacks: bool = False) -> Path:
     """A copy of the book's project with these seeds only. The shipped annotations quote the real
-    seeds, so they are left out: they would stop a build that does not have those seeds."""
+    seeds, so they are replaced by one note on markup.txt (which an impostor seed copies);
+    `attacks` adds the file-system attacks."""
     project = make_project(where, seeds)
-    (project / "docs" / "data" / "annotations.yaml").write_text("annotations: []\n", encoding="utf-8")
+    annotations = (
+        "annotations:\n"
+        "  - id: staged-claim\n    kind: contested\n    title: A claim of staging\n"
+        "    note: The editors' note on the claim.\n"
+        f"    quotes:\n      - {{source: markup.txt, text: \"{ANNOTATION_QUOTED}\"}}\n"
+    )
+    has_quote = ANNOTATION_QUOTED.encode() in seeds.get("markup.txt", b"")
+    (project / "docs" / "data" / "annotations.yaml").write_text(annotations if has_quote else "annotations: []\n", encoding="utf-8")
+    if attacks:
+        filesystem_attacks(project)
     return project
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from tools.editorial import load_chapters
-from tools.pipeline import seed_files
+from tools.seeds import list_seeds
 
 from conftest import ROOT
 
@@ -46,7 +46,7 @@ def test_the_corpus_export_has_every_field_and_every_seed(built):
     project, _ = built
     exported = records(project)
     assert exported and all(EXPORT_FIELDS <= set(record) for record in exported)
-    assert {record["source"] for record in exported} == {path.name for path in seed_files(ROOT / "seeds")}
+    assert {record["source"] for record in exported} == {seed.name for seed in list_seeds(ROOT / "seeds").files}
     for record in exported:
         assert isinstance(record["lines"], list) and 1 <= record["lines"][0] <= record["lines"][1]
         assert record["date"] is None or re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", record["date"])
@@ -117,7 +117,7 @@ def test_every_passage_cites_its_source_and_the_sources_chapter_covers_every_see
     project, _ = built
     html = project / "_build" / "html"
     sources = (html / "sources" / "index.html").read_text(encoding="utf-8")
-    for seed in seed_files(ROOT / "seeds"):
+    for seed in list_seeds(ROOT / "seeds").files:
         assert seed.name in sources
     slugs = {record["source"]: record["source_url"].split("/")[1].split(".html")[0] for record in records(project)}
     for record in records(project):

@@ -6,7 +6,8 @@ import pytest
 from tools.account import account
 from tools.clean import CleaningRules, clean_source, normalise_characters
 from tools.decode import decode_seed
-from tools.pipeline import Paths, build_book, seed_files
+from tools.pipeline import Paths, build_book
+from tools.seeds import list_seeds
 from tools.readers import read_source
 from tools.split import split_source
 
@@ -101,7 +102,7 @@ def test_kept_plus_removed_equals_the_original_for_fixtures(text):
 
 def test_kept_plus_removed_equals_the_original_for_every_seed():
     book = build_book(Paths.for_project(ROOT))
-    assert {source.file for source in book.sources} == {path.name for path in seed_files(ROOT / "seeds")}
+    assert {source.file for source in book.sources} == {seed.name for seed in list_seeds(ROOT / "seeds").files}
     for source in book.sources:
         original = decode_seed(source.file, (ROOT / "seeds" / source.file).read_bytes()).lines
         missing, invented = account(source, book.passages_of(source.file), original)

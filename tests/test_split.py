@@ -1,7 +1,7 @@
 """Splitting: passages with provenance, stable ids, sentences for snippet blobs."""
 
 from tools.model import Block, Source
-from tools.split import passage_id, split_source
+from tools.split import passage_id, source_slug, split_source
 
 
 def source_with(*blocks):
@@ -24,9 +24,9 @@ def test_each_paragraph_is_a_passage_with_its_lines_and_section_path():
 
 
 def test_a_passage_id_depends_only_on_its_file_and_words():
-    assert passage_id("000_abc.txt", "Some  words.") == passage_id("000_abc.txt", "Some words.")
-    assert passage_id("000_abc.txt", "Some words.") != passage_id("001_abc.txt", "Some words.")
-    assert passage_id("000_abc.txt", "Some words.").startswith("p-000-abc-")
+    assert passage_id("000-abc", "Some  words.") == passage_id("000-abc", "Some words.")
+    assert passage_id("000-abc", "Some words.") != passage_id("001-abc", "Some words.")
+    assert passage_id(source_slug("000_abc.txt"), "Some words.").startswith("p-000-abc-")
 
 
 def test_snippet_blobs_become_sentences_and_near_repeats_merge():

@@ -1,8 +1,14 @@
 """Editorial annotations: notes attached to passages by short verbatim quotes.
 
 A quote is matched against passage text with white space, quotation marks, apostrophes and
-dashes normalised, so a quote copied from the seed still matches after cleaning. A quote that
-matches no passage is an error naming the annotation: an annotation is never dropped silently.
+dashes normalised, so a quote copied from the seed still matches after cleaning.
+
+Notes attach only where the editors meant them. A quote either names the seed it comes from
+(`{source: file.txt, text: "..."}`) and attaches only to passages of that seed, or it must match
+exactly one passage in the book. A seed cannot pick up a note by copying a quote: a match in an
+unexpected seed, a quote that matches several passages, and a quote that matches none (a seed
+removed or edited) are each reported as a warning naming the data file, the annotation and the
+quote, with what to do. An annotation is never dropped silently and never stops the build.
 """
 
 from __future__ import annotations
@@ -10,8 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
+from .clean import visible
 from .editorial import EditorialError, load_yaml
-from .model import Passage
+from .model import Passage, Problem
 
 KINDS = ("contested", "context", "correction", "terminology")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "″": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
@@ -21,18 +30,33 @@ def _normal(text: str) -> str:
     return " ".join(text.translate(_FOLD).split())
 
 
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    source: str = ""  # the seed file it comes from; "" = it must match exactly one passage
+
+
 @dataclass
 class Annotation:
     id: str
     kind: str
     title: str
     note: str
-    quotes: list[str]
+    quotes: list[Quote]
     passages: list[str] = field(default_factory=list)  # ids, in the order of the quotes
+    basis: list[str] = field(default_factory=list)  # what an editors' verdict rests on
 
 
 class AnnotationError(EditorialError):
-    """An annotation cannot be attached: its message names the annotation and the quote."""
+    """The annotations file is malformed: its message names the annotation."""
+
+
+def _quote(raw, where: str) -> Quote:
+    if isinstance(raw, str) and raw.strip():
+        return Quote(raw)
+    if isinstance(raw, dict) and isinstance(raw.get("text"), str) and raw["text"].strip():
+        return Quote(raw["text"], str(raw.get("source") or ""))
+    raise AnnotationError(f"{where}: a quote must be text or a mapping with 'text' (and 'source')")
 
 
 def load_annotations(path: Path) -> list[Annotation]:
@@ -42,35 +66,81 @@ def load_annotations(path: Path) -> list[Annotation]:
     for index, raw in enumerate(load_yaml(path).get("annotations") or []):
         where = f"{path}: annotations[{index}]"
         if not isinstance(raw, dict) or not raw.get("id"):
-            raise EditorialError(f"{where}: missing 'id'")
+            raise AnnotationError(f"{where}: missing 'id'")
         where = f"{path}: annotation '{raw['id']}'"
         if raw["id"] in seen:
-            raise EditorialError(f"{where}: id used twice")
+            raise AnnotationError(f"{where}: id used twice")
         seen.add(raw["id"])
         if raw.get("kind") not in KINDS:
-            raise EditorialError(f"{where}: kind must be one of {', '.join(KINDS)}")
-        quotes = [str(quote) for quote in raw.get("quotes") or []]
-        if not quotes or not raw.get("note"):
-            raise EditorialError(f"{where}: needs a 'note' and at least one quote")
+            raise AnnotationError(f"{where}: kind must be one of {', '.join(KINDS)}")
+        if not raw.get("quotes") or not raw.get("note"):
+            raise AnnotationError(f"{where}: needs a 'note' and at least one quote")
         annotations.append(
-            Annotation(str(raw["id"]), raw["kind"], " ".join(str(raw.get("title", raw["id"])).split()), " ".join(str(raw["note"]).split()), quotes)
+            Annotation(
+                str(raw["id"]),
+                raw["kind"],
+                " ".join(str(raw.get("title", raw["id"])).split()),
+                " ".join(str(raw["note"]).split()),
+                [_quote(quote, where) for quote in raw["quotes"]],
+                basis=[" ".join(str(item).split()) for item in raw.get("basis") or []],
+            )
         )
     return annotations
 
 
-def attach(annotations: list[Annotation], passages: list[Passage], path: Path) -> dict[str, list[Annotation]]:
-    """Find each quote's passages; return the annotations of each passage id."""
-    texts = [(passage.id, _normal(passage.text)) for passage in passages]
+def _problem(path: Path, annotation: Annotation, quote: Quote, what: str) -> Problem:
+    shown = quote.text if len(quote.text) <= 120 else quote.text[:117] + "…"
+    return Problem(path.name, 0, f"annotation '{annotation.id}': the quote “{visible(shown)}” {what}", "warning", "docs/data")
+
+
+def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tuple[str, str]]]:
+    """(passage id, source) of every passage each normalised quote occurs in, in book order.
+
+    One Aho-Corasick pass over each passage finds all quotes at once: linear in the book's text.
+    """
+    automaton = ahocorasick.Automaton()
+    for quote in quotes:
+        if quote:
+            automaton.add_word(quote, quote)
+    found: dict[str, list[tuple[str, str]]] = {}
+    if len(automaton) == 0:
+        return found
+    automaton.make_automaton()
+    for passage in passages:
+        for quote in sorted({quote for _, quote in automaton.iter(_normal(passage.text))}):
+            found.setdefault(quote, []).append((passage.id, passage.source))
+    return found
+
+
+def attach(annotations: list[Annotation], passages: list[Passage], path: Path) -> tuple[dict[str, list[Annotation]], list[Problem]]:
+    """Find each quote's passage; return the annotations of each passage id and the problems."""
+    occurrences = _occurrences({_normal(quote.text) for annotation in annotations for quote in annotation.quotes}, passages)
     by_passage: dict[str, list[Annotation]] = {}
+    problems: list[Problem] = []
     for annotation in annotations:
         for quote in annotation.quotes:
-            wanted = _normal(quote)
-            found = [pid for pid, text in texts if wanted in text]
-            if not found:
-                raise AnnotationError(f"{path}: annotation '{annotation.id}': the quote “{quote}” matches no passage")
-            for pid in found:
+            found = occurrences.get(_normal(quote.text), [])
+            if quote.source:
+                mine = [pid for pid, source in found if source == quote.source]
+                strangers = sorted({source for _, source in found if source != quote.source})
+                if strangers:
+                    problems.append(_problem(path, annotation, quote, f"also matches text in {', '.join(map(visible, strangers))}, which it does not name: not attached there"))
+                if not mine:
+                    problems.append(_problem(path, annotation, quote, f"matches no passage of {visible(quote.source)}: fix the quote or its source, or remove it if that seed is gone"))
+            elif len(found) == 1:
+                mine = [found[0][0]]
+            elif not found:
+                mine = []
+                problems.append(_problem(path, annotation, quote, "matches no passage: fix the quote, or remove it if the seed it quoted is gone"))
+            else:
+                mine = []
+                sources = sorted({source for _, source in found})
+                problems.append(
+                    _problem(path, annotation, quote, f"matches {len(found)} passages (in {', '.join(map(visible, sources))}): attached to none; name the seed it quotes with 'source:'")
+                )
+            for pid in mine:
                 if pid not in annotation.passages:
                     annotation.passages.append(pid)
         for pid in annotation.passages:
             by_passage.setdefault(pid, []).append(annotation)
-    return by_passage
+    return by_passage, problems

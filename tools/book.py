@@ -13,7 +13,7 @@ from .export import json_document, jsonl, passage_record
 from .glossary import load_glossary
 from .link import Linker, link_passages
 from .pipeline import Book, Paths, build_book
-from .annotations import AnnotationError, attach, load_annotations
+from .annotations import attach, load_annotations
 from .attribution import speakers
 from .bibliography import bibtex
 from .corroborate import corroborate
@@ -45,10 +45,8 @@ def make_book(root: Path) -> MadeBook:
     linker = Linker(glossary)
     mentions, all_mentions = link_passages(book.passages, linker)
     book.glossary = glossary
-    try:
-        annotated = attach(annotations, book.passages, paths.data / "annotations.yaml")
-    except AnnotationError as error:
-        raise BookError(str(error)) from error
+    annotated, annotation_problems = attach(annotations, book.passages, paths.data / "annotations.yaml")
+    book.problems += annotation_problems
     decorations = Decorations(
         speakers={p.id: found for p in book.passages if (found := speakers(p, all_mentions[p.id]))},
         also_reported=corroborate(book.passages),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 
-from .pipeline import SEED_SUFFIXES
+from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import MANIFEST, write_if_changed
 
 CACHE = "_generated/book-cache.json"
@@ -22,9 +23,17 @@ LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-i
 
 def fingerprint(root: Path) -> str:
     digest = hashlib.sha256()
-    seeds = root / "seeds"
-    inputs = sorted(p for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES) if seeds.is_dir() else []
-    inputs += sorted((root / "docs" / "data").glob("*.yaml"))
+    # The seeds exactly as the pipeline lists and reads them: never through a link.
+    listing = list_seeds(root / "seeds")
+    for seed in listing.files:
+        digest.update(os.fsencode(seed.os_name) + b"\0")
+        try:
+            digest.update(read_seed_bytes(root / "seeds", seed) + b"\0")
+        except SeedReadError as error:
+            digest.update(f"unreadable: {error}".encode() + b"\0")
+    for problem in listing.refused:
+        digest.update(str(problem).encode("utf-8", "surrogatepass") + b"\0")
+    inputs = sorted((root / "docs" / "data").glob("*.yaml"))
     inputs += sorted(Path(__file__).parent.rglob("*.py"))
     for path in inputs:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())

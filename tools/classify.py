@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 
 from .dating import parse_iso
 from .editorial import Chapters, Theme
 from .model import Passage
+from .textmatch import Match, PhraseMatcher, fold, leftmost_longest, squeeze
 
 
 def first_day(iso: str) -> dt.date:
@@ -36,16 +38,66 @@ def period_for(iso: str | None, chapters: Chapters) -> str:
     return next(period.slug for period in chapters.periods if period.undated)
 
 
-def theme_hits(text: str, theme: Theme) -> set[str]:
-    """Distinct lexicon hits of a theme in a text, compared case-insensitively."""
-    hits: set[str] = set()
-    for matcher in theme.matchers:
-        for match in matcher.finditer(text):
-            hits.add(match.group(0).casefold())
-    return hits
+class ThemeLexicon:
+    """Every theme's lexicon terms in one automaton; patterns stay regular expressions."""
+
+    def __init__(self, themes: list[Theme]) -> None:
+        self.themes = themes
+        self.terms = PhraseMatcher((term, fold(squeeze(term))) for theme in themes for term in theme.terms)
+        self._owners = {}
+        for theme in themes:
+            for term in theme.terms:
+                self._owners.setdefault(fold(squeeze(term)), []).append(theme.slug)
+
+    def hits(self, text: str) -> dict[str, set[str]]:
+        """Distinct lexicon hits of each theme in a text, compared case-insensitively."""
+        return self.hits_of_many([text])[0]
+
+    def hits_of_many(self, texts: list[str]) -> list[dict[str, set[str]]]:
+        """The hits of each text. A term shared by several themes counts for each; within a
+        theme, matches do not overlap (the longest at each place), as if each theme had its own
+        matcher. The texts are searched as one, so a long seed of short passages costs one pass
+        per pattern, not one per passage; a match never spans two texts."""
+        joined = _SEPARATOR.join(texts)
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + len(_SEPARATOR)
+        found: list[dict[str, set[str]]] = [{} for _ in texts]
+
+        def place(start: int, end: int) -> int | None:
+            index = bisect.bisect_right(starts, start) - 1
+            return index if end <= starts[index] + len(texts[index]) else None
+
+        by_text_theme: dict[tuple[int, str], list[Match]] = {}
+        index, end_of_text = 0, len(texts[0]) if texts else 0
+        for match in self.terms.all_matches(joined):
+            while match.start > end_of_text:  # matches come in order of their start
+                index += 1
+                end_of_text = starts[index] + len(texts[index])
+            if match.start < starts[index] or match.end > end_of_text:  # in or across a separator
+                continue
+            for slug in self._owners[match.value]:
+                by_text_theme.setdefault((index, slug), []).append(match)
+        for (index, slug), matches in by_text_theme.items():
+            found[index][slug] = {match.value for match in leftmost_longest(matches)}
+        for theme in self.themes:
+            for pattern in theme.patterns:
+                for match in pattern.finditer(joined):
+                    index = place(*match.span())
+                    if index is not None:
+                        found[index].setdefault(theme.slug, set()).add(match.group(0).casefold())
+        return found
+
+
+# Between texts searched as one: a full stop on a line of its own, which no lexicon pattern reads
+# across ("[^.]" stops at it, and a phrase's spaces cannot span it).
+_SEPARATOR = "\n.\n"
 
 
 def classify(passages: list[Passage], chapters: Chapters) -> None:
-    for passage in passages:
+    lexicon = ThemeLexicon(chapters.themes)
+    hits = lexicon.hits_of_many([passage.text for passage in passages])
+    for passage, found in zip(passages, hits):
         passage.period = period_for(passage.date, chapters)
-        passage.themes = [theme.slug for theme in chapters.themes if len(theme_hits(passage.text, theme)) >= theme.min_hits]
+        passage.themes = [theme.slug for theme in chapters.themes if len(found.get(theme.slug, ())) >= theme.min_hits]

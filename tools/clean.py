@@ -15,9 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .editorial import SAFE_LOADER
+from .editorial import EditorialError, load_yaml
 
 from .model import Block, Problem, Removal, Source
 
@@ -46,15 +44,25 @@ class CleaningRules:
 
     @classmethod
     def load(cls, path: Path) -> "CleaningRules":
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        """The rules of cleaning.yaml; a bad entry stops the build with a message naming it."""
+        data = load_yaml(path)
 
         def rules(key):
-            return [Rule(re.compile(item["pattern"]), item["reason"]) for item in data.get(key, [])]
+            found = []
+            for index, item in enumerate(data.get(key) or []):
+                where = f"{path}: {key}[{index}]"
+                if not isinstance(item, dict) or not item.get("pattern") or not item.get("reason"):
+                    raise EditorialError(f"{where}: needs a 'pattern' and a 'reason'")
+                try:
+                    found.append(Rule(re.compile(str(item["pattern"])), str(item["reason"])))
+                except re.error as error:
+                    raise EditorialError(f"{where}: bad pattern {item['pattern']!r}: {error}") from error
+            return found
 
         return cls(
             junk_blocks=rules("junk_blocks"),
             inline_junk=rules("inline_junk"),
-            back_matter_headings=frozenset(name.casefold() for name in data.get("back_matter_headings", [])),
+            back_matter_headings=frozenset(str(name).casefold() for name in data.get("back_matter_headings") or []),
         )
 
 

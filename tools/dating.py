@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -199,6 +200,28 @@ def resolve_relative(expression: str, base: dt.date) -> PartialDate:
         day = base + relativedelta(months=shift)
         return PartialDate(day.year, day.month)
     return PartialDate(base.year + shift)
+
+
+EARLIEST_YEAR = 1900
+
+
+def today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def implausible(iso: str | None) -> str:
+    """Why a source's own date cannot be right ("" when it can): before 1900, or after today."""
+    date = parse_iso(iso)
+    if date is None or date.year is None:
+        return ""
+    if date.year < EARLIEST_YEAR:
+        return f"before {EARLIEST_YEAR}"
+    first = dt.date(date.year, date.month or 1, date.day or 1)
+    return "after the date of this build" if first > today() else ""
 
 
 @dataclass(frozen=True)

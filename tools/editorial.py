@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .dating import EventCue, parse_iso
+from .seeds import read_regular_file
 
 
 # libyaml's safe loader when PyYAML was built with it (several times faster), else the pure one.
@@ -42,8 +43,11 @@ class Theme:
     slug: str
     title: str
     intro: str
-    matchers: tuple[re.Pattern, ...]
+    terms: tuple[str, ...]  # whole words or phrases, case-insensitive
+    patterns: tuple[re.Pattern, ...]
     min_hits: int = 1
+    scope: str = ""  # what the theme covers, in the editors' words
+    borderline: tuple[str, ...] = ()  # how borderline cases are decided
 
 
 @dataclass
@@ -57,11 +61,13 @@ class Chapters:
 
 
 def load_yaml(path: Path) -> dict:
+    """A data file as a mapping. Like a seed, it is read only as a regular file, never through a
+    link: a pull request cannot make the book read a file from outside the project."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        data = yaml.load(read_regular_file(path).decode("utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         raise EditorialError(f"{path}: not valid YAML: {error}") from error
-    except OSError as error:
+    except (OSError, UnicodeDecodeError) as error:
         raise EditorialError(f"{path}: cannot be read: {error}") from error
     if not isinstance(data, dict):
         raise EditorialError(f"{path}: expected a mapping of sections at the top level")
@@ -117,21 +123,20 @@ def load_chapters(path: Path) -> Chapters:
         slug = _require(entry, "slug", where)
         where = f"{path}: theme '{slug}'"
         lexicon = entry.get("lexicon") or {}
-        matchers = []
-        terms = [str(term) for term in lexicon.get("terms") or []]
-        if terms:
-            alternation = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-            matchers.append(_compile(rf"(?<!\w)(?:{alternation})(?!\w)", where))
-        matchers += [_compile(str(pattern), where) for pattern in lexicon.get("patterns") or []]
-        if not matchers:
+        terms = tuple(str(term) for term in lexicon.get("terms") or [])
+        patterns = tuple(_compile(str(pattern), where) for pattern in lexicon.get("patterns") or [])
+        if not terms and not patterns:
             raise EditorialError(f"{where}: the lexicon has no terms or patterns")
         themes.append(
             Theme(
                 slug=slug,
                 title=_require(entry, "title", where),
                 intro=" ".join(str(_require(entry, "intro", where)).split()),
-                matchers=tuple(matchers),
+                terms=terms,
+                patterns=patterns,
                 min_hits=int(entry.get("min_hits", 1)),
+                scope=" ".join(str(entry.get("scope") or "").split()),
+                borderline=tuple(" ".join(str(item).split()) for item in entry.get("borderline") or []),
             )
         )
     cues = []

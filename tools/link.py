@@ -1,8 +1,8 @@
 """Linking: find glossary names in passages, in one pass with one matcher for every alias.
 
-All names go into a single regular expression, longest first, each bounded as a whole word.
-Case-sensitive aliases ("IS") match only as written; the others ignore case. Apostrophes,
-hyphens and spaces match their typographic variants. An alias marked `ambiguous_with` goes to the
+All names go into one Aho-Corasick automaton (textmatch.PhraseMatcher): whole words, the longest
+name at each place. Case-sensitive aliases ("IS") match only as written; the others ignore case.
+Apostrophes, hyphens and spaces match their typographic variants. An alias marked `ambiguous_with` goes to the
 other entry when the passage speaks with that entry's context words ("Assad" near "Hafez").
 The first mention of each entry in a passage is linked.
 """
@@ -14,12 +14,7 @@ from dataclasses import dataclass
 
 from .glossary import Entry, Glossary
 from .model import Passage
-
-_VARIANTS = {"'": "['’‘ʼ`]", "’": "['’‘ʼ`]", "-": "[-‐‑–]", " ": r"\s+"}
-
-
-def _pattern(name: str) -> str:
-    return "".join(_VARIANTS.get(char, re.escape(char)) for char in name)
+from .textmatch import PhraseMatcher
 
 
 def fold_name(text: str) -> str:
@@ -37,29 +32,21 @@ class Mention:
 class Linker:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        self.exact: dict[str, tuple[Entry, str]] = {}
-        self.folded: dict[str, tuple[Entry, str]] = {}
-        names: list[tuple[str, bool]] = []
+        folded: list[tuple[str, tuple[Entry, str]]] = []
+        exact: list[tuple[str, tuple[Entry, str]]] = []
         for entry in glossary.entries:
-            names.append((entry.term, False))
-            self.folded[fold_name(entry.term)] = (entry, "")
+            folded.append((entry.term, (entry, "")))
             for alias in entry.aliases:
-                names.append((alias.text, alias.case_sensitive))
-                table = self.exact if alias.case_sensitive else self.folded
-                table[fold_name(alias.text) if not alias.case_sensitive else alias.text] = (entry, alias.ambiguous_with)
-        names.sort(key=lambda item: (-len(item[0]), item[0]))
-        alternatives = [_pattern(name) if exact else f"(?i:{_pattern(name)})" for name, exact in names]
-        self.matcher = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
+                (exact if alias.case_sensitive else folded).append((alias.text, (entry, alias.ambiguous_with)))
+        # Longest names first, so that of two spellings that fold alike the first entry keeps it.
+        self.names = PhraseMatcher(sorted(folded, key=lambda item: (-len(item[0]), item[0])), sorted(exact, key=lambda item: (-len(item[0]), item[0])))
         self.context = {
             entry.term: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in entry.context_words) + r")\b", re.I)
             for entry in glossary.entries
             if entry.context_words
         }
 
-    def _resolve(self, found: str, text: str) -> Entry | None:
-        hit = self.exact.get(found) or self.folded.get(fold_name(found))
-        if hit is None:
-            return None
+    def _resolve(self, hit: tuple[Entry, str], text: str) -> Entry:
         entry, other = hit
         if other:
             mine = self.context.get(entry.term)
@@ -70,14 +57,7 @@ class Linker:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every glossary name in the text, left to right, longest at each position."""
-        if self.matcher is None:
-            return []
-        found = []
-        for match in self.matcher.finditer(text):
-            entry = self._resolve(match.group(0), text)
-            if entry is not None:
-                found.append(Mention(match.start(), match.end(), entry))
-        return found
+        return [Mention(match.start, match.end, self._resolve(match.value, text)) for match in self.names.matches(text)]
 
     def first_mentions(self, text: str, mentions: list[Mention] | None = None) -> list[Mention]:
         seen: set[str] = set()

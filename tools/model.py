@@ -11,14 +11,28 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong or suspicious in a seed, reported once with its place."""
+    """Something wrong or suspicious in a seed, reported once with its place.
+
+    A "notice" is something the conversion handled (a byte-order mark removed, a byte decoded);
+    a "warning" needs the editor: a file refused, two seeds competing for one address, a date
+    that cannot be right. Sphinx reports warnings as warnings, so `-W` stops on them.
+    `line` 0 means the file as a whole.
+    """
 
     file: str
     line: int
     reason: str
+    severity: str = "notice"  # "notice" | "warning"
+    folder: str = "seeds"  # "seeds" for a seed; "docs/data" for an editorial data file
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}"
+        name = self.file if self.folder == "seeds" else f"{self.folder}/{self.file}"
+        return f"{name}:{self.line}: {self.reason}" if self.line else f"{name}: {self.reason}"
+
+    @property
+    def location(self) -> str:
+        """Where an editor finds it, from the project's root: "seeds/x.txt:12" (line 1 for the whole file)."""
+        return f"{self.folder}/{self.file}:{max(self.line, 1)}"  # Sphinx reads a location without ":" as a page name
 
 
 @dataclass(frozen=True)
@@ -73,14 +87,15 @@ class Source:
     lines: list[str] = field(default_factory=list)
     original: list[str] = field(default_factory=list)  # decoded lines as delivered, for the viewer
     digest: str = ""
+    slug: str = ""  # the source's public name in addresses and ids, unique in the book (pipeline)
 
     def remove(self, first_line: int, last_line: int, reason: str, text: str) -> None:
         """Record text set aside, so the book can account for every character of the seed."""
         if text.strip():
             self.removals.append(Removal(first_line, last_line, reason, text))
 
-    def problem(self, line: int, reason: str) -> None:
-        self.problems.append(Problem(self.file, line, reason))
+    def problem(self, line: int, reason: str, severity: str = "notice") -> None:
+        self.problems.append(Problem(self.file, line, reason, severity))
 
 
 @dataclass

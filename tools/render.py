@@ -57,7 +57,7 @@ class SourceView:
 
     @property
     def slug(self) -> str:
-        return source_slug(self.source.file)
+        return self.source.slug or source_slug(self.source.file)
 
     @property
     def title(self) -> str:
@@ -238,10 +238,15 @@ class Renderer:
             "download corpus/removals.jsonl."
         )
         out.append("")
-        for name, why in sorted(self.book.skipped.items()):
-            if not any(source.file == name for source in self.book.sources):
-                out.append(f"- {myst.text(visible(name))}: line 1: {myst.text(why)}")
-        if self.book.skipped:
+        skipped = [(name, why) for name, why in sorted(self.book.skipped.items()) if not any(source.file == name for source in self.book.sources)]
+        if skipped:
+            out += ["Files in the seeds folder that contribute nothing, and why:", ""]
+            out += [f"- {myst.text(visible(name))}: {myst.text(why)}" for name, why in skipped]
+            out.append("")
+        editorial = [problem for problem in self.book.problems if problem.folder != "seeds"]
+        if editorial:
+            out += ["Problems found in the editorial data:", ""]
+            out += [f"- {myst.text(str(problem))}" for problem in editorial]
             out.append("")
         for source in self.book.sources:
             view = self.views[source.file]
@@ -255,7 +260,7 @@ class Renderer:
             out.append("")
             if source.problems:
                 out += ["Problems found:", ""]
-                out += [f"- line {p.line}: {myst.text(p.reason)}" for p in source.problems]
+                out += [f"- {f'line {p.line}' if p.line else 'the file'}: {myst.text(p.reason)}" for p in source.problems]
                 out.append("")
             rows, left_out = _capped(_grouped_removals(source))
             if rows:

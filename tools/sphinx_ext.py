@@ -7,6 +7,7 @@ complete book.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -15,6 +16,7 @@ from sphinx.util import logging
 
 from . import bibliography, cache, sphinx_sources
 from .book import BookError, make_book, write_exports, write_sources
+from .model import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,16 @@ logger = logging.getLogger(__name__)
 def _project_root(app: Sphinx) -> Path:
     configured = app.config.book_root
     return Path(app.srcdir, configured).resolve() if configured else Path(app.srcdir).resolve().parent
+
+
+def report_problem(problem: Problem) -> None:
+    """A seed problem as Sphinx reports any other: warnings count for -W and suppress_warnings
+    (type "book", subtype "seed"); notices are informational lines."""
+    subtype = "seed" if problem.folder == "seeds" else "data"
+    if problem.severity == "warning":
+        logger.warning("%s", problem.reason, type="book", subtype=subtype, location=problem.location)
+    else:
+        logger.info("[%s] %s: %s", subtype, problem.location, problem.reason)
 
 
 def generate(app: Sphinx) -> None:
@@ -34,14 +46,14 @@ def generate(app: Sphinx) -> None:
         except BookError as error:
             raise ExtensionError(str(error)) from error
         changed = write_sources(srcdir, made)
-        problems = [str(problem) for problem in made.book.problems]
+        problems = [dataclasses.asdict(problem) for problem in made.book.problems]
         summary = f"{len(made.book.sources)} sources, {len(made.book.passages)} passages"
         cache.save(srcdir, expected, made.exports, problems, summary)
         exports = made.exports
     else:
         changed, problems, summary, exports = [], cached["problems"], cached["summary"], cached["exports"]
     for problem in problems:
-        logger.info("[seed] %s", problem)
+        report_problem(Problem(**problem))
     logger.info("[book] %s, %d generated files changed%s", summary, len(changed), " (inputs unchanged)" if cached else "")
     app._book_exports = exports  # type: ignore[attr-defined]
 

@@ -205,26 +205,48 @@ def _field_line(front: list[str], *names: str) -> int:
 _IMAGE_SYNTAX = re.compile(r"!\[(?P<caption>[^\]]*)\]\(\s*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)" + _TITLE + r"\s*\)")
 
 
-def _raw_image(lines: list[str], line: int, caption: str) -> str | None:
-    """The image syntax exactly as the seed wrote it, for an exact account of what was set aside."""
-    if 0 < line <= len(lines):
-        for match in _IMAGE_SYNTAX.finditer(lines[line - 1]):
-            if " ".join(match.group("caption").split()) == " ".join(caption.split()):
-                return match.group(0)
-    return None
+_LINK_TARGET = re.compile(r"\]\(\s*(?P<inner>(?P<address><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)" + _TITLE + r")\s*\)")
+# How far past the last syntax found on a line the next link target is looked for: a link's
+# text stands between them. Bounded, so a line of a million links stays linear.
+_TARGET_WINDOW = 4000
 
 
-def _raw_target(lines: list[str], line: int, href: str, title: str) -> str | None:
-    """A link's address and title exactly as the seed wrote them: <brackets> and quotes included."""
-    if 0 < line <= len(lines):
-        address = re.escape(href)
-        match = re.search(rf"\]\(\s*(?P<inner>(?:<{address}>|{address}){_TITLE})\s*\)", lines[line - 1])
-        if match and title in match.group("inner"):
-            return match.group("inner")
-    return None
+class _RawSyntax:
+    """Finds image and link syntax exactly as the seed wrote it, for an exact account of what was
+    set aside. Images and links come in order on a line, so each search starts where the last
+    one ended: a line with thousands of images is read once, not once per image."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.cursor: dict[int, int] = {}
+
+    def image(self, line: int, caption: str) -> str | None:
+        if not 0 < line <= len(self.lines):
+            return None
+        match = _IMAGE_SYNTAX.search(self.lines[line - 1], self.cursor.get(line, 0))
+        if match is None:
+            return None
+        self.cursor[line] = match.end()
+        return match.group(0) if " ".join(match.group("caption").split()) == " ".join(caption.split()) else None
+
+    def target(self, line: int, href: str, title: str) -> str | None:
+        """A link's address and title exactly as written: <brackets> and quotes included."""
+        if not 0 < line <= len(self.lines):
+            return None
+        text = self.lines[line - 1]
+        start = self.cursor.get(line, 0)
+        end = start + _TARGET_WINDOW + 2 * (len(href) + len(title))
+        at = text.find("](", start, end)
+        while at != -1:
+            match = _LINK_TARGET.match(text, at)
+            if match and match.group("address") in (href, f"<{href}>") and title in match.group("inner"):
+                self.cursor[line] = match.end()
+                return match.group("inner")
+            at = text.find("](", at + 2, end)
+        return None
 
 
-def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, int, int]:
+def _inline_text(token: Token, source: Source, first_line: int, raw_syntax: _RawSyntax) -> tuple[str, int, int]:
     """Plain text of an inline token and the lines its words stand on.
 
     Images go to the media list; link targets are recorded as set aside; an autolink
@@ -246,7 +268,7 @@ def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, in
             caption = "".join(grand.content for grand in child.children or [])
             url = str(child.attrs.get("src", ""))
             source.media.append(Media(caption, url, line))
-            raw = _raw_image(source.lines, line, caption) or f"![{caption}]({url})"
+            raw = raw_syntax.image(line, caption) or f"![{caption}]({url})"
             source.remove(line, line, "image: listed with the source's media, never embedded", raw)
         elif child.markup == "autolink":  # <https://...>: the address is the text, kept as written
             parts.append("<" if child.type == "link_open" else ">")
@@ -254,7 +276,7 @@ def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, in
             href = str(child.attrs.get("href", ""))
             title = str(child.attrs.get("title", ""))
             if href or title:
-                raw = _raw_target(source.lines, line, href, title) or (f"{href} {title}" if title else href)
+                raw = raw_syntax.target(line, href, title) or (f"{href} {title}" if title else href)
                 source.remove(line, line, "link target (address not shown)", raw)
     if not text_lines:
         return "", first_line, first_line
@@ -263,6 +285,7 @@ def _inline_text(token: Token, source: Source, first_line: int) -> tuple[str, in
 
 def _body_blocks(source: Source, lines: list[str], offset: int) -> list[Block]:
     tokens = _MARKDOWN.parse("\n".join(lines[offset:]))
+    raw_syntax = _RawSyntax(source.lines)
     blocks: list[Block] = []
     list_depth = 0
     block_line = (offset + 1, offset + 1)
@@ -280,7 +303,7 @@ def _body_blocks(source: Source, lines: list[str], offset: int) -> list[Block]:
         elif token.type == "paragraph_open":
             pending_kind = "item" if list_depth else "paragraph"
         elif token.type == "inline":
-            raw, first, last = _inline_text(token, source, block_line[0])
+            raw, first, last = _inline_text(token, source, block_line[0], raw_syntax)
             text = " ".join(raw.split())
             if text:
                 blocks.append(Block(pending_kind, text, first, last, level=heading_level if pending_kind == "heading" else 0))
