@@ -21,7 +21,7 @@ from tools.editorial import EditorialError
 from tools.glossary import Alias, Category, Entry, Glossary, anchor_id, anchor_snapshot, load_glossary, readable_from_inventory
 from tools.link import Linker, link_passages
 from tools.model import Passage
-from tools.render_glossary import linked_text
+from tools.pages.common import linked_text
 
 from conftest import ROOT, dedent
 
@@ -128,7 +128,7 @@ def test_only_the_first_mention_of_each_entry_in_a_passage_is_linked():
     text = "Hmeimim lies near Latakia. Jets left Khmeimim Air Base; Latakia heard them; Khmeimim again."
     assert links(found, text) == [("Hmeimim", "Khmeimim Air Base"), ("Latakia", "Latakia")]
     passage = Passage("p-1", "a.txt", 1, 1, text)
-    rendered = linked_text(passage, found.first_mentions(text))
+    rendered = linked_text(passage.text, found.first_mentions(text))
     assert rendered.count("{term}") == 2
     assert "<Khmeimim Air Base>" in rendered and "<Latakia>" in rendered
 

@@ -356,7 +356,7 @@ def test_a_lone_brace_in_seed_metadata_leaves_the_bibliography_readable(title, f
     from tools.bibliography import bibtex
     from tools.editorial import SourceNote
     from tools.model import Source
-    from tools.render import SourceView
+    from tools.addresses import SourceView
 
     views = [SourceView(Source(file=file, kind="document", title=title, line_count=1), SourceNote(file)), SourceView(Source(file="b.txt", kind="document", title="B", line_count=1), SourceNote("b.txt"))]
     assert len(parse_string(bibtex(views), "bibtex").entries) == 2

@@ -10,7 +10,7 @@ from tools.editorial import SourceNote
 from tools.glossary import Alias, Entry, Glossary
 from tools.link import Linker
 from tools.model import Passage, Source
-from tools.render import SourceView
+from tools.addresses import SourceView
 
 from conftest import ROOT
 
@@ -40,14 +40,14 @@ def test_a_bibtex_entry_keeps_seed_metadata_literal_whatever_it_holds():
 def test_annotations_attach_by_verbatim_quote_with_typographic_variants(tmp_path):
     passages = [passage("p1", "Russia said “the plane” was shot down – officially."), passage("p2", "Turkey’s account differs.")]
     note = Annotation("x", "contested", "X", "A note.", [Quote('said "the plane" was shot down - officially'), Quote("Turkey's account")])
-    found, problems = attach([note], passages, tmp_path / "annotations.yaml")
+    found, problems = attach([note], passages)
     assert note.passages == ["p1", "p2"]
     assert found == {"p1": [note], "p2": [note]} and problems == []
 
 
 def test_an_annotation_whose_quote_matches_nothing_is_a_warning_naming_the_file_the_note_and_the_quote(tmp_path):
     note = Annotation("lost-note", "context", "X", "A note.", [Quote("words that are nowhere")])
-    found, problems = attach([note], [passage("p1", "Other words.")], tmp_path / "annotations.yaml")
+    found, problems = attach([note], [passage("p1", "Other words.")])
     assert found == {} and note.passages == []
     assert [str(problem) for problem in problems] == [
         "docs/data/annotations.yaml: annotation 'lost-note': the quote “words that are nowhere” matches no passage: "
@@ -60,11 +60,11 @@ def test_a_seed_that_copies_an_annotated_quote_does_not_receive_the_note(tmp_pat
     real = passage("p1", "Russia blamed Israel for the incident.", source="real.txt")
     copy = passage("p2", "Russia blamed Israel for the incident.", source="zz-copy.txt")
     named = Annotation("named", "contested", "X", "A note.", [Quote("Russia blamed Israel", source="real.txt")])
-    found, problems = attach([named], [real, copy], tmp_path / "annotations.yaml")
+    found, problems = attach([named], [real, copy])
     assert found == {"p1": [named]}
     assert "also matches text in zz-copy.txt, which it does not name: not attached there" in str(problems[0])
     unnamed = Annotation("unnamed", "contested", "X", "A note.", [Quote("Russia blamed Israel")])
-    found, problems = attach([unnamed], [real, copy], tmp_path / "annotations.yaml")
+    found, problems = attach([unnamed], [real, copy])
     assert found == {} and "matches 2 passages (in real.txt, zz-copy.txt): attached to none" in str(problems[0])
 
 

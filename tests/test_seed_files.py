@@ -84,7 +84,7 @@ def test_a_seed_that_cannot_be_read_or_vanishes_is_reported_and_the_rest_is_buil
         return listing
 
     monkeypatch.setattr(seeds.os, "open", refusing_open)
-    monkeypatch.setattr("tools.pipeline.list_seeds", list_then_delete)
+    monkeypatch.setattr("tools.reading.list_seeds", list_then_delete)
     book = build_book(Paths.for_project(project))
     assert [source.file for source in book.sources] == ["fine.txt"]
     reasons = {problem.file: problem.reason for problem in book.problems}

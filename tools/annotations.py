@@ -22,7 +22,8 @@ from .clean import visible
 from .editorial import EditorialError, load_yaml
 from .model import Passage, Problem
 
-KINDS = ("contested", "context", "correction", "terminology")
+# Each kind of note and its label, in the order the register lists them.
+KINDS = {"contested": "Contested", "correction": "Correction", "context": "Context", "terminology": "Terminology"}
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "″": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
@@ -88,9 +89,12 @@ def load_annotations(path: Path) -> list[Annotation]:
     return annotations
 
 
-def _problem(path: Path, annotation: Annotation, quote: Quote, what: str) -> Problem:
+DATA_FILE = "annotations.yaml"  # in docs/data: where the editors fix a problem reported here
+
+
+def _problem(annotation: Annotation, quote: Quote, what: str) -> Problem:
     shown = quote.text if len(quote.text) <= 120 else quote.text[:117] + "…"
-    return Problem(path.name, 0, f"annotation '{annotation.id}': the quote “{visible(shown)}” {what}", "warning", "docs/data")
+    return Problem(DATA_FILE, 0, f"annotation '{annotation.id}': the quote “{visible(shown)}” {what}", "warning", "docs/data")
 
 
 def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tuple[str, str]]]:
@@ -112,7 +116,7 @@ def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tu
     return found
 
 
-def attach(annotations: list[Annotation], passages: list[Passage], path: Path) -> tuple[dict[str, list[Annotation]], list[Problem]]:
+def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict[str, list[Annotation]], list[Problem]]:
     """Find each quote's passage; return the annotations of each passage id and the problems."""
     occurrences = _occurrences({_normal(quote.text) for annotation in annotations for quote in annotation.quotes}, passages)
     by_passage: dict[str, list[Annotation]] = {}
@@ -124,19 +128,19 @@ def attach(annotations: list[Annotation], passages: list[Passage], path: Path) -
                 mine = [pid for pid, source in found if source == quote.source]
                 strangers = sorted({source for _, source in found if source != quote.source})
                 if strangers:
-                    problems.append(_problem(path, annotation, quote, f"also matches text in {', '.join(map(visible, strangers))}, which it does not name: not attached there"))
+                    problems.append(_problem(annotation, quote, f"also matches text in {', '.join(map(visible, strangers))}, which it does not name: not attached there"))
                 if not mine:
-                    problems.append(_problem(path, annotation, quote, f"matches no passage of {visible(quote.source)}: fix the quote or its source, or remove it if that seed is gone"))
+                    problems.append(_problem(annotation, quote, f"matches no passage of {visible(quote.source)}: fix the quote or its source, or remove it if that seed is gone"))
             elif len(found) == 1:
                 mine = [found[0][0]]
             elif not found:
                 mine = []
-                problems.append(_problem(path, annotation, quote, "matches no passage: fix the quote, or remove it if the seed it quoted is gone"))
+                problems.append(_problem(annotation, quote, "matches no passage: fix the quote, or remove it if the seed it quoted is gone"))
             else:
                 mine = []
                 sources = sorted({source for _, source in found})
                 problems.append(
-                    _problem(path, annotation, quote, f"matches {len(found)} passages (in {', '.join(map(visible, sources))}): attached to none; name the seed it quotes with 'source:'")
+                    _problem(annotation, quote, f"matches {len(found)} passages (in {', '.join(map(visible, sources))}): attached to none; name the seed it quotes with 'source:'")
                 )
             for pid in mine:
                 if pid not in annotation.passages:

@@ -20,7 +20,7 @@ from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.formatting import toplevel
 from pybtex.style.template import field, optional, sentence, words
 
-from .render import SourceView
+from .addresses import SourceView
 
 STYLE_NAME = "book"
 # Percent-encoding keeps every character but those four, which BibTeX would read.
@@ -48,19 +48,13 @@ def cite_key(view: SourceView) -> str:
     return f"src-{view.slug}"
 
 
-def _year_month(date: str) -> tuple[str, str]:
-    match = re.match(r"(\d{4})(?:-(\d{2}))?", date or "")
-    if not match:
-        return "", ""
-    return match.group(1), calendar.month_name[int(match.group(2))] if match.group(2) and 1 <= int(match.group(2)) <= 12 else ""
-
-
 def bib_entry(view: SourceView) -> str:
     note = view.note
     source = view.source
-    author = note.author or source.metadata.get("author", "") or note.publisher or "Unknown author"
-    date = str(note.date or source.metadata.get("published", "") or "")
-    year, month = _year_month(date)
+    author = view.author or note.publisher or "Unknown author"
+    date = view.date
+    year = str(date.year) if date else ""
+    month = calendar.month_name[date.month] if date and date.month else ""
     fields = [
         ("title", encode_literal(view.title)),
         ("author", "{" + author_for_label(author) + "}"),

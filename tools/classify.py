@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import calendar
-import datetime as dt
 
-from .dating import parse_iso
 from .editorial import Chapters, Theme
-from .model import Passage
+from .model import Passage, parse_iso
 from .textmatch import Match, PhraseMatcher, fold, leftmost_longest, squeeze
-
-
-def first_day(iso: str) -> dt.date:
-    date = parse_iso(iso)
-    return dt.date(date.year, date.month or 1, date.day or 1)
-
-
-def last_day(iso: str) -> dt.date:
-    date = parse_iso(iso)
-    month = date.month or 12
-    return dt.date(date.year, month, date.day or calendar.monthrange(date.year, month)[1])
 
 
 def period_for(iso: str | None, chapters: Chapters) -> str:
@@ -31,7 +17,7 @@ def period_for(iso: str | None, chapters: Chapters) -> str:
     right period, the first day 88 %.
     """
     if iso:
-        day = last_day(iso)
+        day = parse_iso(iso).last_day()
         for period in chapters.periods:
             if period.contains(day):
                 return period.slug

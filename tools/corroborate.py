@@ -11,9 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from itertools import combinations
 
-from .classify import first_day
-from .dating import parse_iso
-from .model import Passage
+from .model import Passage, parse_iso
 
 MAX_DAYS_APART = 7
 RARE_TERM_SHARE = 0.03  # a term in at most 3 % of passages is specific enough on its own
@@ -25,7 +23,7 @@ def _close(a: str, b: str) -> bool:
         return False
     if first.day is None or second.day is None:
         return (first.year, first.month) == (second.year, second.month)
-    return abs((first_day(a) - first_day(b)).days) <= MAX_DAYS_APART
+    return abs((first.first_day() - second.first_day()).days) <= MAX_DAYS_APART
 
 
 def corroborate(passages: list[Passage]) -> dict[str, list[str]]:

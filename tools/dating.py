@@ -15,14 +15,13 @@ Otherwise the passage is undated.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import re
 from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .model import Passage
+from .model import Passage, PartialDate, parse_iso
 
 MONTHS = {
     name: number
@@ -74,38 +73,6 @@ _RELATIVE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class PartialDate:
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-
-    def iso(self) -> str | None:
-        if self.year is None:
-            return None
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-
-@functools.lru_cache(maxsize=65536)
-def parse_iso(value: str | None) -> PartialDate | None:
-    if not value:
-        return None
-    parts = [int(part) for part in str(value).split("-")]
-    return PartialDate(*(parts + [None] * (3 - len(parts)))[:3])
-
-
-def _valid(year: int | None, month: int | None, day: int | None) -> bool:
-    try:
-        dt.date(year or 2000, month or 1, day or 1)
-        return True
-    except ValueError:
-        return False
-
-
 # A four-digit number is a count, a time or a document number rather than a year when a quantity
 # word comes before it ("some 2000 troops") or a unit after it ("2030 GMT", "1800 people").
 _NOT_A_YEAR_BEFORE = re.compile(
@@ -142,7 +109,7 @@ def find_dates(text: str) -> list[tuple[int, PartialDate]]:
             elif groups.get("mnum"):
                 month = int(groups["mnum"])
             day = int(groups["day"]) if precision == "day" and groups.get("day") else None
-            if not _valid(year, month, day):
+            if not PartialDate.valid(year, month, day):
                 continue
             taken.append((start, end))
             found.append((start, end, PartialDate(year, month, day)))
@@ -233,18 +200,11 @@ class EventCue:
 def _complete_before(date: PartialDate, base: PartialDate) -> PartialDate | None:
     """A day or month without a year, in a news item: the latest such date not after the item."""
     for year in (base.year, base.year - 1):
-        if _valid(year, date.month, date.day):
+        if PartialDate.valid(year, date.month, date.day):
             candidate = PartialDate(year, date.month, date.day)
             if (year, date.month or 1, date.day or 1) <= (base.year, base.month or 12, base.day or 31):
                 return candidate
     return None
-
-
-def _within(fine: PartialDate, coarse: PartialDate) -> bool:
-    """Whether a precise date falls inside a coarser one (2015-11-24 inside 2015 or 2015-11)."""
-    if coarse.year != fine.year:
-        return False
-    return coarse.month is None or (coarse.month == fine.month and coarse.day is None)
 
 
 def date_passage(passage: Passage, context: PartialDate | None, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
@@ -258,7 +218,7 @@ def date_passage(passage: Passage, context: PartialDate | None, cues: list[Event
     if found:
         cue_position, cue = min(found, key=lambda item: item[0])
         cue_date = parse_iso(cue.date)
-        if date is None or cue_position < position or (date.day is None and _within(cue_date, date) and cue_date != date):
+        if date is None or cue_position < position or (date.day is None and date.contains(cue_date) and cue_date != date):
             return cue_date, "event cue"
     return date, basis
 
@@ -279,7 +239,7 @@ def _stated_date(passage: Passage, context: PartialDate | None) -> tuple[Partial
             completed = _complete_before(value, item)
             if completed:
                 return completed, "text, year from the item's date", position
-        elif context is not None and context.year is not None and _valid(context.year, value.month, value.day):
+        elif context is not None and context.year is not None and PartialDate.valid(context.year, value.month, value.day):
             return PartialDate(context.year, value.month, value.day), "text, year from context", position
     return None, "", len(passage.text)
 

@@ -1,10 +1,13 @@
-"""The corpus export: machine-readable files offered as downloads beside the book."""
+"""The corpus export: machine-readable files offered beside the book, and the hover data the
+site's glossary tips read. Built from the finished Book and its addresses only."""
 
 from __future__ import annotations
 
 import json
 
-from .model import Passage
+from .addresses import Addresses
+from .glossary import Glossary
+from .model import Book, Passage
 
 
 def passage_record(passage: Passage, url: str, extra: dict | None = None) -> dict:
@@ -33,3 +36,58 @@ def jsonl(records: list[dict]) -> str:
 
 def json_document(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def hover_data(glossary: Glossary) -> str:
+    """A small script with every entry's definition, read by glossary-tips.js for hover and focus."""
+    data = {entry.anchor: {"term": entry.term, "definition": entry.definition} for entry in glossary.entries}
+    return "window.GLOSSARY_TIPS = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
+def glossary_records(book: Book) -> list[dict]:
+    mentions: dict[str, list[str]] = {}
+    for passage in book.passages:
+        for term in passage.terms:
+            mentions.setdefault(term, []).append(passage.id)
+    return [
+        {
+            "term": entry.term,
+            "anchor": f"glossary.html#{entry.anchor}",
+            "category": entry.category,
+            "aliases": [alias.text for alias in entry.aliases],
+            "definition": entry.definition,
+            "related": entry.related,
+            "mentions": mentions.get(entry.term, []),
+        }
+        for entry in book.glossary.entries
+    ]
+
+
+def exports(book: Book, addresses: Addresses) -> dict[str, str]:
+    """Every export by its path in the built site."""
+    records = [
+        passage_record(
+            passage,
+            addresses.url_of(passage),
+            {
+                "source_url": addresses.source_url_of(passage),
+                "also_reported": book.also_reported.get(passage.id, []),
+                "speakers": book.speakers.get(passage.id, []),
+                "annotations": [a.id for a in book.annotated.get(passage.id, [])],
+            },
+        )
+        for passage in book.passages
+    ]
+    removals = [
+        {"source": source.file, "lines": [r.first_line, r.last_line], "reason": r.reason, "text": r.text}
+        for source in book.sources
+        for r in source.removals
+    ]
+    notes = [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in book.annotations]
+    return {
+        "_static/glossary-data.js": hover_data(book.glossary),
+        "corpus/passages.jsonl": jsonl(records),
+        "corpus/glossary.json": json_document(glossary_records(book)),
+        "corpus/removals.jsonl": jsonl(removals),
+        "corpus/annotations.json": json_document(notes),
+    }

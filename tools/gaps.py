@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .book import BookError
 from .editorial import EditorialError
-from .glossary import Entry, Glossary, load_glossary
+from .glossary import Entry, Glossary
 from .link import Linker, fold_name
 from .model import Passage, Source
 from .pipeline import Paths, build_book
@@ -227,10 +227,9 @@ def gap_report(root: Path) -> list[Gap]:
     paths = Paths.for_project(root)
     try:
         book = build_book(paths)
-        glossary = load_glossary(paths.data / "glossary.yaml")
     except EditorialError as error:
         raise BookError(str(error)) from error
-    return find_gaps(book.passages, glossary, book.sources)
+    return find_gaps(book.passages, book.glossary, book.sources)
 
 
 def report_gaps(root: Path, strict: bool = False) -> int:

@@ -60,24 +60,25 @@ class Linker:
         return [Mention(match.start, match.end, self._resolve(match.value, text)) for match in self.names.matches(text)]
 
     def first_mentions(self, text: str, mentions: list[Mention] | None = None) -> list[Mention]:
-        seen: set[str] = set()
-        first = []
-        for mention in self.mentions(text) if mentions is None else mentions:
-            if mention.entry.term not in seen:
-                seen.add(mention.entry.term)
-                first.append(mention)
-        return first
+        return first_of_each(self.mentions(text) if mentions is None else mentions)
 
 
-def link_passages(passages: list[Passage], linker: Linker) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]]]:
-    """Set each passage's `terms` (canonical names, in order of first mention).
+def first_of_each(mentions: list[Mention]) -> list[Mention]:
+    """The first mention of each glossary entry: the ones a passage's text links."""
+    seen: set[str] = set()
+    first = []
+    for mention in mentions:
+        if mention.entry.term not in seen:
+            seen.add(mention.entry.term)
+            first.append(mention)
+    return first
 
-    Returns (first mentions, all mentions) by passage id: the text links the first, attribution
-    reads all of them.
-    """
-    first, every = {}, {}
+
+def link_passages(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
+    """Every glossary mention of each passage, by passage id; each passage's `terms` are set to
+    the canonical names it mentions, in order of first mention."""
+    every = {}
     for passage in passages:
         every[passage.id] = linker.mentions(passage.text)
-        first[passage.id] = linker.first_mentions(passage.text, every[passage.id])
-        passage.terms = [mention.entry.term for mention in first[passage.id]]
-    return first, every
+        passage.terms = [mention.entry.term for mention in first_of_each(every[passage.id])]
+    return every

@@ -6,7 +6,97 @@ Line numbers are 1-based and inclusive, counted in the seed file as delivered.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for type hints: the model imports no stage
+    from .annotations import Annotation
+    from .editorial import Chapters, SourceNote
+    from .glossary import Glossary
+    from .link import Mention
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date as sources give them: to the day, to the month, or only the year."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @staticmethod
+    def valid(year: int | None, month: int | None, day: int | None) -> bool:
+        """Whether the parts can be a date; a missing part stands for any (29 February needs a leap year)."""
+        try:
+            dt.date(year or 2000, month or 1, day or 1)
+            return True
+        except ValueError:
+            return False
+
+    @property
+    def precision(self) -> str:
+        return "year" if self.month is None else "month" if self.day is None else "day"
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> dt.date:
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def display(self) -> str:
+        """"30 September 2015", "September 2015" or "2015"."""
+        if self.year is None:
+            return "Undated"
+        if self.month is None:
+            return str(self.year)
+        name = calendar.month_name[self.month]
+        return f"{name} {self.year}" if self.day is None else f"{self.day} {name} {self.year}"
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether `other` falls inside this date (2015-11-24 inside 2015-11 or 2015)."""
+        return self.year == other.year and (self.month is None or (self.month == other.month and (self.day is None or self.day == other.day)))
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_iso(value: str | None) -> PartialDate | None:
+    """"2015", "2015-09" or "2015-09-30" as a PartialDate; None for no date. ValueError if malformed."""
+    if not value:
+        return None
+    parts = [int(part) for part in str(value).split("-")]
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(f"not an ISO date: {value!r}")
+    return PartialDate(*(parts + [None] * (3 - len(parts)))[:3])
+
+
+def valid_iso(value: str) -> bool:
+    """Whether an ISO date string names a real day, month or year ("2013-02-29" does not)."""
+    try:
+        date = parse_iso(value)
+    except ValueError:
+        return False
+    return date is not None and PartialDate.valid(date.year, date.month, date.day)
+
+
+def display_date(iso: str | None) -> str:
+    """A passage's or source's date for readers; an editor's free-form date is shown as written."""
+    try:
+        date = parse_iso(iso)
+    except ValueError:
+        return str(iso)
+    return date.display() if date else "Undated"
 
 
 @dataclass(frozen=True)
@@ -120,3 +210,28 @@ class Passage:
     @property
     def lines(self) -> tuple[int, int]:
         return (self.first_line, self.last_line)
+
+    @property
+    def when(self) -> PartialDate | None:
+        return parse_iso(self.date)
+
+
+@dataclass
+class Book:
+    """Everything the pipeline found, stage by stage; rendering and export only read it."""
+
+    sources: list[Source]
+    passages: list[Passage]
+    chapters: Chapters
+    glossary: Glossary
+    notes: dict[str, SourceNote] = field(default_factory=dict)  # the editors' notes on each seed, by file
+    annotations: list[Annotation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # file -> why it contributes nothing
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # passage id -> every glossary mention
+    speakers: dict[str, list[str]] = field(default_factory=dict)  # passage id -> who it reports speaking
+    also_reported: dict[str, list[str]] = field(default_factory=dict)  # passage id -> corroborating passage ids
+    annotated: dict[str, list[Annotation]] = field(default_factory=dict)  # passage id -> its annotations
+
+    def passages_of(self, file: str) -> list[Passage]:
+        return [passage for passage in self.passages if passage.source == file]

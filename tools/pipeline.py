@@ -1,40 +1,29 @@
 """The whole conversion, stage by stage: seeds and editorial data in, a Book out.
 
-seeds --decode--> lines --normalise--> --read--> Source --clean--> --split--> Passages
-      --date--> --classify--> --link--> Book (rendered to MyST by render.py)
+    editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
+    seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
+          --date--> --classify--> --link--> --annotate--> --corroborate--> --attribute--> Book
+
+Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
+(pages/) and export (export.py) only read the finished Book.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import clean, dating, split
+from . import dating
+from .annotations import Annotation, attach, load_annotations
+from .attribution import speakers
 from .classify import classify
-from .clean import visible
-from .decode import decode_seed
-from .editorial import Chapters, load_chapters
-from .model import Passage, Problem, Source
-from .readers import read_source
-from .seeds import SeedReadError, list_seeds, read_seed_bytes
-
-
-@dataclass
-class Book:
-    sources: list[Source]
-    passages: list[Passage]
-    chapters: Chapters
-    problems: list[Problem] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)  # file -> why it contributes nothing
-    glossary: object | None = None
-    extras: dict = field(default_factory=dict)  # later stages' results (annotations, ...)
-
-    def passages_of(self, file: str) -> list[Passage]:
-        return [passage for passage in self.passages if passage.source == file]
+from .clean import CleaningRules
+from .corroborate import corroborate
+from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
+from .glossary import Glossary, load_glossary
+from .link import Linker, link_passages
+from .model import Book
+from .reading import read_seeds
 
 
 @dataclass(frozen=True)
@@ -47,123 +36,72 @@ class Paths:
         return cls(seeds=root / "seeds", data=root / "docs" / "data")
 
 
-def assign_slugs(names: list[str]) -> tuple[dict[str, str], list[Problem]]:
-    """Each seed's public name (pages, anchors, passage ids), and a warning for every conflict.
+@dataclass
+class Editorial:
+    """Every file of docs/data, loaded and validated; a mistake raises EditorialError naming the
+    file, the entry and the field."""
 
-    Two names that give the same slug (by extension, case, Unicode normalisation or punctuation)
-    would let one seed take the other's address: neither wins. Each is published under its slug
-    and a short hash of its exact name, and a warning names both files and says how to fix it.
-    """
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        by_slug[split.source_slug(name)].append(name)
-    slugs: dict[str, str] = {}
-    problems: list[Problem] = []
-    for slug, group in by_slug.items():
-        if len(group) == 1:
-            slugs[group[0]] = slug
-            continue
-        for name in group:
-            slugs[name] = f"{slug}-{hashlib.sha256(os.fsencode(name)).hexdigest()[:6]}"
-        shown = [visible(name) for name in group]
-        if len(set(unicodedata.normalize("NFC", name) for name in shown)) < len(shown):  # they look alike: show code points
-            shown = [name.encode("ascii", "backslashreplace").decode("ascii") for name in shown]
-        listed = ", ".join(shown)
-        for name in group:
-            problems.append(
-                Problem(
-                    name,
-                    0,
-                    f"its name gives the same web address ({slug}) as another seed ({listed}): each is published under "
-                    f"its own address ({slugs[name]}) until one is renamed; rename the files so that their names differ "
-                    "by more than case, accents, punctuation or extension",
-                    severity="warning",
-                )
-            )
-    return slugs, problems
+    chapters: Chapters
+    cleaning: CleaningRules
+    glossary: Glossary
+    notes: dict[str, SourceNote]
+    annotations: list[Annotation]
+
+    @classmethod
+    def load(cls, folder: Path) -> "Editorial":
+        return cls(
+            chapters=load_chapters(folder / "chapters.yaml"),
+            cleaning=CleaningRules.load(folder / "cleaning.yaml"),
+            glossary=load_glossary(folder / "glossary.yaml"),
+            notes=load_source_notes(folder / "sources.yaml"),
+            annotations=load_annotations(folder / "annotations.yaml"),
+        )
 
 
-MAX_TITLE = 300  # characters of a seed's title shown in headings, lists and the bibliography
+def date(book: Book) -> None:
+    """Each source's passages in document order: later passages lean on earlier dates."""
+    for source in book.sources:
+        context = dating.source_context(source.metadata.get("dates", []))
+        dating.date_passages(book.passages_of(source.file), book.chapters.cues, context)
 
 
-def check_metadata(source: Source) -> None:
-    """Dates a source gives itself must be possible; its title must fit a heading.
-
-    A publication or item date before 1900 or after the build is reported and not used; a title
-    longer than MAX_TITLE is shortened for display (the whole title stays in the account).
-    """
-    published = source.metadata.get("published")
-    refused: dict[str, str] = {}
-    if published and (why := dating.implausible(str(published)[:10])):
-        source.problem(1, f"publication date {published} is {why}: not used", "warning")
-        source.metadata["published"] = ""
-        refused[str(published)[:10]] = why
-    for block in source.blocks:
-        if block.item_date and (block.item_date in refused or (why := dating.implausible(block.item_date))):
-            if block.item_date not in refused:
-                refused[block.item_date] = why
-                source.problem(block.first_line, f"item date {block.item_date} is {why}: not used", "warning")
-            block.item_date = None
-    if len(source.title) > MAX_TITLE:
-        source.problem(1, f"title of {len(source.title)} characters: shortened to {MAX_TITLE} for display")
-        source.title = source.title[: MAX_TITLE - 1].rstrip() + "…"
+def sort(book: Book) -> None:
+    classify(book.passages, book.chapters)
 
 
-def read_seed(data: bytes, name: str, rules: clean.CleaningRules) -> Source | None:
-    """Decode, normalise, read and clean one seed; None when it is binary."""
-    decoded = decode_seed(name, data)
-    if decoded.binary:
-        return None
-    lines, removals, problems = clean.normalise_characters(name, decoded.lines)
-    source = read_source(name, lines)
-    source.original = decoded.lines
-    source.problems[:0] = decoded.problems + problems
-    source.removals[:0] = removals
-    check_metadata(source)
-    clean.clean_source(source, rules)
-    return source
+def link(book: Book) -> None:
+    book.mentions = link_passages(book.passages, Linker(book.glossary))
+
+
+def annotate(book: Book) -> None:
+    book.annotated, problems = attach(book.annotations, book.passages)
+    book.problems += problems
+
+
+def link_corroborating(book: Book) -> None:
+    book.also_reported = corroborate(book.passages)
+
+
+def attribute(book: Book) -> None:
+    book.speakers = {p.id: found for p in book.passages if (found := speakers(p, book.mentions[p.id]))}
+
+
+STAGES = (date, sort, link, annotate, link_corroborating, attribute)
 
 
 def build_book(paths: Paths) -> Book:
-    chapters = load_chapters(paths.data / "chapters.yaml")
-    rules = clean.CleaningRules.load(paths.data / "cleaning.yaml")
-    sources: list[Source] = []
-    passages: list[Passage] = []
-    listing = list_seeds(paths.seeds)
-    problems: list[Problem] = list(listing.refused)
-    skipped: dict[str, str] = {problem.file: problem.reason for problem in listing.refused}
-    slugs, conflicts = assign_slugs([seed.name for seed in listing.files])
-    seen_digests: dict[str, str] = {}
-    for seed in listing.files:
-        conflict = [problem for problem in conflicts if problem.file == seed.name]
-
-        def skip(reason: str, severity: str = "warning") -> None:
-            skipped[seed.name] = reason
-            problems.extend(conflict + [Problem(seed.name, 0, reason, severity)])
-
-        try:
-            data = read_seed_bytes(paths.seeds, seed)
-        except SeedReadError as error:
-            skip(str(error))
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in seen_digests:
-            skip(f"same content as {visible(seen_digests[digest])}: read once", "notice")
-            continue
-        seen_digests[digest] = seed.name
-        source = read_seed(data, seed.name, rules)
-        if source is None:
-            skip("binary file (NUL or control bytes): skipped")
-            continue
-        source.problems[:0] = conflict
-        source.digest = digest
-        source.slug = slugs[seed.name]
-        found = split.split_source(source)
-        dating.date_passages(found, chapters.cues, dating.source_context(source.metadata.get("dates", [])))
-        classify(found, chapters)
-        if not found:
-            skipped[seed.name] = "no passage text"
-        sources.append(source)
-        passages.extend(found)
-        problems.extend(source.problems)
-    return Book(sources=sources, passages=passages, chapters=chapters, problems=problems, skipped=skipped)
+    editorial = Editorial.load(paths.data)
+    reading = read_seeds(paths.seeds, editorial.cleaning)
+    book = Book(
+        sources=reading.sources,
+        passages=reading.passages,
+        chapters=editorial.chapters,
+        glossary=editorial.glossary,
+        notes=editorial.notes,
+        annotations=editorial.annotations,
+        problems=reading.problems,
+        skipped=reading.skipped,
+    )
+    for stage in STAGES:
+        stage(book)
+    return book

@@ -21,7 +21,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..model import Block, Media, Source
+from ..model import Block, Media, Source, valid_iso
 
 NAME = "markdown-front-matter"
 DEFAULT_KIND = "encyclopedia"
@@ -121,15 +121,6 @@ def _as_text(value) -> str:
     return str(value).strip()
 
 
-def _valid_date(iso: str) -> bool:
-    parts = [int(part) for part in iso.split("-")] + [1, 1]
-    try:
-        dt.date(*parts[:3])
-    except ValueError:
-        return False
-    return True
-
-
 def _metadata(raw: dict) -> dict:
     """Keep the fields the book uses, as plain strings or lists of strings."""
     def pick(*names):
@@ -150,7 +141,7 @@ def _metadata(raw: dict) -> dict:
         "description": _as_text(pick("description", "shortDescription", "summary")),
         "short_description": _as_text(raw.get("shortDescription")),
         "author": _as_text(pick("author", "authors", "creator")),
-        "published": published if _ISO_DATE.fullmatch(published) and _valid_date(published) else "",
+        "published": published if _ISO_DATE.fullmatch(published) and valid_iso(published) else "",
         "tags": as_list(tags),
         "places": as_list(places),
         "dates": as_list(dates),

@@ -1,0 +1,24 @@
+"""Rendering: the Book becomes MyST pages, a dict of path -> text that write.py writes.
+
+One module per page family, each with a `pages(context)` function; this package only gathers
+them. Every piece of seed text reaches MyST through tools.myst, the one place it is escaped.
+"""
+
+from __future__ import annotations
+
+from ..addresses import Addresses
+from ..bibliography import bibtex
+from ..model import Book
+from . import chapters, glossary, notes, report, sources
+from .common import PageContext
+
+FAMILIES = (chapters, sources, glossary, notes, report)
+
+
+def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
+    context = PageContext(book, addresses)
+    pages: dict[str, str] = {}
+    for family in FAMILIES:
+        pages |= family.pages(context)
+    pages["_generated/sources.bib"] = bibtex([addresses.views[source.file] for source in book.sources])
+    return pages

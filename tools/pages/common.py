@@ -1,0 +1,95 @@
+"""What every page family shares: a passage's block, its line of facts, its citation, short
+references to other passages, and the order of passages in time."""
+
+from __future__ import annotations
+
+from ..addresses import Addresses
+from ..annotations import KINDS
+from ..clean import visible
+from ..link import Mention, first_of_each
+from ..model import Book, Passage, display_date, parse_iso
+from .. import myst
+
+
+def short_title(title: str) -> str:
+    """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
+    return title.split(":")[0].strip()
+
+
+def month_heading(iso: str | None) -> str:
+    """The chronology's heading: the month of a dated passage, or its year when that is all we know."""
+    if iso and len(iso) == 4:
+        return f"{iso}, day and month not given"
+    return display_date(iso[:7] if iso else iso)
+
+
+def linked_text(text: str, mentions: list[Mention]) -> str:
+    """Passage text as MyST: escaped everywhere, each given mention a {term} link."""
+    out, position = [], 0
+    for mention in mentions:
+        out.append(myst.text(text[position : mention.start]))
+        out.append(myst.term(text[mention.start : mention.end], mention.entry.term))
+        position = mention.end
+    out.append(myst.text(text[position:]))
+    return "".join(out)
+
+
+class PageContext:
+    """The book and its addresses, with the pieces of MyST every page family writes the same way."""
+
+    def __init__(self, book: Book, addresses: Addresses) -> None:
+        self.book = book
+        self.addresses = addresses
+        self.views = addresses.views
+        self.order = {source.file: index for index, source in enumerate(book.sources)}
+        self.by_id = {passage.id: passage for passage in book.passages}
+
+    def sort_key(self, passage: Passage) -> tuple:
+        """By date, a month or year known only roughly after the days it contains, then source order."""
+        date = parse_iso(passage.date)
+        when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
+        return (when, self.order[passage.source], passage.first_line, passage.id)
+
+    def in_time_order(self, passages) -> list[Passage]:
+        return sorted(passages, key=self.sort_key)
+
+    def linked_text(self, passage: Passage) -> str:
+        return linked_text(passage.text, first_of_each(self.book.mentions.get(passage.id, [])))
+
+    def citation(self, passage: Passage) -> str:
+        view = self.views[passage.source]
+        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}:{myst.role_safe(visible(passage.source))}"
+        return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{lines}`"
+
+    def meta_line(self, passage: Passage) -> str:
+        view = self.views[passage.source]
+        parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", self.citation(passage)]
+        if passage.byline:
+            parts.append(f"by {myst.text(passage.byline)}")
+        speakers = self.book.speakers.get(passage.id)
+        if speakers:
+            parts.append("reports what " + ", ".join(myst.text(name) for name in speakers) + " said")
+        themes = [theme for theme in self.book.chapters.themes if theme.slug in passage.themes]
+        if themes:
+            parts.append("themes: " + ", ".join(f"[{myst.text(short_title(theme.title))}](#theme-{theme.slug})" for theme in themes))
+        return " · ".join(parts)
+
+    def passage_ref(self, pid: str) -> str:
+        """A short reference to another passage: its source and date, linked to its home."""
+        other = self.by_id[pid]
+        return f"[{myst.text(self.views[other.source].title)}, {myst.text(display_date(other.date))}](#{pid})"
+
+    def passage_block(self, passage: Passage) -> str:
+        lines = ["{#" + passage.id + " .passage}", "> " + self.meta_line(passage), ">", "> " + self.linked_text(passage)]
+        also = self.book.also_reported.get(passage.id)
+        if also:
+            lines += [">", "> *Also reported by:* " + "; ".join(self.passage_ref(pid) for pid in also)]
+        for annotation in self.book.annotated.get(passage.id, []):
+            others = [pid for pid in annotation.passages if pid != passage.id]
+            body = myst.text(annotation.note)
+            if others:
+                body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
+            body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
+            title = f"{KINDS[annotation.kind]}: {myst.text(annotation.title)}"
+            lines += ["", myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}"})]
+        return "\n".join(lines)

@@ -1,0 +1,35 @@
+"""The register of editorial notes: every annotation, contested claims first, each with all the
+passages it joins."""
+
+from __future__ import annotations
+
+from .. import myst
+from ..annotations import KINDS
+from .common import PageContext
+
+
+def notes_page(context: PageContext) -> str:
+    out = [myst.label("contested-claims"), "# Contested claims and editorial notes", ""]
+    out.append(
+        "The sources disagree on facts that matter: who fired, who was hit, how many died. Where "
+        "they do, the book attaches a note to every passage that carries one of the competing "
+        "accounts. The notes are the editors' own; the passages are the sources' words."
+    )
+    out.append("")
+    for kind, label in KINDS.items():
+        chosen = [a for a in context.book.annotations if a.kind == kind]
+        if not chosen:
+            continue
+        out += [f"## {'Contested claims' if kind == 'contested' else f'{label} notes'}", ""]
+        for annotation in chosen:
+            out += [myst.label(f"note-{annotation.id}"), myst.directive("rubric", "", myst.text(annotation.title)), ""]
+            out += [myst.text(annotation.note), ""]
+            for pid in annotation.passages:
+                kind_label = context.views[context.by_id[pid].source].kind_label
+                out.append(f"- {context.passage_ref(pid)} ({myst.text(kind_label)})")
+            out.append("")
+    return "\n".join(out)
+
+
+def pages(context: PageContext) -> dict[str, str]:
+    return {"contested-claims.md": notes_page(context)}

@@ -1,0 +1,108 @@
+"""The conversion report, an appendix for editors: what the conversion set aside from each seed and
+why, every problem found, and the files that contribute nothing. With the passages, these entries
+account for every character of every seed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import myst
+from ..clean import visible
+from ..model import Source
+from .common import PageContext
+
+
+def conversion_report(context: PageContext) -> str:
+    book = context.book
+    out = [myst.label("conversion-report"), "# Conversion report", ""]
+    out.append(
+        "What the conversion set aside from each seed, and why: page chrome, export artefacts, "
+        "repeated text, metadata moved out of the running text, and invisible characters. "
+        "Together with the passages, these entries account for every character of every seed. "
+        "Runs of identical removals on consecutive lines are shown as one row; a source with very "
+        f"many removals of one kind shows the first {ROWS_PER_REASON} here. Every removal, in full, is in the "
+        "download corpus/removals.jsonl."
+    )
+    out.append("")
+    skipped = [(name, why) for name, why in sorted(book.skipped.items()) if not any(source.file == name for source in book.sources)]
+    if skipped:
+        out += ["Files in the seeds folder that contribute nothing, and why:", ""]
+        out += [f"- {myst.text(visible(name))}: {myst.text(why)}" for name, why in skipped]
+        out.append("")
+    editorial = [problem for problem in book.problems if problem.folder != "seeds"]
+    if editorial:
+        out += ["Problems found in the editorial data:", ""]
+        out += [f"- {myst.text(str(problem))}" for problem in editorial]
+        out.append("")
+    for source in book.sources:
+        view = context.views[source.file]
+        passages = book.passages_of(source.file)
+        out += [myst.directive("rubric", "", myst.text(f"{visible(source.file)} — {view.title}")), ""]
+        out.append(
+            f"Read as *{myst.text(source.metadata.get('format', source.kind))}*: {source.line_count} lines, "
+            f"{len(passages)} passages, {len(source.removals)} removals, {len(source.media)} images listed, "
+            f"{len(source.problems)} problems."
+        )
+        out.append("")
+        if source.problems:
+            out += ["Problems found:", ""]
+            out += [f"- {f'line {p.line}' if p.line else 'the file'}: {myst.text(p.reason)}" for p in source.problems]
+            out.append("")
+        rows, left_out = _capped(_grouped_removals(source))
+        if rows:
+            out += ["| Lines | Reason | Text set aside |", "|---|---|---|"]
+            for first, last, reason, text, count in rows:
+                lines = f"{first}" if first == last else f"{first}–{last}"
+                shown = _shorten(text)
+                if count > 1:
+                    shown = f"{shown} (×{count})"
+                out.append(f"| {lines} | {myst.text(reason)} | {myst.text(shown)} |")
+            out.append("")
+        for reason, count in left_out.items():
+            out += [f"*And {count} more rows of “{myst.text(reason)}”, listed in corpus/removals.jsonl.*", ""]
+        if source.media:
+            out += ["Images referenced by the seed (listed, never embedded or fetched):", ""]
+            for media in source.media:
+                out.append(f"- line {media.line}: {myst.text(media.caption or '(no caption)')} — {myst.text(media.url)}")
+            out.append("")
+    return "\n".join(out)
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    flat = visible(re.sub(r"[ \t\r\n]+", " ", text).strip())  # other white space is shown by code point
+    return flat if len(flat) <= limit else flat[:limit] + f" … ({len(flat)} characters)"
+
+
+ROWS_PER_REASON = 60
+
+
+def _capped(rows: list[tuple]) -> tuple[list[tuple], dict[str, int]]:
+    """At most ROWS_PER_REASON rows per reason (a scraped blob can repeat itself thousands of times)."""
+    shown: list[tuple] = []
+    seen: Counter = Counter()
+    left_out: Counter = Counter()
+    for row in rows:
+        key = row[2].split(" of passage ")[0]  # "repeat of passage p-…" rows count as one reason
+        seen[key] += 1
+        if seen[key] <= ROWS_PER_REASON:
+            shown.append(row)
+        else:
+            left_out[key] += 1
+    return shown, dict(left_out)
+
+
+def _grouped_removals(source: Source) -> list[tuple[int, int, str, str, int]]:
+    """Consecutive removals with the same reason and text become one row with a count."""
+    rows: list[list] = []
+    for removal in sorted(source.removals, key=lambda r: (r.first_line, r.last_line)):
+        if rows and rows[-1][2] == removal.reason and rows[-1][3] == removal.text and removal.first_line <= rows[-1][1] + 2:
+            rows[-1][1] = removal.last_line
+            rows[-1][4] += 1
+        else:
+            rows.append([removal.first_line, removal.last_line, removal.reason, removal.text, 1])
+    return [tuple(row) for row in rows]
+
+
+def pages(context: PageContext) -> dict[str, str]:
+    return {"conversion-report.md": conversion_report(context)}
