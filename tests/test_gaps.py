@@ -103,11 +103,11 @@ def test_the_shipped_glossary_leaves_at_most_ten_gaps_on_the_seeds():
 
 NEW_SEED = dedent(
     """
-    Notes on the Tiger Forces
+    Notes on the Crimson Hawk Brigade
 
-    The Tiger Forces, an elite unit, fought near Kafr Nabl in 2019 with Russian support from Khmeimim.
+    The Crimson Hawk Brigade, an elite unit, fought near Kafr Nabl in 2019 with Russian support from Khmeimim.
 
-    In 2020 the Tiger Forces moved to Saraqib while Syrian President Bashar al-Assad visited the front.
+    In 2020 the Crimson Hawk Brigade moved to Saraqib while Syrian President Bashar al-Assad visited the front.
     """
 )
 
@@ -116,7 +116,7 @@ def test_the_command_reports_the_gaps_of_any_new_seed(tmp_path, capsys):
     project = make_project(tmp_path / "book", seeds={"new.txt": NEW_SEED})
     assert main(["--root", str(project), "gaps"]) == 0
     out, err = capsys.readouterr()
-    assert out.splitlines() == ["   3  Tiger Forces  new.txt:1"]  # not Kafr Nabl (once), nor Bashar al-Assad (an entry)
+    assert out.splitlines() == ["   3  Crimson Hawk Brigade  new.txt:1"]  # not Kafr Nabl (once), nor Bashar al-Assad (an entry)
     assert "1 name used at least twice" in err
     assert main(["--root", str(project), "gaps", "--strict"]) == 1
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from tools.editorial import EditorialError
-from tools.glossary import Alias, Category, Entry, Glossary, anchor_id, anchor_snapshot, load_glossary, readable_from_inventory
+from tools.glossary import Alias, Category, Entry, Glossary, anchor_id, anchor_snapshot, load_glossary, load_public_anchors, readable_from_inventory
 from tools.link import Linker, link_passages
 from tools.model import Passage
 from tools.pages.common import linked_text
 
-from conftest import ROOT, dedent
+from conftest import ROOT, dedent, make_project
 
 GLOSSARY = ROOT / "docs" / "data" / "glossary.yaml"
 SNAPSHOT = ROOT / "tests" / "data" / "glossary-anchors.txt"
@@ -161,13 +161,14 @@ def test_every_spelling_of_the_khmeimim_base_in_the_seeds_is_one_entry(shipped):
     assert {entry.term for entry in shipped.entries if re.search(r"me[iy]m", entry.term, re.I) and "base" in entry.term.lower()} == {KHMEIMIM}
 
 
-def test_in_the_seeds_every_mention_is_a_whole_word_and_hama_never_hides_in_hamas(shipped):
+def test_in_the_seeds_every_linked_name_is_a_whole_word_and_hama_never_hides_in_hamas(shipped):
     found = Linker(shipped)
     passages = seed_passages()
     assert any("Hamas" in passage.text for passage in passages)  # the case is really there
     for passage in passages:
-        for mention in found.mentions(passage.text):
-            before, after = passage.text[mention.start - 1 : mention.start], passage.text[mention.end : mention.end + 1]
+        for mention in found.name_mentions(passage.text):
+            before = passage.text[mention.start - 1 : mention.start] if mention.start else ""
+            after = passage.text[mention.end : mention.end + 1]
             assert not re.match(r"[\w-]", before) and not re.match(r"\w", after), (passage.id, passage.text[mention.start - 10 : mention.end + 10])
             if passage.text[mention.start : mention.end].lower() == "hama":
                 assert not passage.text[mention.end :].lower().startswith("s")
@@ -192,20 +193,20 @@ def test_an_alias_shared_by_two_entries_is_refused_naming_both(tmp_path):
     message = refusal(
         tmp_path,
         """
-          - {term: Bashar al-Assad, category: person, aliases: [Assad], definition: President.}
-          - {term: Hafez al-Assad, category: person, aliases: [assad], definition: His father.}
+          - {term: Bashar al-Assad, category: person, aliases: [Assad], definition: President., basis: [a test]}
+          - {term: Hafez al-Assad, category: person, aliases: [assad], definition: His father., basis: [a test]}
         """,
     )
     assert "entry 'Hafez al-Assad'" in message and "'assad'" in message and "Bashar al-Assad" in message
 
 
 def test_an_unknown_related_entry_is_refused(tmp_path):
-    message = refusal(tmp_path, "  - {term: Hama, category: place, definition: A city., related: [Hama Governorate]}\n")
+    message = refusal(tmp_path, "  - {term: Hama, category: place, definition: A city., basis: [a test], related: [Hama Governorate]}\n")
     assert "entry 'Hama'" in message and "'Hama Governorate'" in message and "does not exist" in message
 
 
 def test_a_canonical_name_must_be_ascii(tmp_path):
-    message = refusal(tmp_path, "  - {term: Türkiye, category: place, definition: A country.}\n")
+    message = refusal(tmp_path, "  - {term: Türkiye, category: place, definition: A country., basis: [a test]}\n")
     assert "entry 'Türkiye'" in message and "ASCII" in message
 
 
@@ -213,8 +214,8 @@ def test_two_entries_whose_names_make_the_same_anchor_are_refused(tmp_path):
     message = refusal(
         tmp_path,
         """
-          - {term: "Hay'at Tahrir al-Sham", category: place, definition: One.}
-          - {term: "Hay at Tahrir al Sham", category: place, definition: Two.}
+          - {term: "Hay'at Tahrir al-Sham", category: place, definition: One., basis: [a test]}
+          - {term: "Hay at Tahrir al Sham", category: place, definition: Two., basis: [a test]}
         """,
     )
     assert "entry 'Hay at Tahrir al Sham'" in message and "term-Hay-at-Tahrir-al-Sham" in message and "Hay'at Tahrir al-Sham" in message
@@ -224,8 +225,8 @@ def test_an_alias_may_not_take_another_entrys_anchor(tmp_path):
     message = refusal(
         tmp_path,
         """
-          - {term: Deir ez-Zor, category: place, definition: A city.}
-          - {term: Deir ez-Zor Governorate, category: place, aliases: [Deir ez Zor], definition: Its province.}
+          - {term: Deir ez-Zor, category: place, definition: A city., basis: [a test]}
+          - {term: Deir ez-Zor Governorate, category: place, aliases: [Deir ez Zor], definition: Its province., basis: [a test]}
         """,
     )
     assert "entry 'Deir ez-Zor Governorate'" in message and "'Deir ez Zor'" in message and "anchor of 'Deir ez-Zor'" in message
@@ -233,19 +234,48 @@ def test_an_alias_may_not_take_another_entrys_anchor(tmp_path):
 
 def test_a_canonical_name_that_intersphinx_would_misread_is_refused(tmp_path):
     # Sphinx's inventory reader takes "resolution 2254" for an object type and a priority.
-    message = refusal(tmp_path, "  - {term: UN Security Council resolution 2254, category: place, definition: A text.}\n")
+    message = refusal(tmp_path, "  - {term: UN Security Council resolution 2254, category: place, definition: A text., basis: [a test]}\n")
     assert "entry 'UN Security Council resolution 2254'" in message and "intersphinx" in message
     path = tmp_path / "glossary.yaml"
     path.write_text(
-        CATEGORIES + "entries:\n  - {term: Resolution 2254, category: place, aliases: [UN Security Council resolution 2254], definition: A text.}\n",
+        CATEGORIES + "entries:\n  - {term: Resolution 2254, category: place, aliases: [UN Security Council resolution 2254], definition: A text., basis: [a test]}\n",
         encoding="utf-8",
     )
     assert load_glossary(path).entries[0].anchor == "term-Resolution-2254"
 
 
-def test_the_shipped_glossary_is_valid(shipped):
-    assert len(shipped.entries) >= 371
-    assert all(entry.definition and entry.anchor for entry in shipped.entries)
+def test_the_shipped_glossary_is_an_authority_file_of_the_field_and_every_definition_names_its_basis(shipped):
+    assert len(shipped.entries) >= 800
+    assert all(entry.definition and entry.anchor and entry.basis for entry in shipped.entries)
+    assert all(entry.patterns for entry in shipped.entries if entry.category == "event")
+
+
+def test_a_first_edition_publishes_exactly_the_entries_its_passages_mention(tmp_path):
+    from tools.book import make_book
+
+    project = make_project(tmp_path / "book", {"one.txt": "Russian jets flew from Hmeimim to strike Idlib on 3 May 2019.\n"})
+    (project / "docs" / "data" / "public-anchors.txt").unlink()  # no earlier edition
+    made = make_book(project)
+    page = made.pages["glossary.md"]
+    assert "Khmeimim Air Base" in page and "Idlib" in page and "Not mentioned" not in page
+    assert "Tartus" not in page and "Vladimir Putin" not in page  # in the authority file, not in these passages
+    (project / "seeds" / "two.txt").write_text("Putin visited Tartus on 12 December 2017.\n", encoding="utf-8")
+    page = make_book(project).pages["glossary.md"]
+    assert "\nTartus\n" in page and "\nVladimir Putin\n" in page  # they appear by themselves
+
+
+def test_an_event_told_in_ordinary_prose_is_found_by_its_patterns(shipped):
+    found = Linker(shipped)
+    text = "Syrian air defences shot down a Russian Il-20 over the Mediterranean, killing 15 servicemen."
+    events = [m.entry.term for m in found.mentions(text) if m.by_pattern]
+    assert events == ["2018 Il-20 shootdown"]
+    assert ("Il-20", "Il-20") in [(text[m.start : m.end], m.entry.term) for m in found.name_mentions(text)]
+
+
+def test_an_alias_with_context_words_links_only_beside_them(shipped):
+    found = Linker(shipped)
+    assert "Syrian National Council" not in [m.entry.term for m in found.mentions("The SNC met in the morning.")]
+    assert "Syrian National Council" in [m.entry.term for m in found.mentions("The opposition SNC met in Istanbul.")]
 
 
 # ------------------------------------------------------------------------------------ anchors
@@ -300,30 +330,55 @@ def site(real_book):
     return project / "_build" / "html"
 
 
+PUBLIC_ANCHORS = ROOT / "docs" / "data" / "public-anchors.txt"
+
+
+@pytest.fixture(scope="module")
+def published(site, shipped):
+    """The entries the real book publishes: those its passages mention, and those whose anchors
+    an earlier edition published."""
+    records = [json.loads(line) for line in (site / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+    mentioned = {term for record in records for term in record["terms"]}
+    public = load_public_anchors(PUBLIC_ANCHORS)
+    return [entry for entry in shipped.entries if entry.term in mentioned or entry.anchor in public]
+
+
+@pytest.mark.build
+def test_every_anchor_an_edition_published_still_resolves_and_every_published_one_is_registered(site, published):
+    ids = page_ids(site / "glossary.html")
+    public = load_public_anchors(PUBLIC_ANCHORS)
+    assert len(public) >= 375 and sorted(public - ids) == []
+    assert sorted(entry.term for entry in published if entry.anchor not in public) == [], (
+        "Entries published for the first time: register their anchors with "
+        "`.venv/bin/syria-book anchors --published >> docs/data/public-anchors.txt`"
+    )
+
+
 def page_ids(page: Path) -> set[str]:
     return set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
 
 
 @pytest.mark.build
-def test_every_entry_has_its_anchor_on_the_glossary_page_and_so_has_every_latin_alias(site, shipped):
+def test_every_published_entry_has_its_anchor_on_the_glossary_page_and_so_has_every_latin_alias(site, published):
     ids = page_ids(site / "glossary.html")
-    assert [entry.term for entry in shipped.entries if entry.anchor not in ids] == []
+    assert len(published) >= 300
+    assert [entry.term for entry in published if entry.anchor not in ids] == []
     # A renamed entry keeps its old name as an alias, so links to the old anchor still arrive.
     # The rule holds for every name in Latin letters, not only for canonical names.
-    latin = [alias.text for entry in shipped.entries for alias in entry.aliases if alias.text.isascii()]
+    latin = [alias.text for entry in published for alias in entry.aliases if alias.text.isascii()]
     assert [name for name in latin if anchor_id(name) not in ids] == []
     assert {"term-UN-Security-Council-resolution-2254", "term-Metrojet-Flight-9268"} <= ids
 
 
 @pytest.mark.build
-def test_objects_inv_lists_every_entry_and_alias_as_a_glossary_term(site, shipped):
+def test_objects_inv_lists_every_published_entry_and_alias_as_a_glossary_term(site, published):
     from sphinx.util.inventory import InventoryFile
 
     data = (site / "objects.inv").read_bytes()
     listed = {line.split(" std:term ")[0].casefold() for line in zlib.decompress(data.split(b"\n", 4)[4]).decode().splitlines() if " std:term " in line}
     inventory = InventoryFile.loads(data, uri="https://example.org/book/").data
     terms = {name.casefold(): item.uri for name, item in inventory["std:term"].items()}
-    for entry in shipped.entries:
+    for entry in published:
         # Read back as intersphinx reads it, every entry points at its public anchor.
         assert terms.get(entry.term.casefold()) == f"https://example.org/book/glossary.html#{entry.anchor}", entry.term
         for alias in entry.aliases:
@@ -333,7 +388,7 @@ def test_objects_inv_lists_every_entry_and_alias_as_a_glossary_term(site, shippe
 
 
 @pytest.mark.build
-def test_every_name_is_in_the_general_index_and_aliases_are_in_the_search_index(site, shipped):
+def test_every_name_is_in_the_general_index_and_aliases_are_in_the_search_index(site, published):
     genindex = html.unescape((site / "genindex.html").read_text(encoding="utf-8"))
     indexed = {name.casefold() for name in re.findall(r'<a href="glossary\.html#[^"]+"><strong>(.*?)</strong></a>', genindex)}
 
@@ -344,7 +399,7 @@ def test_every_name_is_in_the_general_index_and_aliases_are_in_the_search_index(
             qualified and qualified.group(2) in indexed and any(n == qualified.group(1) or n.startswith(qualified.group(1) + " (") for n in indexed)
         )
 
-    assert [name for entry in shipped.entries for name in entry.names if not in_index(name)] == []
+    assert [name for entry in published for name in entry.names if not in_index(name)] == []
     script = (site / "searchindex.js").read_text(encoding="utf-8")
     search = json.loads(script[script.index("(") + 1 : script.rindex(")")])
     glossary_doc = search["docnames"].index("glossary")
@@ -354,16 +409,16 @@ def test_every_name_is_in_the_general_index_and_aliases_are_in_the_search_index(
 
 
 @pytest.mark.build
-def test_glossary_json_describes_every_entry_with_working_anchors(site, shipped):
+def test_glossary_json_describes_every_published_entry_with_working_anchors(site, published):
     exported = json.loads((site / "corpus" / "glossary.json").read_text(encoding="utf-8"))
-    assert [item["term"] for item in exported] == [entry.term for entry in shipped.entries]
+    assert [item["term"] for item in exported] == [entry.term for entry in published]
     ids = page_ids(site / "glossary.html")
     homes = {}
     for line in (site / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         homes[record["id"]] = record["url"]
-    for item, entry in zip(exported, shipped.entries):
-        assert {"term", "anchor", "category", "aliases", "definition", "mentions"} <= set(item)
+    for item, entry in zip(exported, published):
+        assert {"term", "anchor", "category", "aliases", "definition", "basis", "mentions"} <= set(item)
         assert item["anchor"] == f"glossary.html#{entry.anchor}" and entry.anchor in ids
         assert (item["category"], item["aliases"], item["definition"]) == (entry.category, [a.text for a in entry.aliases], entry.definition)
         for passage_id in item["mentions"]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from .book import BookError, make_book, write_exports, write_sources
 from .editorial import EditorialError
 from .gaps import report_gaps
-from .glossary import anchor_snapshot, load_glossary
+from .glossary import Glossary, anchor_snapshot, load_glossary
 
 
 def _root(value: str | None) -> Path:
@@ -36,8 +36,13 @@ def cmd_check(args) -> int:
 
 
 def cmd_anchors(args) -> int:
-    """The glossary's public anchors, in the format of tests/data/glossary-anchors.txt."""
-    sys.stdout.write(anchor_snapshot(load_glossary(args.root / "docs" / "data" / "glossary.yaml")))
+    """Every entry's anchor (the format of tests/data/glossary-anchors.txt), or with --published
+    those of the entries this edition publishes (for docs/data/public-anchors.txt)."""
+    glossary = load_glossary(args.root / "docs" / "data" / "glossary.yaml")
+    if args.published:
+        published = make_book(args.root).book.published_terms()
+        glossary = Glossary(glossary.categories, [entry for entry in glossary.entries if entry.term in published])
+    sys.stdout.write(anchor_snapshot(glossary))
     return 0
 
 
@@ -52,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     gaps = commands.add_parser("gaps", help="list names used at least twice in the seeds that have no glossary entry")
     gaps.add_argument("--strict", action="store_true", help="exit with status 1 when any gap remains")
     gaps.set_defaults(run=lambda args: report_gaps(args.root, args.strict))
-    commands.add_parser("anchors", help="print every glossary entry's public anchor").set_defaults(run=cmd_anchors)
+    anchors = commands.add_parser("anchors", help="print every glossary entry's public anchor")
+    anchors.add_argument("--published", action="store_true", help="only the entries this edition publishes")
+    anchors.set_defaults(run=cmd_anchors)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

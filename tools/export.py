@@ -38,13 +38,15 @@ def json_document(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
-def hover_data(glossary: Glossary) -> str:
-    """A small script with every entry's definition, read by glossary-tips.js for hover and focus."""
-    data = {entry.anchor: {"term": entry.term, "definition": entry.definition} for entry in glossary.entries}
+def hover_data(glossary: Glossary, published: set[str]) -> str:
+    """A small script with the definition of every entry the book publishes, read by
+    glossary-tips.js for hover and focus."""
+    data = {entry.anchor: {"term": entry.term, "definition": entry.definition} for entry in glossary.entries if entry.term in published}
     return "window.GLOSSARY_TIPS = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
 def glossary_records(book: Book) -> list[dict]:
+    published = book.published_terms()
     mentions: dict[str, list[str]] = {}
     for passage in book.passages:
         for term in passage.terms:
@@ -56,10 +58,12 @@ def glossary_records(book: Book) -> list[dict]:
             "category": entry.category,
             "aliases": [alias.text for alias in entry.aliases],
             "definition": entry.definition,
-            "related": entry.related,
+            "related": [name for name in entry.related if name in published],
+            "basis": entry.basis,
             "mentions": mentions.get(entry.term, []),
         }
         for entry in book.glossary.entries
+        if entry.term in published
     ]
 
 
@@ -85,7 +89,7 @@ def exports(book: Book, addresses: Addresses) -> dict[str, str]:
     ]
     notes = [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in book.annotations]
     return {
-        "_static/glossary-data.js": hover_data(book.glossary),
+        "_static/glossary-data.js": hover_data(book.glossary, book.published_terms()),
         "corpus/passages.jsonl": jsonl(records),
         "corpus/glossary.json": json_document(glossary_records(book)),
         "corpus/removals.jsonl": jsonl(removals),

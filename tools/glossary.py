@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .editorial import EditorialError, load_yaml
+from .seeds import read_regular_file
 
 FORBIDDEN_IN_NAMES = re.compile(r"[`<>\n]")
 # How Sphinx's intersphinx reads an objects.inv line. It takes the first "<word> <whole number>"
@@ -46,6 +47,7 @@ class Alias:
     text: str
     case_sensitive: bool = False
     ambiguous_with: str = ""
+    context: tuple[str, ...] = ()  # linked only in a passage holding one of these words ("SNC": opposition, council)
 
 
 @dataclass
@@ -56,6 +58,8 @@ class Entry:
     aliases: list[Alias] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     context_words: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)  # where the definition's claims come from
+    patterns: list[re.Pattern] = field(default_factory=list)  # how ordinary prose tells of an event
 
     @property
     def anchor(self) -> str:
@@ -97,41 +101,76 @@ def anchor_snapshot(glossary: Glossary) -> str:
     return "".join(sorted(f"{entry.anchor}\t{entry.term}\n" for entry in glossary.entries))
 
 
+def load_public_anchors(path: Path) -> set[str]:
+    """The anchors earlier editions published (public-anchors.txt): they must keep resolving."""
+    if not path.exists():
+        return set()
+    lines = read_regular_file(path).decode("utf-8").splitlines()
+    return {line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
 def _alias(value, where: str) -> Alias:
     if isinstance(value, str):
         return Alias(value.strip())
     if isinstance(value, dict) and value.get("text"):
-        return Alias(str(value["text"]).strip(), bool(value.get("case_sensitive", False)), str(value.get("ambiguous_with", "") or ""))
+        context = value.get("context") or []
+        if not isinstance(context, list) or not all(isinstance(word, str) and word.strip() for word in context):
+            raise EditorialError(f"{where}: alias '{value['text']}': 'context' must be a list of words")
+        return Alias(str(value["text"]).strip(), bool(value.get("case_sensitive", False)), str(value.get("ambiguous_with", "") or ""), tuple(context))
     raise EditorialError(f"{where}: an alias must be a string or a mapping with 'text'")
 
 
+def _patterns(raw: dict, where: str) -> list[re.Pattern]:
+    found = []
+    for pattern in raw.get("patterns") or []:
+        try:
+            found.append(re.compile(str(pattern), re.IGNORECASE))
+        except re.error as error:
+            raise EditorialError(f"{where}: bad pattern {pattern!r}: {error}") from error
+    return found
+
+
+def _entry(raw, where: str, known_categories: set[str]) -> Entry:
+    if not isinstance(raw, dict) or not raw.get("term"):
+        raise EditorialError(f"{where}: missing 'term'")
+    where = f"{where.rsplit(':', 1)[0]}: entry '{raw['term']}'"
+    for key in ("category", "definition", "basis"):
+        if not raw.get(key):
+            raise EditorialError(f"{where}: missing '{key}'" + (" (the references its definition rests on)" if key == "basis" else ""))
+    if str(raw["category"]) not in known_categories:
+        raise EditorialError(f"{where}: unknown category '{raw['category']}'")
+    basis = raw["basis"] if isinstance(raw["basis"], list) else [raw["basis"]]
+    return Entry(
+        term=str(raw["term"]).strip(),
+        category=str(raw["category"]),
+        definition=" ".join(str(raw["definition"]).split()),
+        aliases=[_alias(value, where) for value in raw.get("aliases") or []],
+        related=[str(name) for name in raw.get("related") or []],
+        context_words=[str(word) for word in raw.get("context_words") or []],
+        basis=[" ".join(str(item).split()) for item in basis],
+        patterns=_patterns(raw, where),
+    )
+
+
+def glossary_files(path: Path) -> list[Path]:
+    """glossary.yaml, then the entry files of the glossary/ folder beside it, in name order."""
+    folder = path.with_suffix("")
+    return [path] + (sorted(folder.glob("*.yaml")) if folder.is_dir() else [])
+
+
 def load_glossary(path: Path) -> Glossary:
+    """The authority file: categories and exceptions from glossary.yaml, entries from it and from
+    every file of the glossary/ folder beside it (people.yaml, places.yaml, ...)."""
     if not path.exists():
         return Glossary([], [])
     data = load_yaml(path)
     categories = [Category(str(c["slug"]), str(c["title"])) for c in data.get("categories") or []]
     known_categories = {c.slug for c in categories}
     entries: list[Entry] = []
-    for index, raw in enumerate(data.get("entries") or []):
-        where = f"{path}: entries[{index}]"
-        if not isinstance(raw, dict) or not raw.get("term"):
-            raise EditorialError(f"{where}: missing 'term'")
-        where = f"{path}: entry '{raw['term']}'"
-        for key in ("category", "definition"):
-            if not raw.get(key):
-                raise EditorialError(f"{where}: missing '{key}'")
-        entries.append(
-            Entry(
-                term=str(raw["term"]).strip(),
-                category=str(raw["category"]),
-                definition=" ".join(str(raw["definition"]).split()),
-                aliases=[_alias(value, where) for value in raw.get("aliases") or []],
-                related=[str(name) for name in raw.get("related") or []],
-                context_words=[str(word) for word in raw.get("context_words") or []],
-            )
-        )
-        if entries[-1].category not in known_categories:
-            raise EditorialError(f"{where}: unknown category '{raw['category']}'")
+    for file in glossary_files(path):
+        content = data if file == path else load_yaml(file)
+        for index, raw in enumerate(content.get("entries") or []):
+            entries.append(_entry(raw, f"{file}: entries[{index}]", known_categories))
     exceptions = {str(item["name"]): str(item.get("why", "")) for item in data.get("exceptions") or []}
     glossary = Glossary(categories, entries, exceptions)
     validate(glossary, path)
@@ -155,6 +194,12 @@ def validate(glossary: Glossary, path: Path) -> None:
         if entry.anchor in anchors:
             raise EditorialError(f"{where}: same anchor {entry.anchor} as '{anchors[entry.anchor]}'")
         anchors[entry.anchor] = entry.term
+        spellings: set[str] = set()
+        for alias in [None, *entry.aliases]:
+            name = entry.term if alias is None else alias.text
+            if name.casefold() in spellings and not (alias and alias.case_sensitive):
+                raise EditorialError(f"{where}: '{name}' repeats another of its names but for case (names match whatever their case)")
+            spellings.add(name.casefold())
         for name in entry.names:
             if FORBIDDEN_IN_NAMES.search(name):
                 raise EditorialError(f"{where}: '{name}' holds a backtick, angle bracket or line break")

@@ -9,12 +9,13 @@ The first mention of each entry in a passage is linked.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from .glossary import Entry, Glossary
 from .model import Passage
-from .textmatch import PhraseMatcher
+from .textmatch import PhraseMatcher, leftmost_longest
 
 
 def fold_name(text: str) -> str:
@@ -27,27 +28,43 @@ class Mention:
     start: int
     end: int
     entry: Entry
+    by_pattern: bool = False  # an event told in ordinary prose ("shot down a Russian Il-20"), not named
+
+    @property
+    def inline(self) -> bool:
+        """Whether the text links it: names are linked where they stand; an event found by a
+        pattern spans other names, so it is listed beside the passage instead."""
+        return not self.by_pattern
+
+
+@dataclass(frozen=True)
+class _Name:
+    entry: Entry
+    ambiguous_with: str = ""
+    context: re.Pattern | None = None  # the alias links only in a passage this finds
+
+
+def _words(words) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)", re.IGNORECASE)
 
 
 class Linker:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
-        folded: list[tuple[str, tuple[Entry, str]]] = []
-        exact: list[tuple[str, tuple[Entry, str]]] = []
+        folded: list[tuple[str, _Name]] = []
+        exact: list[tuple[str, _Name]] = []
         for entry in glossary.entries:
-            folded.append((entry.term, (entry, "")))
+            folded.append((entry.term, _Name(entry)))
             for alias in entry.aliases:
-                (exact if alias.case_sensitive else folded).append((alias.text, (entry, alias.ambiguous_with)))
+                name = _Name(entry, alias.ambiguous_with, _words(alias.context) if alias.context else None)
+                (exact if alias.case_sensitive else folded).append((alias.text, name))
         # Longest names first, so that of two spellings that fold alike the first entry keeps it.
         self.names = PhraseMatcher(sorted(folded, key=lambda item: (-len(item[0]), item[0])), sorted(exact, key=lambda item: (-len(item[0]), item[0])))
-        self.context = {
-            entry.term: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in entry.context_words) + r")\b", re.I)
-            for entry in glossary.entries
-            if entry.context_words
-        }
+        self.context = {entry.term: _words(entry.context_words) for entry in glossary.entries if entry.context_words}
+        self.events = [(entry, pattern) for entry in glossary.entries for pattern in entry.patterns]
 
-    def _resolve(self, hit: tuple[Entry, str], text: str) -> Entry:
-        entry, other = hit
+    def _resolve(self, name: _Name, text: str) -> Entry:
+        entry, other = name.entry, name.ambiguous_with
         if other:
             mine = self.context.get(entry.term)
             theirs = self.context.get(other)
@@ -56,11 +73,43 @@ class Linker:
         return entry
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every glossary name in the text, left to right, longest at each position."""
-        return [Mention(match.start, match.end, self._resolve(match.value, text)) for match in self.names.matches(text)]
+        """Every glossary name in the text, left to right, longest at each position, then every
+        event its patterns find there."""
+        return self.name_mentions(text) + self.pattern_mentions_of_many([text])[0]
+
+    def name_mentions(self, text: str) -> list[Mention]:
+        found = [match for match in self.names.all_matches(text) if match.value.context is None or match.value.context.search(text)]
+        return [Mention(match.start, match.end, self._resolve(match.value, text)) for match in leftmost_longest(found)]
+
+    def pattern_mentions_of_many(self, texts: list[str]) -> list[list[Mention]]:
+        """Events told in each text, found by their patterns: one search per pattern over all the
+        texts at once (joined by a separator no pattern reads across), so a long seed of short
+        passages costs one pass per pattern."""
+        found: list[list[Mention]] = [[] for _ in texts]
+        if not self.events or not texts:
+            return found
+        joined = _SEPARATOR.join(texts)
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + len(_SEPARATOR)
+        for entry, pattern in self.events:
+            for match in pattern.finditer(joined):
+                index = bisect.bisect_right(starts, match.start()) - 1
+                start, end = match.start() - starts[index], match.end() - starts[index]
+                if end <= len(texts[index]) and not any(m.entry is entry for m in found[index]):
+                    found[index].append(Mention(start, end, entry, by_pattern=True))
+        for mentions in found:
+            mentions.sort(key=lambda mention: (mention.start, mention.entry.term))
+        return found
 
     def first_mentions(self, text: str, mentions: list[Mention] | None = None) -> list[Mention]:
         return first_of_each(self.mentions(text) if mentions is None else mentions)
+
+
+# Between texts searched as one: a full stop on a line of its own, which event patterns do not
+# read across (they stay within a sentence).
+_SEPARATOR = "\n.\n"
 
 
 def first_of_each(mentions: list[Mention]) -> list[Mention]:
@@ -76,9 +125,10 @@ def first_of_each(mentions: list[Mention]) -> list[Mention]:
 
 def link_passages(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
     """Every glossary mention of each passage, by passage id; each passage's `terms` are set to
-    the canonical names it mentions, in order of first mention."""
+    the canonical names it mentions or tells of, in order of first mention."""
+    events = linker.pattern_mentions_of_many([passage.text for passage in passages])
     every = {}
-    for passage in passages:
-        every[passage.id] = linker.mentions(passage.text)
-        passage.terms = [mention.entry.term for mention in first_of_each(every[passage.id])]
+    for passage, told in zip(passages, events):
+        every[passage.id] = linker.name_mentions(passage.text) + told
+        passage.terms = [mention.entry.term for mention in first_of_each(sorted(every[passage.id], key=lambda m: m.start))]
     return every

@@ -232,6 +232,14 @@ class Book:
     speakers: dict[str, list[str]] = field(default_factory=dict)  # passage id -> who it reports speaking
     also_reported: dict[str, list[str]] = field(default_factory=dict)  # passage id -> corroborating passage ids
     annotated: dict[str, list[Annotation]] = field(default_factory=dict)  # passage id -> its annotations
+    public_anchors: set[str] = field(default_factory=set)  # glossary anchors earlier editions published
+
+    def published_terms(self) -> set[str]:
+        """The glossary entries the book publishes: those its passages mention (an entry appears
+        by itself when a new seed names it), and those an earlier edition published, whose
+        anchors other sites may link to."""
+        mentioned = {term for passage in self.passages for term in passage.terms}
+        return mentioned | {entry.term for entry in self.glossary.entries if entry.anchor in self.public_anchors}
 
     def passages_of(self, file: str) -> list[Passage]:
         return [passage for passage in self.passages if passage.source == file]

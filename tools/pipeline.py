@@ -20,7 +20,7 @@ from .classify import classify
 from .clean import CleaningRules
 from .corroborate import corroborate
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, load_glossary, load_public_anchors
 from .link import Linker, link_passages
 from .model import Book
 from .reading import read_seeds
@@ -46,6 +46,7 @@ class Editorial:
     glossary: Glossary
     notes: dict[str, SourceNote]
     annotations: list[Annotation]
+    public_anchors: set[str]
 
     @classmethod
     def load(cls, folder: Path) -> "Editorial":
@@ -55,6 +56,7 @@ class Editorial:
             glossary=load_glossary(folder / "glossary.yaml"),
             notes=load_source_notes(folder / "sources.yaml"),
             annotations=load_annotations(folder / "annotations.yaml"),
+            public_anchors=load_public_anchors(folder / "public-anchors.txt"),
         )
 
 
@@ -99,6 +101,7 @@ def build_book(paths: Paths) -> Book:
         glossary=editorial.glossary,
         notes=editorial.notes,
         annotations=editorial.annotations,
+        public_anchors=editorial.public_anchors,
         problems=reading.problems,
         skipped=reading.skipped,
     )

@@ -54,7 +54,13 @@ class PageContext:
         return sorted(passages, key=self.sort_key)
 
     def linked_text(self, passage: Passage) -> str:
-        return linked_text(passage.text, first_of_each(self.book.mentions.get(passage.id, [])))
+        return linked_text(passage.text, first_of_each([m for m in self.book.mentions.get(passage.id, []) if m.inline]))
+
+    def events_told(self, passage: Passage) -> list[str]:
+        """Event entries the passage tells of without naming them (found by their patterns)."""
+        mentions = self.book.mentions.get(passage.id, [])
+        named = {m.entry.term for m in mentions if m.inline}
+        return [m.entry.term for m in first_of_each([m for m in mentions if not m.inline]) if m.entry.term not in named]
 
     def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
@@ -66,6 +72,9 @@ class PageContext:
         parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", self.citation(passage)]
         if passage.byline:
             parts.append(f"by {myst.text(passage.byline)}")
+        events = self.events_told(passage)
+        if events:
+            parts.append("tells of " + ", ".join(myst.term(term, term) for term in events))
         speakers = self.book.speakers.get(passage.id)
         if speakers:
             parts.append("reports what " + ", ".join(myst.text(name) for name in speakers) + " said")

@@ -31,9 +31,11 @@ def _display_names(entry: Entry) -> list[str]:
 
 def glossary_page(context: PageContext) -> str:
     """Entries by category: the canonical name then every other spelling as term lines (so each
-    is in the index, the search and objects.inv), the definition, related entries, mentions."""
+    is in the index, the search and objects.inv), the definition and its basis, related entries
+    and the passages that mention it."""
     glossary = context.book.glossary
     mentions = mentions_by_term(context.book.passages)
+    published = context.book.published_terms()
 
     def label_of(passage: Passage) -> str:
         return f"{display_date(passage.date)} ({context.views[passage.source].kind_label})"
@@ -49,22 +51,20 @@ def glossary_page(context: PageContext) -> str:
         "",
     ]
     for category in glossary.categories:
-        entries = glossary.sorted_entries(category.slug)
+        entries = [entry for entry in glossary.sorted_entries(category.slug) if entry.term in published]
         if not entries:
             continue
         out += [f"## {category.title}", "", "::::{glossary}"]
         for entry in entries:
             out += [myst.text(name) for name in _display_names(entry)]
-            body = [myst.text(entry.definition)]
-            if entry.related:
-                body += ["", "*See also:* " + ", ".join(myst.term(name, name) for name in entry.related) + "."]
-            found = mentions.get(entry.term, [])
-            body.append("")
+            body = [myst.text(entry.definition), "", "*Basis:* " + "; ".join(myst.text(item) for item in entry.basis) + "."]
+            related = [name for name in entry.related if name in published]
+            if related:
+                body += ["", "*See also:* " + ", ".join(myst.term(name, name) for name in related) + "."]
+            found = mentions.get(entry.term)
             if found:
                 links = ", ".join(f"[{myst.text(label_of(p))}](#{p.id})" for p in found)
-                body.append(f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:* {links}.")
-            else:
-                body.append("*Not mentioned in the current sources.*")
+                body += ["", f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:* {links}."]
             out += ["   " + line if line else "" for line in body]
             out.append("")
         out += ["::::", ""]
