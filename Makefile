@@ -2,6 +2,7 @@
 #   make html      build the HTML book into _build/html (creates .venv on first use)
 #   make test      run the whole test suite
 #   make latexpdf  build the PDF into _build/latex (needs the TeX packages: make pdf-deps)
+#   make evaluate  measure the book against the hand labels in evaluation/ (EVALUATEOPTS="--set tune --details")
 #   make clean     remove builds and generated pages
 # Any other Sphinx builder name (linkcheck, epub, text, ...) passes through to sphinx-build -M.
 
@@ -9,6 +10,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going
+EVALUATEOPTS ?=
 STAMP := $(VENV)/.installed
 
 # TeX (lualatex), xindy, and the package of every font docs/latex_config.py loads (its
@@ -18,7 +20,7 @@ PDF_PACKAGES := latexmk texlive-luatex texlive-xetex texlive-latex-extra texlive
 	texlive-lang-cyrillic texlive-lang-arabic fonts-noto-core fonts-noto-mono fonts-noto-color-emoji \
 	fonts-freefont-otf fonts-droid-fallback fonts-nanum poppler-utils xindy
 
-.PHONY: html test clean latexpdf pdf-deps install benchmark check help print-pdf-packages
+.PHONY: html test clean latexpdf pdf-deps install benchmark check evaluate help print-pdf-packages
 .DEFAULT_GOAL := html
 
 $(STAMP): pyproject.toml
@@ -41,6 +43,9 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/syria-book check --strict
 
+evaluate: $(STAMP)
+	$(BIN)/syria-book evaluate $(EVALUATEOPTS)
+
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
@@ -53,7 +58,7 @@ clean:
 		docs/contested-claims.md docs/conversion-report.md docs/.generated-files
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '2,8p' Makefile
 
 # Make must not try to "build" its own inputs through the catch-all below.
 Makefile pyproject.toml: ;

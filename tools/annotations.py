@@ -27,7 +27,10 @@ KINDS = {"contested": "Contested", "correction": "Correction", "context": "Conte
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "″": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
-def _normal(text: str) -> str:
+def comparable_text(text: str) -> str:
+    """Text as a quote is compared with it: runs of white space as one space, typographic
+    quotation marks, apostrophes and dashes as plain ones, so that a quote copied from the seed
+    as delivered (by an editor here, by a labeller in tools.evaluate) still matches after cleaning."""
     return " ".join(text.translate(_FOLD).split())
 
 
@@ -111,19 +114,19 @@ def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tu
         return found
     automaton.make_automaton()
     for passage in passages:
-        for quote in sorted({quote for _, quote in automaton.iter(_normal(passage.text))}):
+        for quote in sorted({quote for _, quote in automaton.iter(comparable_text(passage.text))}):
             found.setdefault(quote, []).append((passage.id, passage.source))
     return found
 
 
 def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict[str, list[Annotation]], list[Problem]]:
     """Find each quote's passage; return the annotations of each passage id and the problems."""
-    occurrences = _occurrences({_normal(quote.text) for annotation in annotations for quote in annotation.quotes}, passages)
+    occurrences = _occurrences({comparable_text(quote.text) for annotation in annotations for quote in annotation.quotes}, passages)
     by_passage: dict[str, list[Annotation]] = {}
     problems: list[Problem] = []
     for annotation in annotations:
         for quote in annotation.quotes:
-            found = occurrences.get(_normal(quote.text), [])
+            found = occurrences.get(comparable_text(quote.text), [])
             if quote.source:
                 mine = [pid for pid, source in found if source == quote.source]
                 strangers = sorted({source for _, source in found if source != quote.source})

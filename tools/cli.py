@@ -1,4 +1,4 @@
-"""Command line: `syria-book build | check [--strict] | gaps [--strict] | anchors` (see --help)."""
+"""Command line: `syria-book build | check [--strict] | gaps [--strict] | anchors | evaluate` (see --help)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .book import BookError, make_book, write_exports, write_sources
 from .editorial import EditorialError
+from .evaluate import SETS, evaluate
+from .evaluate_report import details, json_figures, table
 from .gaps import report_gaps
 from .glossary import Glossary, anchor_snapshot, load_glossary
 
@@ -46,6 +48,21 @@ def cmd_anchors(args) -> int:
     return 0
 
 
+def cmd_evaluate(args) -> int:
+    """The book's figures against the hand labels in evaluation/ (see tools/evaluate.py)."""
+    results, notes = evaluate(args.root, SETS if args.set == "all" else (args.set,))
+    for note in notes:
+        print(note, file=sys.stderr)
+    if not results:
+        return 1
+    print(table(results))
+    if args.details:
+        print("\n" + "\n\n".join(details(result) for result in results if result.name in SETS))
+    if args.json:
+        args.json.write_text(json_figures(results), encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="syria-book", description=__doc__)
     parser.add_argument("--root", type=_root, default=_root(None), help="project root (default: current folder)")
@@ -60,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     anchors = commands.add_parser("anchors", help="print every glossary entry's public anchor")
     anchors.add_argument("--published", action="store_true", help="only the entries this edition publishes")
     anchors.set_defaults(run=cmd_anchors)
+    evaluation = commands.add_parser("evaluate", help="measure the book's dates, periods, themes and links against the hand labels in evaluation/")
+    evaluation.add_argument("--set", choices=[*SETS, "all"], default="all", help="which labelled set (default: all, and tune+holdout together)")
+    evaluation.add_argument("--details", action="store_true", help="list every disagreement, by measure (never for holdout)")
+    evaluation.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
+    evaluation.set_defaults(run=cmd_evaluate)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
