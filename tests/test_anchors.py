@@ -24,4 +24,4 @@ def test_adding_a_seed_changes_no_existing_passage_id_or_url(tmp_path):
     assert set(before) <= set(after)
     assert all(after[pid] == where for pid, where in before.items())
     new = [p for p in after_book.passages if p.source == "000_a_new_digest.txt"]
-    assert [p.date for p in new] == ["2024-11-30", "2024-12"]
+    assert [p.date for p in new] == ["2024-11-30", "2024-12-09"]  # each item's own day

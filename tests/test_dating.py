@@ -3,7 +3,7 @@
 import pytest
 
 from tools.dating import EventCue, date_passages, find_dates, section_date
-from tools.model import Passage
+from tools.model import PartialDate, Passage
 import re
 
 
@@ -37,12 +37,12 @@ def test_headings_give_years_and_months_to_the_passages_below():
     assert section_date(("Operations", "November 2015")).iso() == "2015-11"
     assert section_date(("Political efforts", "2015", "September")).iso() == "2015-09"
     assert section_date(("Since October 2020",)).iso() == "2020-10"
-    assert dated("Tensions grew between the two.", section=("Operations", "November 2015")) == [("2015-11", "section heading")]
+    assert dated("Tensions grew between the two.", section=("Operations", "November 2015")) == [("2015-11", "the section heading")]
 
 
 def test_a_day_without_a_year_takes_it_from_the_section():
     result = dated("On 17 November 2015, bombers struck.", "On 8 December, a submarine fired missiles.", section=("Operations",))
-    assert result[1] == ("2015-12-08", "text, year from context")
+    assert result[1] == ("2015-12-08", "stated, year from the context")
     under_heading = dated("On 1 August the ministry spoke.", section=("Political efforts", "2011"))
     assert under_heading[0][0] == "2011-08-01"
 
@@ -63,13 +63,13 @@ def test_relative_expressions_resolve_against_the_item_date(text, item_date, exp
 
 
 def test_a_passage_without_any_date_takes_its_item_date_or_stays_undated():
-    assert dated("Nothing is said about when.", item_date="2017-11-22") == [("2017-11-22", "item date")]
+    assert dated("Nothing is said about when.", item_date="2017-11-22") == [("2017-11-22", "the item's date")]
     assert dated("Nothing is said about when.") == [(None, "")]
 
 
 def test_event_cues_date_passages_whose_date_is_only_implied():
     cue = EventCue(re.compile(r"fall of (the )?Assad", re.I), "2024-12")
-    assert dated("After the fall of Assad, the bases were in doubt.", cues=[cue]) == [("2024-12", "event cue")]
+    assert dated("After the fall of Assad, the bases were in doubt.", cues=[cue]) == [("2024-12", "the event it names")]
     assert dated("In 2015, long before the fall of Assad.", cues=[cue])[0][0] == "2015"
 
 
@@ -82,3 +82,72 @@ def test_numbers_that_are_not_years_are_ignored():
 def test_years_with_a_rough_qualifier_are_found():
     assert dated("Talks resumed in mid-2015.")[0][0] == "2015"
     assert dated("By late-2016 the city had fallen.")[0][0] == "2016"
+
+
+# --- a year merely mentioned does not date a passage (issue 9) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the lion's share of the period of Ukrainian independence, since 1991, the regime in Kyiv has looked west.",
+        "The tactics have been compared to those used in the Battle of Grozny (1999–2000).",
+        "The bombing was the worst since 2012, residents say.",
+        "Casualties were higher than in 2014.",
+        "Analysts still debate the 2013 deal on chemical weapons.",
+    ],
+)
+def test_since_ranges_parentheses_comparisons_and_names_do_not_date_a_passage(text):
+    assert dated(text)[0] == (None, "")
+
+
+def test_a_reported_speech_date_beats_a_biography_span():
+    text = "Former UK ambassador to Russia from 2004 to 2008, Tony Brenton, said in April 2012 that Moscow would not budge."
+    assert dated(text)[0] == ("2012-04", "stated")
+
+
+def test_an_impossible_day_is_refused_rather_than_moved_to_another_year():
+    assert dated("On February 29th the talks resumed.", item_date="2013-05-02")[0] == ("2013-05-02", "the item's date")
+    assert dated("On February 29th the talks resumed.", item_date="2024-05-02")[0] == ("2024-02-29", "stated, year from the context")
+
+
+def test_a_relative_weekday_resolves_against_the_item_date_backwards_or_forwards_by_tense():
+    assert dated("Lavrov landed in Damascus on Tuesday.", item_date="2012-02-07")[0][0] == "2012-02-07"
+    assert dated("The plane was lost early Tuesday.", item_date="2018-09-20")[0][0] == "2018-09-18"
+    assert dated("Fighting is to stop in these areas from Saturday.", item_date="2017-05-05")[0][0] == "2017-05-06"
+
+
+def test_in_a_news_item_a_year_in_the_background_does_not_displace_the_item_date():
+    assert dated("Russia had halted an S-300 delivery in 2013 at Israel's request.", item_date="2018-09-24")[0] == ("2018-09-24", "the item's date")
+    assert dated("The Astana process opened on 23-24 January at the Rixos hotel.", item_date="2017-05-05")[0] == ("2017-01-23", "stated, year from the context")
+
+
+def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
+    text = "SPOKESPERSON: Last Saturday, 14 April, the United States launched missiles at Syria."
+    assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")
+
+
+def test_by_that_time_and_the_next_day_lean_on_the_passage_before():
+    result = dated("On 30 September 2015 Russian jets struck near Homs.", "By that time the coalition had been active for a year.", "The next day they struck again.")
+    assert [date for date, _ in result] == ["2015-09-30", "2015-09-30", "2015-10-01"]
+    assert result[1][1] == "“By that time”: the date of the passage before"
+
+
+def test_an_article_about_one_event_passes_its_date_to_passages_that_give_none():
+    from tools.dating import subject_date
+
+    lead = Passage(id="p0", source="s.md", first_line=1, last_line=1, text="On 24 November 2015, a Turkish F-16 shot down a Russian Su-24 near the border.")
+    assert subject_date("2015 Russian Su-24 shootdown", [], [lead]).iso() == "2015-11-24"
+    assert subject_date("Tartus naval facility", [], [lead]) is None  # not about one dated event
+    assert subject_date("Russian intervention", ["30 September 2015 – present"], [lead]) is None  # a span, not one event
+    passages = [Passage(id=f"p{n}", source="s.md", first_line=n, last_line=n, text=text, section=section) for n, (text, section) in enumerate(
+        [("The pilot ejected and was shot at from the ground.", ("Shootdown",)), ("Relations had been warm for a decade.", ("Background",))]
+    )]
+    date_passages(passages, [], PartialDate(2015, 11, 24), frozenset({"background"}))
+    assert [(p.date, p.date_basis) for p in passages] == [("2015-11-24", "the article's event"), (None, "")]
+    assert passages[0].date_inferred
+
+
+def test_dates_after_the_build_are_never_used(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 1 January 2025
+    assert dated("The base lease runs until a review in March 2040, officials said in 2024.")[0][0] == "2024"

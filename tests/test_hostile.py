@@ -343,9 +343,9 @@ def test_seed_metadata_reaches_the_reference_list_unaltered(hostile_book):
     page = shown((project / "_build" / "html" / "sources" / "index.html").read_text(encoding="utf-8"))
     references = page[page.index("Bibliography¶") :]
     assert "<iframe src='https://evil.example/'></iframe> \\write18{id}" in references
-    chapter = shown((project / "_build" / "html" / "periods" / "undated.html").read_text(encoding="utf-8"))
+    chapters = " ".join(shown(page.read_text(encoding="utf-8")) for page in sorted((project / "_build" / "html" / "periods").glob("*.html")))
     # The citation label's author is a name pybtex parses: what BibTeX would read becomes spaces.
-    assert "[<iframe src='https://evil.example/'></iframe> write18 id, 2016]" in chapter
+    assert "[<iframe src='https://evil.example/'></iframe> write18 id, 2016]" in chapters
     assert "<script>alert('title')</script> {{ config }} |release| {raw}`<b>x</b>` $\\input{/etc/passwd}$" in references
 
 

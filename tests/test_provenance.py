@@ -113,3 +113,23 @@ def test_months_places_weapons_and_sentence_openers_are_not_speakers():
         assert speakers(passage("p", text), linker.mentions(text)) == [], text
     text = "Turkey said the jet crossed its border; “we acted,” said Igor Konashenkov."
     assert speakers(passage("p", text), linker.mentions(text)) == ["Turkey", "Igor Konashenkov"]
+
+
+def test_a_correction_that_gives_the_right_date_changes_the_passage_date_and_period_and_stays_visible(tmp_path):
+    from tools.book import make_book
+
+    from conftest import make_project
+
+    project = make_project(tmp_path / "book", {"a.txt": "Putin order\n\nSeptember 30, 2016\n\nOn March 15 Putin ordered the withdrawal of the main part of the force.\n"})
+    (project / "docs" / "data" / "annotations.yaml").write_text(
+        "annotations:\n  - id: withdrawal-date\n    kind: correction\n    title: The order was announced on 14 March\n"
+        "    note: The editors' check gives 14 March 2016.\n    basis: [a test]\n"
+        "    quotes:\n      - {text: \"On March 15 Putin ordered the withdrawal\", date: 2016-03-14}\n",
+        encoding="utf-8",
+    )
+    made = make_book(project)
+    passage = made.book.passages[0]
+    assert (passage.date, passage.period, passage.date_inferred) == ("2016-03-14", "2015-2016-intervention", True)
+    assert passage.date_basis == "corrected by the editors (note “The order was announced on 14 March”)"
+    page = made.pages["periods/2015-2016-intervention.md"]
+    assert "corrected by the editors" in page and "Correction: The order was announced on 14 March" in page

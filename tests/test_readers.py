@@ -94,7 +94,7 @@ def test_a_digest_is_items_opened_by_date_lines_with_trailing_bylines():
     assert blocks[2][0].startswith("A jet was shot down on Saturday.")
     assert blocks[2][1:3] == ("2018-02-03", "Bonnie Kristian")
     reasons = {removal.reason for removal in source.removals}
-    assert {"date line: used as the item's date", "byline: shown as the item's author", "title: used as the source's title"} <= reasons
+    assert {"dateline: used as the item's date", "byline: shown as the item's author", "title: used as the source's title"} <= reasons
 
 
 ARTICLE = lines(

@@ -20,7 +20,7 @@ import ahocorasick
 
 from .clean import visible
 from .editorial import EditorialError, load_yaml
-from .model import Passage, Problem
+from .model import Passage, Problem, valid_iso
 
 # Each kind of note and its label, in the order the register lists them.
 KINDS = {"contested": "Contested", "correction": "Correction", "context": "Context", "terminology": "Terminology"}
@@ -38,6 +38,7 @@ def comparable_text(text: str) -> str:
 class Quote:
     text: str
     source: str = ""  # the seed file it comes from; "" = it must match exactly one passage
+    date: str = ""  # a correction's right date for this passage (ISO), when the passage's is wrong
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Annotation:
     quotes: list[Quote]
     passages: list[str] = field(default_factory=list)  # ids, in the order of the quotes
     basis: list[str] = field(default_factory=list)  # what an editors' verdict rests on
+    corrected_dates: dict[str, str] = field(default_factory=dict)  # passage id -> the right date (corrections)
 
 
 class AnnotationError(EditorialError):
@@ -59,7 +61,10 @@ def _quote(raw, where: str) -> Quote:
     if isinstance(raw, str) and raw.strip():
         return Quote(raw)
     if isinstance(raw, dict) and isinstance(raw.get("text"), str) and raw["text"].strip():
-        return Quote(raw["text"], str(raw.get("source") or ""))
+        date = str(raw.get("date") or "")
+        if date and not valid_iso(date):
+            raise AnnotationError(f"{where}: '{date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return Quote(raw["text"], str(raw.get("source") or ""), date)
     raise AnnotationError(f"{where}: a quote must be text or a mapping with 'text' (and 'source')")
 
 
@@ -148,6 +153,8 @@ def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict
             for pid in mine:
                 if pid not in annotation.passages:
                     annotation.passages.append(pid)
+                if quote.date and annotation.kind == "correction":
+                    annotation.corrected_dates[pid] = quote.date
         for pid in annotation.passages:
             by_passage.setdefault(pid, []).append(annotation)
     return by_passage, problems

@@ -1,15 +1,23 @@
 """Dating: give each passage the date of the events it tells, at day, month or year precision.
 
-In order of trust:
-1. the first date expression in the passage: an explicit date ("30 September 2015", "November 2015", "In 2012"); a day or
-   month without a year ("On 8 December") takes its year from the last date of the same section,
-   then from the headings, then from the item's publication date;
-2. a relative expression ("on Saturday", "last month", "this year") resolved against the item's
-   or article's date with dateutil;
-3. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024);
-4. the date of the enclosing headings ("### November 2015" or "#### September" under "### 2015");
-5. the publication date of the news item or article it belongs to.
-Otherwise the passage is undated.
+A wrong date is worse than none, so the rules prefer precision. For each passage, in order:
+
+1. a turn of a transcript ("SPOKESPERSON: ...") is dated when it was said: its item's date;
+2. the strongest date the passage itself gives (datefinder.py weighs them): one that opens the
+   passage or a sentence, follows a reporting verb ("said in April 2012") or is relative to the
+   item's date ("on Tuesday", "yesterday"); a day or month elsewhere comes next. A year merely
+   mentioned ("since 1991", "(1999-2000)", "the 2013 deal") never dates a passage. A day or month
+   without a year takes it from the item, then the section, then the last date of the section;
+   an impossible day (29 February 2013) is refused;
+3. a passage of a news item that gives no stronger date: the item's date (a year in the
+   background, "had halted ... in 2013", does not displace it);
+4. "By that time", "the next day" and the like: the date of the passage before, in the section;
+5. the date of the enclosing headings ("### November 2015");
+6. an article about one dated event passes that date to its passages, background sections aside;
+7. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
+Otherwise the passage is undated. Every date but a stated one is marked as inferred
+(`date_inferred`), so readers see what the source says and what the book concluded; dates after
+the build are never used.
 """
 
 from __future__ import annotations
@@ -21,100 +29,73 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from .model import Passage, PartialDate, parse_iso
+from .datefinder import MONTHS, PATTERNS, DateMention, explicit_mentions, find_dates
+from .model import PartialDate, Passage, parse_iso
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_YEAR = r"(?P<year>1[89]\d\d|20[0-4]\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+__all__ = ["EventCue", "date_passages", "find_dates", "section_date", "source_context", "implausible", "today", "PATTERNS"]
 
-# Each pattern: (regex, precision, needs a year from context). Order matters: longest forms first.
-_PATTERNS = [
-    (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "day", False),
-    (re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),
-    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day", False),
-    (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?![-–]\d)"), "day", True),
-    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|,\d|\d))"), "day", True),
-    (re.compile(rf"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\d$£€.,/-])){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
-    (
-        re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]nd of|[Dd]uring)\s+|\b[Mm]id-){_MONTH}\b"),
-        "month",
-        True,
-    ),
-]
-_HEADING_MONTH = re.compile(rf"^\s*(?:[Ee]arly |[Mm]id-|[Ll]ate )?{_MONTH}\b")
-
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_HEADING_MONTH = re.compile(rf"^\s*(?:[Ee]arly |[Mm]id-|[Ll]ate )?(?P<month>{_MONTH_NAMES})\.?\b")
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 _RELATIVE = re.compile(
-    r"\b(?P<expr>yesterday|today|(?:last|this|next)\s+(?:week|month|year)|a\s+year\s+ago|"
-    r"(?:on\s+|early\s+|late\s+|last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    r"\b(?P<expr>yesterday|today|tonight|(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
+    r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
-
-
-# A four-digit number is a count, a time or a document number rather than a year when a quantity
-# word comes before it ("some 2000 troops") or a unit after it ("2030 GMT", "1800 people").
-_NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:some|about|around|nearly|almost|over|roughly|approximately|than|least|only|estimated|"
-    r"[Rr]esolution|[Nn]o\.|[Nn]umber|[Ff]light|[Rr]oute|[Hh]ighway|[Pp]age|[Pp]p?\.)\s*)$"
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled)\b", re.IGNORECASE)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# A turn of a transcript or interview: "SPOKESPERSON:", "QUESTION (Reuters):", "Q:", "A:".
+_SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")
+# Words that point back to the time of the passage before ("By that time", "the next day").
+_ANAPHORA = re.compile(
+    r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
+    r"that week|that month|the (?:next|following|previous) (?:day|morning|night|week)|a day later|"
+    r"(?:two|three|several) days later|the day before|hours later)\b",
+    re.IGNORECASE,
 )
-_NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:GMT|UTC|hours?|hrs|h\b|km|kilomet|miles?|met(?:er|re)s?|tons?|tonnes|people|troops|soldiers|"
-    r"civilians|fighters|militants|personnel|men|women|children|residents|families|refugees|sorties|"
-    r"strikes|airstrikes|targets|casualties|deaths|dead|killed|members|servicemen|aircraft|vehicles)\b"
-)
+_SHIFT = {"the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1, "the previous day": -1, "two days later": 2, "three days later": 3}
 
 
-def _is_count(text: str, start: int, end: int) -> bool:
-    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 20) : start]) or _NOT_A_YEAR_AFTER.match(text[end : end + 20]))
+@dataclass(frozen=True)
+class EventCue:
+    pattern: re.Pattern
+    date: str
 
 
-def find_dates(text: str) -> list[tuple[int, PartialDate]]:
-    """Every date expression in the text, by position; a missing year is None, to be completed."""
-    found: list[tuple[int, int, PartialDate]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, precision, needs_year in _PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            if precision == "year" and _is_count(text, start, end):
-                continue
-            groups = match.groupdict()
-            year = None if needs_year else int(groups["year"])
-            month = None
-            if groups.get("month"):
-                month = MONTHS[groups["month"].lower().rstrip(".")]
-            elif groups.get("mnum"):
-                month = int(groups["mnum"])
-            day = int(groups["day"]) if precision == "day" and groups.get("day") else None
-            if not PartialDate.valid(year, month, day):
-                continue
-            taken.append((start, end))
-            found.append((start, end, PartialDate(year, month, day)))
-    found.sort(key=lambda item: item[0])
-    return [(start, date) for start, _, date in found]
+@dataclass(frozen=True)
+class Context:
+    """What a passage's surroundings say about its time."""
+
+    item: PartialDate | None = None  # the news item's or article's date
+    section: PartialDate | None = None  # the date of the enclosing headings
+    previous: PartialDate | None = None  # the last date stated in the section
+    subject: PartialDate | None = None  # the one event an article is about
+    subject_applies: bool = False  # the passage is not in a background section
+
+
+def today() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+EARLIEST_YEAR = 1900
+
+
+def implausible(iso: str | None) -> str:
+    """Why a source's own date cannot be right ("" when it can): before 1900, or after today."""
+    date = parse_iso(iso)
+    if date is None or date.year is None:
+        return ""
+    if date.year < EARLIEST_YEAR:
+        return f"before {EARLIEST_YEAR}"
+    return "after the date of this build" if date.first_day() > today() else ""
+
+
+# --- headings and sources --------------------------------------------------------------------
 
 
 def heading_date(heading: str, context_year: int | None) -> PartialDate | None:
@@ -127,121 +108,18 @@ def heading_date(heading: str, context_year: int | None) -> PartialDate | None:
         return date
     match = _HEADING_MONTH.match(heading)
     if match and context_year:
-        return PartialDate(context_year, MONTHS[match.group("month").lower().rstrip(".")])
+        return PartialDate(context_year, MONTHS[match.group("month").lower()])
     return None
 
 
 def section_date(section: tuple[str, ...]) -> PartialDate | None:
     """The most specific date the headings give, years carried down from outer headings."""
-    year = None
-    best = None
+    year, best = None, None
     for heading in section:
         date = heading_date(heading, year)
         if date and date.year:
-            year = date.year
-            best = date
+            year, best = date.year, date
     return best
-
-
-def resolve_relative(expression: str, base: dt.date) -> PartialDate:
-    words = expression.lower().split()
-    last = words[-1]
-    if last in _WEEKDAYS:
-        day = base + relativedelta(weekday=_WEEKDAYS[last](-1))
-        if words[0] == "last" and day == base:
-            day = base + relativedelta(days=-1, weekday=_WEEKDAYS[last](-1))
-        return PartialDate(day.year, day.month, day.day)
-    if expression.lower() == "yesterday":
-        day = base - dt.timedelta(days=1)
-        return PartialDate(day.year, day.month, day.day)
-    if expression.lower() == "today":
-        return PartialDate(base.year, base.month, base.day)
-    if words[:2] == ["a", "year"]:
-        day = base - relativedelta(years=1)
-        return PartialDate(day.year, day.month)
-    shift = {"last": -1, "this": 0, "next": 1}[words[0]]
-    if last == "week":
-        day = base + relativedelta(weeks=shift)
-        return PartialDate(day.year, day.month)
-    if last == "month":
-        day = base + relativedelta(months=shift)
-        return PartialDate(day.year, day.month)
-    return PartialDate(base.year + shift)
-
-
-EARLIEST_YEAR = 1900
-
-
-def today() -> dt.date:
-    """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
-
-
-def implausible(iso: str | None) -> str:
-    """Why a source's own date cannot be right ("" when it can): before 1900, or after today."""
-    date = parse_iso(iso)
-    if date is None or date.year is None:
-        return ""
-    if date.year < EARLIEST_YEAR:
-        return f"before {EARLIEST_YEAR}"
-    first = dt.date(date.year, date.month or 1, date.day or 1)
-    return "after the date of this build" if first > today() else ""
-
-
-@dataclass(frozen=True)
-class EventCue:
-    pattern: re.Pattern
-    date: str
-
-
-def _complete_before(date: PartialDate, base: PartialDate) -> PartialDate | None:
-    """A day or month without a year, in a news item: the latest such date not after the item."""
-    for year in (base.year, base.year - 1):
-        if PartialDate.valid(year, date.month, date.day):
-            candidate = PartialDate(year, date.month, date.day)
-            if (year, date.month or 1, date.day or 1) <= (base.year, base.month or 12, base.day or 31):
-                return candidate
-    return None
-
-
-def date_passage(passage: Passage, context: PartialDate | None, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
-    """The passage's date and how it was found; `context` completes a day or month without a year.
-
-    An event cue refines a coarser date that contains it: "last year" (2015) in a passage about the
-    Su-24 shoot-down becomes 24 November 2015.
-    """
-    date, basis, position = _stated_date(passage, context)
-    found = [(match.start(), cue) for cue in cues if (match := cue.pattern.search(passage.text))]
-    if found:
-        cue_position, cue = min(found, key=lambda item: item[0])
-        cue_date = parse_iso(cue.date)
-        if date is None or cue_position < position or (date.day is None and date.contains(cue_date) and cue_date != date):
-            return cue_date, "event cue"
-    return date, basis
-
-
-def _stated_date(passage: Passage, context: PartialDate | None) -> tuple[PartialDate | None, str, int]:
-    """The first date expression of the passage that resolves: explicit, partial or relative."""
-    item = parse_iso(passage.item_date)
-    candidates: list[tuple[int, str, object]] = [(start, "explicit", date) for start, date in find_dates(passage.text)]
-    if item is not None:
-        candidates += [(match.start(), "relative", match.group("expr")) for match in _RELATIVE.finditer(passage.text)]
-    for position, kind, value in sorted(candidates, key=lambda candidate: candidate[0]):
-        if kind == "relative":
-            base = dt.date(item.year, item.month or 1, item.day or 1)
-            return resolve_relative(value, base), f"“{value}” from the item's date", position
-        if value.year is not None:
-            return value, "text", position
-        if item is not None:
-            completed = _complete_before(value, item)
-            if completed:
-                return completed, "text, year from the item's date", position
-        elif context is not None and context.year is not None and PartialDate.valid(context.year, value.month, value.day):
-            return PartialDate(context.year, value.month, value.day), "text, year from context", position
-    return None, "", len(passage.text)
 
 
 def source_context(dates: list[str]) -> PartialDate | None:
@@ -252,23 +130,167 @@ def source_context(dates: list[str]) -> PartialDate | None:
     return None
 
 
-def date_passages(passages: list[Passage], cues: list[EventCue], subject_date: PartialDate | None = None) -> None:
-    """Date every passage of one source in document order (later passages use earlier dates).
+_RANGE_WORDS = re.compile(r"[–—]|\s-\s|\b(?:to|until|till|present|ongoing|since)\b", re.IGNORECASE)
+_TITLE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20[0-4]\d)(?!\d)")
 
-    `subject_date` (from the source's metadata) only completes a day or month given without a year
-    when nothing nearer does; it never dates a passage on its own.
+
+def subject_date(title: str, metadata_dates: list[str], passages: list[Passage]) -> PartialDate | None:
+    """The one dated event a source is about, if it is about one: the single date its metadata
+    gives (not a span such as "30 September 2015 – present"), or, when its title names a year,
+    the strongest date of that year in its opening passage
+    ("2015 Russian Su-24 shootdown" ... "On 24 November 2015, a Turkish F-16 shot down ...")."""
+    single = [text for text in metadata_dates if len(find_dates(text)) == 1 and not _RANGE_WORDS.search(text)]
+    given = source_context(single) if len(single) == len(metadata_dates) == 1 else None
+    if given is not None and given.month is not None:
+        return given
+    years = {int(year) for year in _TITLE_YEAR.findall(title)}
+    if len(years) != 1 or not passages:
+        return None
+    date, _, weight = stated_date(passages[0].text, Context())
+    return date if date is not None and weight >= 2 and date.year in years and date.month is not None else None
+
+
+# --- completing and resolving ------------------------------------------------------------------
+
+
+def _complete(date: PartialDate, context: Context) -> PartialDate | None:
+    """A day or month given without a year takes it from the item (the latest such date not after
+    it), else from the section or the last stated date. Never a year in which the day is impossible."""
+    if date.year is not None:
+        return date
+    if context.item is not None and context.item.year is not None:
+        item = context.item
+        for year in (item.year, item.year - 1):
+            if not PartialDate.valid(year, date.month, date.day):
+                return None  # 29 February in a year without one: refused, not moved to another year
+            if (year, date.month or 1, date.day or 1) <= (item.year, item.month or 12, item.day or 31):
+                return PartialDate(year, date.month, date.day)
+        return None
+    for base in (context.section, context.previous, context.subject):
+        if base is not None and base.year is not None:
+            return PartialDate(base.year, date.month, date.day) if PartialDate.valid(base.year, date.month, date.day) else None
+    return None
+
+
+def resolve_relative(expression: str, base: dt.date, forward: bool = False) -> PartialDate:
+    """A relative expression on the item's date: "on Tuesday" the latest Tuesday up to it (the
+    next one when the clause speaks of the future), "last month" its month, "two weeks ago"..."""
+    words = expression.lower().split()
+    last = words[-1]
+    if last in _WEEKDAYS:
+        if forward or words[0] in ("next", "from", "until", "by"):
+            day = base + relativedelta(days=1, weekday=_WEEKDAYS[last](+1))
+        else:
+            day = base + relativedelta(weekday=_WEEKDAYS[last](-1))
+            if words[0] == "last" and day == base:
+                day = base + relativedelta(days=-1, weekday=_WEEKDAYS[last](-1))
+        return PartialDate(day.year, day.month, day.day)
+    if last in ("yesterday",):
+        day = base - dt.timedelta(days=1)
+        return PartialDate(day.year, day.month, day.day)
+    if last in ("today", "tonight"):
+        return PartialDate(base.year, base.month, base.day)
+    if last == "ago":
+        count = int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0], 1)
+        unit = words[1].rstrip("s")
+        day = base - relativedelta(**{f"{unit}s": count})
+        if unit == "year":
+            return PartialDate(day.year)
+        return PartialDate(day.year, day.month, day.day if unit == "day" else None)
+    shift = {"last": -1, "this": 0, "next": 1}[next(word for word in words if word in ("last", "this", "next"))]
+    if last == "week":
+        day = base + relativedelta(weeks=shift)
+        return PartialDate(day.year, day.month)
+    if last == "month":
+        day = base + relativedelta(months=shift)
+        return PartialDate(day.year, day.month)
+    return PartialDate(base.year + shift)
+
+
+def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]:
+    if item is None or item.year is None:
+        return []
+    base = dt.date(item.year, item.month or 1, item.day or 1)
+    found = []
+    for match in _RELATIVE.finditer(text):
+        if item.day is None and match.group("expr").lower().split()[-1] in _WEEKDAYS:
+            continue  # "on Tuesday" needs the item's day
+        clause = text[max(0, match.start() - 80) : match.end() + 40]
+        date = resolve_relative(match.group("expr"), base, forward=bool(_FUTURE.search(clause)))
+        found.append(DateMention(match.start(), match.end(), date, 3.0, "relative", match.group("expr")))
+    return found
+
+
+# --- one passage -------------------------------------------------------------------------------
+
+
+def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, float]:
+    """The strongest date the text gives, how it was found, and its weight (0 when none)."""
+    best: tuple[float, int, PartialDate, str] | None = None
+    for mention in explicit_mentions(text) + _relative_mentions(text, context.item):
+        if mention.weight <= 0:
+            continue
+        date = _complete(mention.date, context)
+        if date is None or date.first_day() > today():
+            continue
+        if mention.kind == "relative":
+            basis = f"“{mention.expression}”, from the item's date"
+        else:
+            basis = "stated" if mention.date.year is not None else "stated, year from the context"
+        if best is None or (mention.weight, -mention.start) > (best[0], -best[1]):
+            best = (mention.weight, mention.start, date, basis)
+    return (best[2], best[3], best[0]) if best else (None, "", 0.0)
+
+
+def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
+    """The passage's date and how it was found (the order is the module's docstring)."""
+    text = passage.text
+    if context.item is not None and _SPEAKER_TURN.match(text):
+        return context.item, "the date it was said (the transcript's date)"
+    date, basis, weight = stated_date(text, context)
+    if weight >= 2:
+        return date, basis
+    anaphora = _ANAPHORA.search(text)
+    if anaphora and context.previous is not None:
+        shift = _SHIFT.get(anaphora.group(0).lower())
+        previous = context.previous
+        if shift and previous.day is not None:
+            day = previous.first_day() + dt.timedelta(days=shift)
+            return PartialDate(day.year, day.month, day.day), f"“{anaphora.group(0)}”: the passage before"
+        return previous, f"“{anaphora.group(0)}”: the date of the passage before"
+    if context.item is not None:
+        return context.item, "the item's date"
+    if date is not None:
+        return date, basis
+    if context.section is not None:
+        return context.section, "the section heading"
+    if context.subject is not None and context.subject_applies:
+        return context.subject, "the article's event"
+    found = [(match.start(), cue) for cue in cues if (match := cue.pattern.search(text))]
+    if found:
+        return parse_iso(min(found, key=lambda item: item[0])[1].date), "the event it names"
+    return None, ""
+
+
+def date_passages(passages: list[Passage], cues: list[EventCue], subject: PartialDate | None = None, background: frozenset[str] = frozenset()) -> None:
+    """Date every passage of one source in document order (later passages lean on earlier dates).
+
+    `subject` is the one dated event the source is about, if any: it dates passages that give
+    no date, outside sections whose heading is in `background` (case-folded).
     """
-    last_in_section: dict[tuple, PartialDate] = {}
+    previous: dict[tuple, PartialDate] = {}
     for passage in passages:
         scope = (passage.section, passage.item_date)
-        headed = section_date(passage.section)
-        date, basis = date_passage(passage, last_in_section.get(scope) or headed or subject_date, cues)
-        if date is not None and basis.startswith("text"):
-            last_in_section[scope] = date
-        if date is None and headed is not None:
-            date, basis = headed, "section heading"
-        if date is None and passage.item_date:
-            date, basis = parse_iso(passage.item_date), "item date"
+        context = Context(
+            item=parse_iso(passage.item_date),
+            section=section_date(passage.section),
+            previous=previous.get(scope),
+            subject=subject,
+            subject_applies=not any(heading.casefold() in background for heading in passage.section),
+        )
+        date, basis = date_passage(passage, context, cues)
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis
+            if basis.startswith("stated") or basis.startswith("“"):
+                previous[scope] = date

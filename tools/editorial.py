@@ -55,6 +55,7 @@ class Chapters:
     periods: list[Period]
     themes: list[Theme]
     cues: list[EventCue] = field(default_factory=list)
+    background_headings: frozenset[str] = frozenset()  # sections an article's event date does not reach
 
     def period(self, slug: str) -> Period:
         return next(period for period in self.periods if period.slug == slug)
@@ -152,7 +153,9 @@ def load_chapters(path: Path) -> Chapters:
     duplicates = sorted({slug for slug in slugs if slugs.count(slug) > 1})
     if duplicates:
         raise EditorialError(f"{path}: slugs used twice: {', '.join(duplicates)}")
-    return Chapters(periods, themes, cues)
+    dating = data.get("dating") or {}
+    background = frozenset(str(heading).casefold() for heading in dating.get("background_headings") or [])
+    return Chapters(periods, themes, cues, background)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ def passage_record(passage: Passage, url: str, extra: dict | None = None) -> dic
         "text": passage.text,
         "date": passage.date,
         "date_basis": passage.date_basis or None,
+        "date_inferred": passage.date_inferred,
         "period": passage.period,
         "themes": list(passage.themes),
         "terms": list(passage.terms),

@@ -206,6 +206,7 @@ class Passage:
     themes: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     merged_lines: list[tuple[int, int]] = field(default_factory=list)
+    snippet: int | None = None  # its number in a bundle of snippets, which is one long line
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -214,6 +215,12 @@ class Passage:
     @property
     def when(self) -> PartialDate | None:
         return parse_iso(self.date)
+
+    @property
+    def date_inferred(self) -> bool:
+        """Whether the book concluded the date (from the item, the section, a relative day...)
+        rather than read it whole in the passage."""
+        return bool(self.date) and self.date_basis != "stated"
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
     editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
     seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
-          --date--> --classify--> --link--> --annotate--> --corroborate--> --attribute--> Book
+          --merge repeats--> --date--> --classify--> --link--> --annotate--> --corroborate-->
+          --attribute--> Book
 
 Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
 (pages/) and export (export.py) only read the finished Book.
@@ -16,7 +17,7 @@ from pathlib import Path
 from . import dating
 from .annotations import Annotation, attach, load_annotations
 from .attribution import speakers
-from .classify import classify
+from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
@@ -24,6 +25,8 @@ from .glossary import Glossary, load_glossary, load_public_anchors
 from .link import Linker, link_passages
 from .model import Book
 from .reading import read_seeds
+from .repeats import merge_repeats
+from .split import sentences
 
 
 @dataclass(frozen=True)
@@ -60,11 +63,17 @@ class Editorial:
         )
 
 
+def merge(book: Book) -> None:
+    """A snippet that repeats text found earlier in the book, in any seed, is shown once."""
+    book.passages = merge_repeats(book.passages, book.sources, sentences)
+
+
 def date(book: Book) -> None:
     """Each source's passages in document order: later passages lean on earlier dates."""
     for source in book.sources:
-        context = dating.source_context(source.metadata.get("dates", []))
-        dating.date_passages(book.passages_of(source.file), book.chapters.cues, context)
+        passages = book.passages_of(source.file)
+        subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
+        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings)
 
 
 def sort(book: Book) -> None:
@@ -76,8 +85,16 @@ def link(book: Book) -> None:
 
 
 def annotate(book: Book) -> None:
+    """Editorial notes attach to their passages; a correction that gives the right date changes
+    the passage's date and period (the note stays beside it, so readers see both)."""
     book.annotated, problems = attach(book.annotations, book.passages)
     book.problems += problems
+    by_id = {passage.id: passage for passage in book.passages}
+    for annotation in book.annotations:
+        for pid, right in annotation.corrected_dates.items():
+            passage = by_id[pid]
+            passage.date, passage.date_basis = right, f"corrected by the editors (note “{annotation.title}”)"
+            passage.period = period_for(right, book.chapters)
 
 
 def link_corroborating(book: Book) -> None:
@@ -88,7 +105,7 @@ def attribute(book: Book) -> None:
     book.speakers = {p.id: found for p in book.passages if (found := speakers(p, book.mentions[p.id]))}
 
 
-STAGES = (date, sort, link, annotate, link_corroborating, attribute)
+STAGES = (merge, date, sort, link, annotate, link_corroborating, attribute)
 
 
 def build_book(paths: Paths) -> Book:

@@ -80,3 +80,35 @@ class RepeatIndex:
         if found is None:
             self.add(normal, value, keys)
         return found
+
+
+MIN_WORDS_CONTAINED = 6  # a shorter snippet inside another passage may be a common phrase
+
+
+def merge_repeats(passages: list, sources: list, sentences) -> list:
+    """The book's passages without the snippets that repeat text found earlier in the book.
+
+    A snippet (a passage with a `snippet` number) is a repeat when one sentence of an earlier
+    passage, of any seed, is the same or nearly (RepeatIndex), or when a longer passage holds all
+    its words in order (a truncated copy). The repeat goes to its seed's removals, naming the
+    passage it repeats; `sentences` splits a passage into sentences.
+    """
+    by_file = {source.file: source for source in sources}
+    index = RepeatIndex()
+    kept = []
+    containers: list[tuple[str, object]] = []
+    for passage in passages:
+        normal = normal_words(passage.text)
+        if passage.snippet is not None:
+            twin = index.find(normal)
+            if twin is None and len(normal.split()) >= MIN_WORDS_CONTAINED:
+                twin = next((other for text, other in containers if f" {normal} " in text), None)
+            if twin is not None and twin.source != passage.source:
+                by_file[passage.source].remove(passage.first_line, passage.last_line, f"repeat of passage {twin.id} ({twin.source})", passage.text)
+                continue
+        for sentence in ([passage.text] if passage.snippet is not None else sentences(passage.text)):
+            index.add(normal_words(sentence), passage)
+        if passage.snippet is None:
+            containers.append((f" {normal} ", passage))
+        kept.append(passage)
+    return kept

@@ -13,8 +13,10 @@ import unicodedata
 
 from syntok import segmenter
 
+from .datefinder import explicit_mentions
 from .model import Block, Passage, Source
 from .repeats import RepeatIndex, normal_words
+from .splice import cut, dated_pieces, is_fragment
 
 
 # Names of the book's own pages and folders: a seed named "index.txt" must not take them.
@@ -67,12 +69,38 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+def split_snippets(source: Source, block: Block, add, passages: list[Passage]) -> None:
+    """A bundle of snippets: cut at result dates, sentences and splices (splice.py); fragments and
+    repeats set aside; each snippet numbered in the bundle, for citations."""
+    seen = RepeatIndex()
+    number = 0
+    for piece in dated_pieces(block.text):
+        item_date = None
+        if piece.prefix:
+            found = [m for m in explicit_mentions(piece.date_text) if m.date.year and m.date.day]
+            item_date = found[0].date.iso() if found else None
+            source.remove(block.first_line, block.last_line, "result date: used as the snippet's date" if item_date else "result age (no date to read)", piece.prefix.strip())
+        for sentence in sentences(block.text[piece.start : piece.end]):
+            for part in cut(sentence):
+                if is_fragment(part):
+                    source.remove(block.first_line, block.last_line, "fragment: too short to stand as a passage", part)
+                    continue
+                normal = normal_words(part)
+                twin = seen.find(normal)
+                if twin is not None:
+                    source.remove(block.first_line, block.last_line, f"repeat of passage {twin.id}", part)
+                    continue
+                number += 1
+                add(part, block, item_date, number)
+                seen.add(normal, passages[-1])
+
+
 def split_source(source: Source) -> list[Passage]:
     passages: list[Passage] = []
     used_ids: set[str] = set()
     headings: list[Block] = []
 
-    def add(text: str, block: Block) -> None:
+    def add(text: str, block: Block, item_date: str | None = None, snippet: int | None = None) -> None:
         base = passage_id(source.slug or source_slug(source.file), text)
         pid, counter = base, 1
         while pid in used_ids:
@@ -87,8 +115,9 @@ def split_source(source: Source) -> list[Passage]:
                 last_line=block.last_line,
                 text=text,
                 section=tuple(heading.text for heading in headings),
-                item_date=block.item_date,
+                item_date=item_date or block.item_date,
                 byline=block.byline,
+                snippet=snippet,
             )
         )
 
@@ -101,15 +130,7 @@ def split_source(source: Source) -> list[Passage]:
                 headings.pop()
             headings.append(block)
         elif block.kind == "sentences":
-            seen = RepeatIndex()
-            for sentence in sentences(block.text):
-                normal = normal_words(sentence)
-                twin = seen.find(normal)
-                if twin is not None:
-                    source.remove(block.first_line, block.last_line, f"repeat of passage {twin.id}", sentence)
-                    continue
-                add(sentence, block)
-                seen.add(normal, passages[-1])
+            split_snippets(source, block, add, passages)
         else:
             add(block.text, block)
     return passages

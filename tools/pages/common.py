@@ -16,6 +16,15 @@ def short_title(title: str) -> str:
     return title.split(":")[0].strip()
 
 
+def date_note(passage: Passage) -> str:
+    """What the book concluded about a date the passage does not state whole: readers see it."""
+    if not passage.date_inferred:
+        return ""
+    if passage.date_basis.startswith("corrected"):
+        return f" ({myst.text(passage.date_basis)})"
+    return f" (date inferred: {myst.text(passage.date_basis)})"
+
+
 def month_heading(iso: str | None) -> str:
     """The chronology's heading: the month of a dated passage, or its year when that is all we know."""
     if iso and len(iso) == 4:
@@ -69,7 +78,7 @@ class PageContext:
 
     def meta_line(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        parts = [f"**{display_date(passage.date)}**", f"*{view.kind_label}*", self.citation(passage)]
+        parts = [f"**{display_date(passage.date)}**" + date_note(passage), f"*{view.kind_label}*", self.citation(passage)]
         if passage.byline:
             parts.append(f"by {myst.text(passage.byline)}")
         events = self.events_told(passage)

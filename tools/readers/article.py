@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 from ..model import Block, Source
-from .common import paragraphs, parse_date_line
+from .common import paragraphs
+from .datelines import dateline
 
 NAME = "web-article"
 DEFAULT_KIND = "web-article"
@@ -14,7 +15,8 @@ DEFAULT_KIND = "web-article"
 _SENTENCE_END = tuple('.!?:;"”’)…')
 
 
-BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+and\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})?)$")
+# "By Jane Doe", "By Jane Doe and John Roe", "By Aigerim Zhunusova, STA diplomatic correspondent".
+BYLINE = re.compile(r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?:\s+and\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})?)(?:,[^.]{0,60})?$")
 HEAD_LINES = 15  # how many non-blank lines of page top may precede the dateline
 
 
@@ -31,24 +33,30 @@ def is_chrome(text: str) -> bool:
     return Counter(words).most_common(1)[0][1] / len(words) >= 0.15 or len(words) > 40
 
 
+PROSE_BEFORE_DATELINE = 1  # a cookie notice may stand above the dateline, not an article's text
+
+
 def _dateline(lines: list[str]) -> tuple[int, str] | None:
-    """The first date-only line near the top, when nothing before it is running prose."""
-    seen = 0
+    """The first dateline near the top (datelines.py), when at most one line of prose (a cookie
+    notice) stands before it."""
+    seen = prose = 0
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         seen += 1
         if seen > HEAD_LINES:
             return None
-        iso = parse_date_line(line)
-        if iso:
-            return index, iso
-        if is_prose(line):
+        found = dateline(line)
+        if found:
+            return index, found.iso
+        prose += is_prose(line)
+        if prose > PROSE_BEFORE_DATELINE:
             return None
     return None
 
 
 def looks_like(lines: list[str]) -> bool:
+    """A dateline near the top, after at most a little page chrome."""
     return _dateline(lines) is not None
 
 
@@ -81,7 +89,7 @@ def read(file: str, lines: list[str]) -> Source:
     source.remove(index + 1, index + 1, "dateline: used as the article's date", lines[index])
     source.metadata = {"published": iso}
     body_start = index + 1
-    while body_start < len(lines) and lines[body_start].strip() and parse_date_line(lines[body_start]):
+    while body_start < len(lines) and lines[body_start].strip() and dateline(lines[body_start]):
         source.remove(body_start + 1, body_start + 1, "second dateline (such as \"Updated\"): read as part of the article's date", lines[body_start])
         body_start += 1
     body = list(paragraphs(lines, body_start))

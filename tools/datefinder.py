@@ -1,0 +1,149 @@
+"""Finding the dates a text mentions, and how strongly each one dates what the text tells.
+
+A year merely mentioned is not the date of a passage: "since 1991", "the Battle of Grozny
+(1999-2000)", "ambassador from 2004 to 2008", "the worst since 2012" or "the 2013 deal" say when
+something else happened. Each mention therefore gets a weight:
+
+- 3: it anchors the passage: the passage or a sentence opens with it ("On 30 September 2015, ...",
+  "In 2012 ..."), or a reporting verb stands right before it ("said in April 2012", "told
+  reporters on Tuesday"), or it is relative to the item's own date ("yesterday", "on Tuesday");
+- 2: a day or month elsewhere in the text ("... struck Homs on 7 October 2015");
+- 1: a year elsewhere ("... fired in 2016");
+- 0: it only describes something else: after "since", "until", "before", "prior to", "born",
+  inside a range ("from 2004 to 2008", "1999-2000"), in parentheses, in a comparison
+  ("than in 2014"), or as a modifier of a name ("the 2013 deal").
+A clause in the past perfect ("had halted ... in 2013") is background: its weight is halved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import PartialDate
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<year>1[89]\d\d|20[0-4]\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+
+# (pattern, precision, needs a year from context). Longest forms first: a span is taken once.
+PATTERNS = [
+    (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "day", False),
+    (re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/{_YEAR}\b"), "day", False),  # 14/03/2016: day first
+    (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),
+    (re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day", False),
+    (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
+    (re.compile(rf"\b{_DAY}(?:\s*[-–]\s*[0-3]?\d)?\s+{_MONTH}\b(?![-–]\d)"), "day", True),  # 23-24 January: the first day
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|,\d|\d))"), "day", True),
+    (re.compile(rf"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\d$£€.,/-])){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
+    (re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]nd of|[Dd]uring)\s+|\b[Mm]id-){_MONTH}\b"), "month", True),
+]
+
+# A four-digit number is a count, a time or a document number rather than a year when a quantity
+# word comes before it ("some 2000 troops") or a unit after it ("2030 GMT", "1800 people").
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:some|about|around|nearly|almost|over|roughly|approximately|than|least|only|estimated|"
+    r"[Rr]esolution|[Nn]o\.|[Nn]umber|[Ff]light|[Rr]oute|[Hh]ighway|[Pp]age|[Pp]p?\.)\s*)$"
+)
+_NOT_A_YEAR_AFTER = re.compile(
+    r"^\s*(?:GMT|UTC|hours?|hrs|h\b|km|kilomet|miles?|met(?:er|re)s?|tons?|tonnes|people|troops|soldiers|"
+    r"civilians|fighters|militants|personnel|men|women|children|residents|families|refugees|sorties|"
+    r"strikes|airstrikes|targets|casualties|deaths|dead|killed|members|servicemen|aircraft|vehicles)\b"
+)
+
+# What a mention says about itself, read in the words around it.
+_DESCRIBES_ANOTHER_TIME = re.compile(
+    r"\b(?:since|until|till|before|prior to|born|as early as|ever since|worst since|first since|highest since|lowest since|"
+    r"than in|than|compared with|compared to|as in|as of|after|from|between)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:[-–—/]|to|and|until|till)\s*(?:\w+\s+)?(?:1[89]\d\d|20[0-4]\d|\d{2}\b)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]+")
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|declared|stated|warned|added|insisted|claimed|reported|confirmed|denied|"
+    r"wrote|argued|noted|acknowledged|admitted|explained|tweeted|replied)\s+(?:on|in|last|this|early|late)?\s*$",
+    re.IGNORECASE,
+)
+_OPENS = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n)\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?$")
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|not\s+|never\s+)?\w+(?:ed|en|wn|ne|ht|lt|ut|un)\b")
+_CLAUSE_START = re.compile(r"[.;!?]\s|,\s(?:but|while|whereas|and)\s")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: PartialDate  # year None: a day or month still to be completed from the context
+    weight: float
+    kind: str = "explicit"  # "explicit" | "relative"
+    expression: str = ""
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_A_YEAR_BEFORE.search(text[max(0, start - 20) : start]) or _NOT_A_YEAR_AFTER.match(text[end : end + 20]))
+
+
+def _in_parentheses(text: str, start: int, end: int) -> bool:
+    opening, closing = text.rfind("(", 0, start), text.rfind(")", 0, start)
+    return opening > closing and ")" in text[end : end + 40] and opening >= start - 40
+
+
+def _clause_before(text: str, start: int) -> str:
+    cut = max([0] + [m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 200), start)])
+    return text[cut:start]
+
+
+def weigh(text: str, start: int, end: int, precision: str) -> float:
+    """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
+    before = text[max(0, start - 40) : start]
+    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _RANGE_BEFORE.search(before):
+        return 0
+    if _in_parentheses(text, start, end):
+        return 0
+    if precision == "year" and _MODIFIER_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 20]):
+        return 0  # "the 2013 deal": the name of something, not a time
+    if _REPORTED.search(before) or _OPENS.search(text[max(0, start - 60) : start]):
+        weight = 3.0
+    else:
+        weight = 1.0 if precision == "year" else 2.0
+    if _PLUPERFECT.search(_clause_before(text, start)):
+        weight /= 2
+    return weight
+
+
+def find_dates(text: str) -> list[tuple[int, PartialDate]]:
+    """Every date expression in the text, by position; a missing year is None, to be completed."""
+    return [(mention.start, mention.date) for mention in explicit_mentions(text)]
+
+
+def explicit_mentions(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, precision, needs_year in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if precision == "year" and _is_count(text, start, end):
+                continue
+            groups = match.groupdict()
+            year = None if needs_year else int(groups["year"])
+            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["mnum"]) if groups.get("mnum") else None
+            day = int(groups["day"]) if precision == "day" and groups.get("day") else None
+            if not PartialDate.valid(year, month, day) or (month is not None and not 1 <= month <= 12):
+                continue
+            taken.append((start, end))
+            found.append(DateMention(start, end, PartialDate(year, month, day), weigh(text, start, end, precision), expression=match.group(0)))
+    return sorted(found, key=lambda mention: mention.start)
