@@ -4,15 +4,17 @@ A year merely mentioned is not the date of a passage: "since 1991", "the Battle 
 (1999-2000)", "ambassador from 2004 to 2008", "the worst since 2012" or "the 2013 deal" say when
 something else happened. Each mention therefore gets a weight:
 
-- 3: it anchors the passage: the passage or a sentence opens with it ("On 30 September 2015, ...",
-  "In 2012 ..."), or a reporting verb stands right before it ("said in April 2012", "told
-  reporters on Tuesday"), or it is relative to the item's own date ("yesterday", "on Tuesday");
+- 3: it anchors the passage: the passage opens with it ("On 30 September 2015, ...", "In 2012
+  ..."), or a reporting verb stands right before it ("said in April 2012", "told reporters on
+  Tuesday"), or it is relative to the item's own date ("yesterday", "on Tuesday");
+- 2.5: a later sentence opens with it, or a verb in the past stands right before it ("began in
+  September 2015"); of two such, the first counts;
 - 2: a day or month elsewhere in the text ("... struck Homs on 7 October 2015");
 - 1: a year elsewhere ("... fired in 2016");
 - 0: it only describes something else: after "since", "until", "before", "prior to", "born",
   inside a range ("from 2004 to 2008", "1999-2000"), in parentheses, in a comparison
   ("than in 2014"), or as a modifier of a name ("the 2013 deal").
-A clause in the past perfect ("had halted ... in 2013") is background: its weight is halved.
+A year in a clause in the past perfect ("had halted ... in 2013") is background: its weight is halved.
 """
 
 from __future__ import annotations
@@ -64,19 +66,27 @@ _NOT_A_YEAR_AFTER = re.compile(
 # What a mention says about itself, read in the words around it.
 _DESCRIBES_ANOTHER_TIME = re.compile(
     r"\b(?:since|until|till|before|prior to|born|as early as|ever since|worst since|first since|highest since|lowest since|"
-    r"than in|than|compared with|compared to|as in|as of|after|from|between)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:\w+\s+)?$",
+    r"than in|than|compared with|compared to|as in|after)\s+(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:\w+\s+)?$"
+    r"|\bsince\b[^.,;:()]{0,60}$",  # "since the beginning of the Syrian conflict in 2011"
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—/]|to|and|until|till)\s*(?:\w+\s+)?(?:1[89]\d\d|20[0-4]\d|\d{2}\b)", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
-_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]+")
+_NOUN_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]+|[A-Z][\w-]+\s+[a-z][a-z-]+)")  # "the 2013 deal", "the 2019 Stroytransgaz contract"
+# A verb in the past right before the date: the main event of the clause ("began in September 2015").
+_EVENT_VERB = re.compile(
+    r"\b(?:\w+ed|began|begun|fell|took|won|met|came|went|made|led|held|shot|struck|fought|broke|left|"
+    r"sent|flew|spoke|saw|gave|rose|ran|froze|wrote|chose|drew|lost|became)\s+(?:in|on|at the end of|by)\s+$",
+    re.IGNORECASE,
+)
 _REPORTED = re.compile(
     r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|declared|stated|warned|added|insisted|claimed|reported|confirmed|denied|"
     r"wrote|argued|noted|acknowledged|admitted|explained|tweeted|replied)\s+(?:on|in|last|this|early|late)?\s*$",
     re.IGNORECASE,
 )
-_OPENS = re.compile(r"(?:^|[.!?:;]['\"”’)]?\s+|\n)\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?$")
+_PASSAGE_OPENS = re.compile(r"^\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
+_SENTENCE_OPENS = re.compile(r"[.!?:;]['\"”’)]?\s+(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|not\s+|never\s+)?\w+(?:ed|en|wn|ne|ht|lt|ut|un)\b")
 _CLAUSE_START = re.compile(r"[.;!?]\s|,\s(?:but|while|whereas|and)\s")
 
@@ -112,14 +122,16 @@ def weigh(text: str, start: int, end: int, precision: str) -> float:
         return 0
     if _in_parentheses(text, start, end):
         return 0
-    if precision == "year" and _MODIFIER_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 20]):
-        return 0  # "the 2013 deal": the name of something, not a time
-    if _REPORTED.search(before) or _OPENS.search(text[max(0, start - 60) : start]):
+    if precision != "day" and _MODIFIER_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 20]):
+        return 0  # "the 2013 deal", "The October 2015 airstrikes": the name of something, not a time
+    if _REPORTED.search(before) or _PASSAGE_OPENS.fullmatch(text[:start]):
         weight = 3.0
+    elif _SENTENCE_OPENS.search(text[max(0, start - 60) : start]) or _EVENT_VERB.search(before):
+        weight = 2.5  # a later sentence's opening date tells of a later development
     else:
         weight = 1.0 if precision == "year" else 2.0
-    if _PLUPERFECT.search(_clause_before(text, start)):
-        weight /= 2
+    if precision == "year" and _PLUPERFECT.search(_clause_before(text, start)):
+        weight /= 2  # "had halted ... in 2013": background
     return weight
 
 

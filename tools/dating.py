@@ -50,10 +50,13 @@ _SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
-    r"that week|that month|the (?:next|following|previous) (?:day|morning|night|week)|a day later|"
+    r"that week|that month|the same (?:week|month)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
+    r"the (?:next|following|previous) (?:day|morning|night|week)|a day later|"
     r"(?:two|three|several) days later|the day before|hours later)\b",
     re.IGNORECASE,
 )
+# A passage that opens by defining its subject ("The facility is a logistics point ...").
+_DEFINITION = re.compile(r"^[^.;]{0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")
 _SHIFT = {"the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1, "the previous day": -1, "two days later": 2, "three days later": 3}
 
 
@@ -69,6 +72,7 @@ class Context:
 
     item: PartialDate | None = None  # the news item's or article's date
     section: PartialDate | None = None  # the date of the enclosing headings
+    span: tuple[PartialDate, PartialDate] | None = None  # the span a heading names ("December 2015 – February 2016")
     previous: PartialDate | None = None  # the last date stated in the section
     subject: PartialDate | None = None  # the one event an article is about
     subject_applies: bool = False  # the passage is not in a background section
@@ -98,11 +102,20 @@ def implausible(iso: str | None) -> str:
 # --- headings and sources --------------------------------------------------------------------
 
 
+def heading_range(heading: str) -> tuple[PartialDate, PartialDate] | None:
+    """The span a heading names: 'December 2015 – February 2016', 'Fall of Assad (2024–2025)'."""
+    dates = [mention.date for mention in explicit_mentions(heading) if mention.date.year is not None]
+    return (dates[0], dates[-1]) if len(dates) == 2 and dates[0] != dates[1] else None
+
+
 def heading_date(heading: str, context_year: int | None) -> PartialDate | None:
-    """The date a heading gives its section: '### November 2015', '#### September', '### 2011'."""
-    dates = find_dates(heading)
-    if dates:
-        date = dates[0][1]
+    """The date a heading gives its section: '### November 2015', '#### September', '### 2011'.
+    A heading that names a span or a start ("Since October 2020") gives no one date."""
+    mentions = explicit_mentions(heading)
+    if mentions:
+        if heading_range(heading) or mentions[0].weight == 0:
+            return None
+        date = mentions[0].date
         if date.year is None:
             date = PartialDate(context_year, date.month, date.day) if context_year else None
         return date
@@ -153,18 +166,31 @@ def subject_date(title: str, metadata_dates: list[str], passages: list[Passage])
 # --- completing and resolving ------------------------------------------------------------------
 
 
-def _complete(date: PartialDate, context: Context) -> PartialDate | None:
+def _complete(date: PartialDate, context: Context, forward: bool = False) -> PartialDate | None:
     """A day or month given without a year takes it from the item (the latest such date not after
-    it), else from the section or the last stated date. Never a year in which the day is impossible."""
+    it, or the first not before it when the clause speaks of the future: "patrols from 15 March"),
+    else from the section's span, the section or the last stated date. Never a year in which the
+    day is impossible."""
     if date.year is not None:
         return date
     if context.item is not None and context.item.year is not None:
         item = context.item
-        for year in (item.year, item.year - 1):
-            if not PartialDate.valid(year, date.month, date.day):
-                return None  # 29 February in a year without one: refused, not moved to another year
-            if (year, date.month or 1, date.day or 1) <= (item.year, item.month or 12, item.day or 31):
-                return PartialDate(year, date.month, date.day)
+        if not PartialDate.valid(item.year, date.month, date.day):
+            return None  # 29 February in a year without one: refused, not moved to another year
+        years = (item.year, item.year + 1) if forward else (item.year, item.year - 1)
+        for year in years:
+            if PartialDate.valid(year, date.month, date.day):
+                candidate = (year, date.month or 1, date.day or 1)
+                if (candidate >= (item.year, item.month or 1, item.day or 1)) if forward else (candidate <= (item.year, item.month or 12, item.day or 31)):
+                    return PartialDate(year, date.month, date.day)
+        return None
+    if context.span is not None:  # the year that puts the day inside the heading's span
+        start, end = context.span
+        for year in range(start.year, end.year + 1):
+            if PartialDate.valid(year, date.month, date.day):
+                candidate = PartialDate(year, date.month, date.day)
+                if start.first_day() <= candidate.last_day() and candidate.first_day() <= end.last_day():
+                    return candidate
         return None
     for base in (context.section, context.previous, context.subject):
         if base is not None and base.year is not None:
@@ -227,19 +253,37 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
 def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, float]:
     """The strongest date the text gives, how it was found, and its weight (0 when none)."""
     best: tuple[float, int, PartialDate, str] | None = None
-    for mention in explicit_mentions(text) + _relative_mentions(text, context.item):
+    explicit = explicit_mentions(text)
+    for mention in explicit + _relative_mentions(text, context.item):
         if mention.weight <= 0:
             continue
-        date = _complete(mention.date, context)
+        forward = bool(_FUTURE.search(text[max(0, mention.start - 80) : mention.end]) or re.search(r"\b(?:from|until|till|by)\s+$", text[max(0, mention.start - 8) : mention.start]))
+        date = _complete(mention.date, context, forward)
         if date is None or date.first_day() > today():
             continue
+        if context.item is not None and not forward and mention.kind == "explicit" and date.first_day() > context.item.last_day() + dt.timedelta(days=7):
+            continue  # a report cannot tell of what came after it: another item's text, spliced in
         if mention.kind == "relative":
             basis = f"“{mention.expression}”, from the item's date"
         else:
             basis = "stated" if mention.date.year is not None else "stated, year from the context"
         if best is None or (mention.weight, -mention.start) > (best[0], -best[1]):
             best = (mention.weight, mention.start, date, basis)
+    if best and best[0] < 2 and len({mention.date.year for mention in explicit if mention.date.year}) > 1:
+        return None, "", 0.0  # only years, and several: a passage that spans them ("in 2016 and 2017 ... late 2017")
     return (best[2], best[3], best[0]) if best else (None, "", 0.0)
+
+
+ITEM_NEWS_DAYS = 365  # in a news item, a date within a year of the item's may be its news; farther, background
+
+
+def _near_item(date: PartialDate, item: PartialDate | None) -> bool:
+    """Whether a date of middling weight can be a news item's own news: near the item's date
+    (the item of 5 March 2020 that mentions "the memorandum agreed in September 2018" is not
+    news of 2018). Without an item, any date can."""
+    if item is None or item.year is None:
+        return True
+    return abs((date.first_day() - item.first_day()).days) <= ITEM_NEWS_DAYS or abs((date.last_day() - item.first_day()).days) <= ITEM_NEWS_DAYS
 
 
 def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
@@ -248,7 +292,9 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tu
     if context.item is not None and _SPEAKER_TURN.match(text):
         return context.item, "the date it was said (the transcript's date)"
     date, basis, weight = stated_date(text, context)
-    if weight >= 2:
+    if weight < 3 and _DEFINITION.match(text):
+        date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
+    if weight >= 3 or (weight >= 2 and _near_item(date, context.item)):
         return date, basis
     anaphora = _ANAPHORA.search(text)
     if anaphora and context.previous is not None:
@@ -284,6 +330,7 @@ def date_passages(passages: list[Passage], cues: list[EventCue], subject: Partia
         context = Context(
             item=parse_iso(passage.item_date),
             section=section_date(passage.section),
+            span=next((found for heading in reversed(passage.section) if (found := heading_range(heading))), None),
             previous=previous.get(scope),
             subject=subject,
             subject_applies=not any(heading.casefold() in background for heading in passage.section),

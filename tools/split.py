@@ -84,6 +84,7 @@ def split_snippets(source: Source, block: Block, add, passages: list[Passage]) -
             for part in cut(sentence):
                 if is_fragment(part):
                     source.remove(block.first_line, block.last_line, "fragment: too short to stand as a passage", part)
+                    item_date = None  # "Read more", "Published.": the dated result has ended
                     continue
                 normal = normal_words(part)
                 twin = seen.find(normal)
@@ -93,6 +94,7 @@ def split_snippets(source: Source, block: Block, add, passages: list[Passage]) -
                 number += 1
                 add(part, block, item_date, number)
                 seen.add(normal, passages[-1])
+                item_date = None  # only the first sentence surely belongs to the dated result
 
 
 def split_source(source: Source) -> list[Passage]:
