@@ -243,3 +243,14 @@ def test_an_article_byline_is_its_author_and_digest_items_have_subheadings():
     digest_text = ["Briefs", "18 September 2018", "", "First paragraph.", "", "Sochi Agreement", "", "Second paragraph. Jane Doe", "", "17 September 2018", "", "Another item."]
     blocks = read_source("d.txt", digest_text).blocks
     assert [(b.kind, b.text) for b in blocks][:3] == [("paragraph", "First paragraph."), ("heading", "Sochi Agreement"), ("paragraph", "Second paragraph.")]
+
+
+def test_a_list_written_line_by_line_gives_one_block_per_entry():
+    text = "Chronology\n\n- 18 February: The offensive began.\n- 24 February: The Council adopted\n  resolution 2401.\nDec 2016 — Aleppo fell.\n"
+    source = read_source("list.txt", text.splitlines())
+    assert [(block.text, block.first_line, block.last_line) for block in source.blocks] == [
+        ("Chronology", 1, 1),
+        ("- 18 February: The offensive began.", 3, 3),
+        ("- 24 February: The Council adopted resolution 2401.", 4, 5),
+        ("Dec 2016 — Aleppo fell.", 6, 6),
+    ]

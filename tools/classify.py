@@ -29,11 +29,13 @@ class ThemeLexicon:
 
     def __init__(self, themes: list[Theme]) -> None:
         self.themes = themes
-        self.terms = PhraseMatcher((term, fold(squeeze(term))) for theme in themes for term in theme.terms)
-        self._owners = {}
+        self.terms = PhraseMatcher((term, fold(squeeze(term))) for theme in themes for term in theme.terms + theme.weak_terms)
+        self._owners: dict[str, list[str]] = {}
+        self.weak: set[tuple[str, str]] = set()  # (theme, term) pairs that count half
         for theme in themes:
-            for term in theme.terms:
+            for term in theme.terms + theme.weak_terms:
                 self._owners.setdefault(fold(squeeze(term)), []).append(theme.slug)
+            self.weak |= {(theme.slug, fold(squeeze(term))) for term in theme.weak_terms}
 
     def hits(self, text: str) -> dict[str, set[str]]:
         """Distinct lexicon hits of each theme in a text, compared case-insensitively."""
@@ -81,9 +83,30 @@ class ThemeLexicon:
 _SEPARATOR = "\n.\n"
 
 
-def classify(passages: list[Passage], chapters: Chapters) -> None:
+WEAK = 0.5  # what a weak sign counts: a weak lexicon term, or a glossary entry the theme claims
+
+
+def scores(lexicon: ThemeLexicon, hits: dict[str, set[str]], entry_themes: list[set[str]]) -> dict[str, float]:
+    """Each theme's score in a passage: 1 per distinct sure sign, 0.5 per weak one (a weak term,
+    or a mentioned glossary entry whose subject the theme covers: a Turkish minister for
+    "turkey", a weapon system for "weapons")."""
+    found: dict[str, float] = {}
+    for slug, signs in hits.items():
+        found[slug] = sum(WEAK if (slug, sign) in lexicon.weak else 1.0 for sign in signs)
+    for themes in entry_themes:
+        for slug in themes:
+            found[slug] = found.get(slug, 0.0) + WEAK
+    return found
+
+
+def classify(passages: list[Passage], chapters: Chapters, entry_themes: dict[str, list[set[str]]] | None = None) -> None:
+    """Each passage's period by its date, and the themes whose score reaches the theme's
+    `min_hits` (1 unless chapters.yaml says otherwise): what the passage substantially concerns,
+    not what it names in passing. `entry_themes` gives, by passage id, the themes claimed by each
+    glossary entry it mentions."""
     lexicon = ThemeLexicon(chapters.themes)
     hits = lexicon.hits_of_many([passage.text for passage in passages])
     for passage, found in zip(passages, hits):
         passage.period = period_for(passage.date, chapters)
-        passage.themes = [theme.slug for theme in chapters.themes if len(found.get(theme.slug, ())) >= theme.min_hits]
+        score = scores(lexicon, found, (entry_themes or {}).get(passage.id, []))
+        passage.themes = [theme.slug for theme in chapters.themes if score.get(theme.slug, 0.0) >= theme.min_hits]

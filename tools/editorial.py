@@ -43,9 +43,16 @@ class Theme:
     slug: str
     title: str
     intro: str
-    terms: tuple[str, ...]  # whole words or phrases, case-insensitive
-    patterns: tuple[re.Pattern, ...]
-    min_hits: int = 1
+    terms: tuple[str, ...]  # whole words or phrases, case-insensitive: each a sure sign (counts 1)
+    patterns: tuple[re.Pattern, ...]  # regular expressions: each a sure sign (counts 1)
+    min_hits: float = 1  # the score a passage needs (see classify.py)
+    weak_terms: tuple[str, ...] = ()  # signs that count half: two are needed, or one with another sign
+    entry_categories: tuple[str, ...] = ()  # glossary categories whose entries are weak signs (weapon, ship...)
+    entry_definitions: tuple[re.Pattern, ...] = ()  # an entry whose definition opens so is a weak sign ("Turkish minister")
+
+    def claims(self, category: str, definition: str) -> bool:
+        """Whether a glossary entry's subject falls under this theme (a weak sign when mentioned)."""
+        return category in self.entry_categories or any(pattern.search(definition) for pattern in self.entry_definitions)
     scope: str = ""  # what the theme covers, in the editors' words
     borderline: tuple[str, ...] = ()  # how borderline cases are decided
 
@@ -125,8 +132,9 @@ def load_chapters(path: Path) -> Chapters:
         where = f"{path}: theme '{slug}'"
         lexicon = entry.get("lexicon") or {}
         terms = tuple(str(term) for term in lexicon.get("terms") or [])
+        weak = tuple(str(term) for term in lexicon.get("weak_terms") or [])
         patterns = tuple(_compile(str(pattern), where) for pattern in lexicon.get("patterns") or [])
-        if not terms and not patterns:
+        if not terms and not patterns and not weak:
             raise EditorialError(f"{where}: the lexicon has no terms or patterns")
         themes.append(
             Theme(
@@ -135,7 +143,10 @@ def load_chapters(path: Path) -> Chapters:
                 intro=" ".join(str(_require(entry, "intro", where)).split()),
                 terms=terms,
                 patterns=patterns,
-                min_hits=int(entry.get("min_hits", 1)),
+                min_hits=float(entry.get("min_hits", 1)),
+                weak_terms=weak,
+                entry_categories=tuple(str(category) for category in (entry.get("glossary") or {}).get("categories") or []),
+                entry_definitions=tuple(_compile(str(pattern), where) for pattern in (entry.get("glossary") or {}).get("definitions") or []),
                 scope=" ".join(str(entry.get("scope") or "").split()),
                 borderline=tuple(" ".join(str(item).split()) for item in entry.get("borderline") or []),
             )

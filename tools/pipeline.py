@@ -2,7 +2,7 @@
 
     editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
     seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
-          --merge repeats--> --date--> --classify--> --link--> --annotate--> --corroborate-->
+          --merge repeats--> --date--> --link--> --classify--> --annotate--> --corroborate-->
           --attribute--> Book
 
 Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
@@ -77,7 +77,10 @@ def date(book: Book) -> None:
 
 
 def sort(book: Book) -> None:
-    classify(book.passages, book.chapters)
+    """Periods by date; themes by the passage's words and the glossary entries it mentions."""
+    claimed = {entry.term: {theme.slug for theme in book.chapters.themes if theme.claims(entry.category, entry.definition)} for entry in book.glossary.entries}
+    entry_themes = {pid: [claimed[term] for term in dict.fromkeys(m.entry.term for m in mentions)] for pid, mentions in book.mentions.items()}
+    classify(book.passages, book.chapters, entry_themes)
 
 
 def link(book: Book) -> None:
@@ -105,7 +108,7 @@ def attribute(book: Book) -> None:
     book.speakers = {p.id: found for p in book.passages if (found := speakers(p, book.mentions[p.id]))}
 
 
-STAGES = (merge, date, sort, link, annotate, link_corroborating, attribute)
+STAGES = (merge, date, link, sort, annotate, link_corroborating, attribute)
 
 
 def build_book(paths: Paths) -> Book:

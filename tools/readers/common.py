@@ -14,19 +14,39 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+# A line that opens an entry of a list: a bullet, a number, or a date ("- 18 February:", "2. ...",
+# "Dec 2016 — ...", "2016-03-14: ...").
+_ENTRY_START = re.compile(
+    rf"^\s*(?:[-*•–·]\s+|\d{{1,3}}[.)]\s+|(?:\d{{1,2}}\s+)?{_MONTH_WORD}(?:\s+\d{{1,2}})?,?\s+\d{{4}}\b|"
+    rf"\d{{4}}(?:-\d\d){{0,2}}\s*[:—–-]|\d{{1,2}}\s+{_MONTH_WORD}\s*[:—–-])"
+)
+
+
+def _entries(first: int, stop: int, lines: list[str]) -> Iterator[tuple[int, int]]:
+    """A run of lines as its list entries when two or more of its lines open one (a list or a
+    chronology written line by line), else as one paragraph; 0-based, end exclusive."""
+    starts = [index for index in range(first, stop) if _ENTRY_START.match(lines[index])]
+    if len(starts) < 2:
+        yield first, stop
+        return
+    bounds = ([first] if starts[0] != first else []) + starts + [stop]
+    yield from zip(bounds, bounds[1:])
+
+
 def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yield (first_line, last_line, text) for each run of non-blank lines; lines are 1-based."""
+    """Yield (first_line, last_line, text) for each run of non-blank lines, or for each entry of a
+    list written line by line; lines are 1-based."""
     end = len(lines) if end is None else end
     first = None
-    for index in range(start, end):
-        if lines[index].strip():
+    for index in range(start, end + 1):
+        if index < end and lines[index].strip():
             if first is None:
                 first = index
         elif first is not None:
-            yield first + 1, index, " ".join(line.strip() for line in lines[first:index])
+            for entry_first, entry_stop in _entries(first, index, lines):
+                yield entry_first + 1, entry_stop, " ".join(line.strip() for line in lines[entry_first:entry_stop])
             first = None
-    if first is not None:
-        yield first + 1, end, " ".join(line.strip() for line in lines[first:end])
 
 
 def plain_blocks(lines: list[str], start: int = 0, end: int | None = None, **context) -> list[Block]:
