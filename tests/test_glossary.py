@@ -547,3 +547,33 @@ def test_hovering_or_focusing_a_term_shows_its_definition_without_leaving_the_pa
     page.keyboard.press("Escape")
     tip.wait_for(state="detached", timeout=5000)
     page.close()
+
+
+def test_a_note_that_dates_an_event_to_another_day_than_its_glossary_entry_is_reported(tmp_path):
+    from tools.book import make_book
+    from tools.consistency import date_disagreements
+
+    project = make_project(tmp_path / "book", {"a.txt": "The Su-33 was lost at sea.\n"})
+    (project / "docs" / "data" / "annotations.yaml").write_text(
+        "annotations:\n  - id: su33\n    kind: context\n    title: A loss\n    basis: [a test]\n"
+        "    note: The 2016 Su-33 crash on 5 December 2016 ended the carrier's deployment.\n"
+        "    quotes: [\"The Su-33 was lost at sea\"]\n",
+        encoding="utf-8",
+    )
+    glossary = project / "docs" / "data" / "glossary" / "test.yaml"
+    glossary.write_text(
+        "entries:\n  - term: 2016 Su-33 crash\n    category: event\n    basis: [a test]\n"
+        "    definition: A Su-33 of the carrier group crashed on 3 December 2016.\n",
+        encoding="utf-8",
+    )
+    found = [str(problem) for problem in date_disagreements(make_book(project).book)]
+    assert found == ["docs/data/annotations.yaml: annotation 'su33' dates 2016 Su-33 crash to 5 December 2016; its glossary entry says 3 December 2016: correct one of them"]
+
+
+def test_the_shipped_data_has_no_date_disagreement_and_no_alias_that_is_an_ordinary_word():
+    from tools.book import make_book
+    from tools.consistency import date_disagreements, generic_aliases
+
+    book = make_book(ROOT).book
+    assert [str(p) for p in date_disagreements(book)] == []
+    assert [str(p) for p in generic_aliases(book)] == []

@@ -1,4 +1,4 @@
-"""Command line: `syria-book build | check [--strict] | gaps [--strict] | anchors | evaluate` (see --help)."""
+"""Command line: `syria-book build | check [--strict] | gaps [--strict] | aliases | anchors | evaluate` (see --help)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .book import BookError, make_book, write_exports, write_sources
+from .consistency import alias_report, date_disagreements, generic_aliases
 from .editorial import EditorialError
 from .evaluate import SETS, evaluate
 from .evaluate_report import details, json_figures, table
@@ -28,13 +29,24 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    """Every problem found in the seeds, one line each; --strict fails when there is any."""
+    """Every problem found in the seeds and the editorial data, one line each (dates that
+    disagree across the data, aliases that would link ordinary words included); --strict fails
+    when there is any."""
     made = make_book(args.root)
-    for problem in made.book.problems:
+    problems = made.book.problems + date_disagreements(made.book) + generic_aliases(made.book)
+    for problem in problems:
         print(problem)
-    count = len(made.book.problems)
-    print(f"{count} problem{'s' if count != 1 else ''} in {len(made.book.sources)} sources", file=sys.stderr)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} in {len(made.book.sources)} sources and the editorial data", file=sys.stderr)
     return 1 if args.strict and count else 0
+
+
+def cmd_aliases(args) -> int:
+    """Every glossary alias with its hits in the book and the first place it links."""
+    for use in alias_report(make_book(args.root).book):
+        flag = "  GENERIC" if use.generic else ""
+        print(f"{use.hits:4d}  {use.entry} <- {use.alias}{flag}  {use.context}")
+    return 0
 
 
 def cmd_anchors(args) -> int:
@@ -74,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     gaps = commands.add_parser("gaps", help="list names used at least twice in the seeds that have no glossary entry")
     gaps.add_argument("--strict", action="store_true", help="exit with status 1 when any gap remains")
     gaps.set_defaults(run=lambda args: report_gaps(args.root, args.strict))
+    commands.add_parser("aliases", help="list every glossary alias with its hits and a first context").set_defaults(run=cmd_aliases)
     anchors = commands.add_parser("anchors", help="print every glossary entry's public anchor")
     anchors.add_argument("--published", action="store_true", help="only the entries this edition publishes")
     anchors.set_defaults(run=cmd_anchors)
