@@ -151,3 +151,13 @@ def test_an_article_about_one_event_passes_its_date_to_passages_that_give_none()
 def test_dates_after_the_build_are_never_used(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 1 January 2025
     assert dated("The base lease runs until a review in March 2040, officials said in 2024.")[0][0] == "2024"
+
+
+def test_a_month_or_year_is_made_precise_by_the_event_the_passage_tells():
+    from tools.dating import Context, date_passage
+
+    text = "The operation was marred by a tragic incident last year after Turkish jets downed a Russian Su-24 bomber."
+    passage = Passage(id="p", source="s.txt", first_line=1, last_line=1, text=text, item_date="2016-09-30")
+    told = [(text.index("Turkish"), PartialDate(2015, 11, 24)), (text.index("operation"), PartialDate(2015, 9, 30))]
+    date, basis = date_passage(passage, Context(item=PartialDate(2016, 9, 30)), [], told)
+    assert (date.iso(), basis) == ("2015-11-24", "“last year”, from the item's date, made precise by the event it tells")

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .datefinder import explicit_mentions
-from .glossary import Entry
+from .glossary import event_date
 from .link import Linker
 from .model import Book, PartialDate, Problem
 
@@ -26,12 +26,6 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 
 def _full_dates(text: str) -> list[PartialDate]:
     return [m.date for m in explicit_mentions(text) if m.date.year is not None and m.date.day is not None]
-
-
-def event_date(entry: Entry) -> PartialDate | None:
-    """An event entry's own date: the first full date of its definition."""
-    dates = _full_dates(entry.definition)
-    return dates[0] if entry.category == "event" and dates else None
 
 
 def _texts(book: Book) -> list[tuple[str, str]]:

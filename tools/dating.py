@@ -13,8 +13,10 @@ A wrong date is worse than none, so the rules prefer precision. For each passage
    background, "had halted ... in 2013", does not displace it);
 4. "By that time", "the next day" and the like: the date of the passage before, in the section;
 5. the date of the enclosing headings ("### November 2015");
-6. an article about one dated event passes that date to its passages, background sections aside;
-7. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
+6. a passage that tells a glossary event in ordinary prose ("Turkish jets downed a Russian
+   Su-24") takes the event's day, and a month or year it gives is made precise by it;
+7. an article about one dated event passes that date to its passages, background sections aside;
+8. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
 Otherwise the passage is undated. Every date but a stated one is marked as inferred
 (`date_inferred`), so readers see what the source says and what the book concluded; dates after
 the build are never used.
@@ -252,6 +254,12 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
 
 def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, float]:
     """The strongest date the text gives, how it was found, and its weight (0 when none)."""
+    date, basis, weight, _ = _strongest(text, context)
+    return date, basis, weight
+
+
+def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, float, int]:
+    """stated_date, with where in the text the date stands."""
     best: tuple[float, int, PartialDate, str] | None = None
     explicit = explicit_mentions(text)
     for mention in explicit + _relative_mentions(text, context.item):
@@ -270,8 +278,8 @@ def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, f
         if best is None or (mention.weight, -mention.start) > (best[0], -best[1]):
             best = (mention.weight, mention.start, date, basis)
     if best and best[0] < 2 and len({mention.date.year for mention in explicit if mention.date.year}) > 1:
-        return None, "", 0.0  # only years, and several: a passage that spans them ("in 2016 and 2017 ... late 2017")
-    return (best[2], best[3], best[0]) if best else (None, "", 0.0)
+        return None, "", 0.0, 0  # only years, and several: a passage that spans them ("in 2016 and 2017 ... late 2017")
+    return (best[2], best[3], best[0], best[1]) if best else (None, "", 0.0, 0)
 
 
 ITEM_NEWS_DAYS = 365  # in a news item, a date within a year of the item's may be its news; farther, background
@@ -286,8 +294,24 @@ def _near_item(date: PartialDate, item: PartialDate | None) -> bool:
     return abs((date.first_day() - item.first_day()).days) <= ITEM_NEWS_DAYS or abs((date.last_day() - item.first_day()).days) <= ITEM_NEWS_DAYS
 
 
-def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tuple[PartialDate | None, str]:
-    """The passage's date and how it was found (the order is the module's docstring)."""
+def _refined(date: PartialDate, basis: str, told: list[tuple[int, PartialDate]], position: int) -> tuple[PartialDate, str]:
+    """A month or year the passage gives, made precise by the day of the event it tells nearest
+    to it: "last year, after Turkish jets downed a Russian Su-24" is 24 November 2015."""
+    inside = sorted((abs(start - position), event) for start, event in told if event != date and date.contains(event))
+    return (inside[0][1], f"{basis}, made precise by the event it tells") if date.day is None and inside else (date, basis)
+
+
+def date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[tuple[int, PartialDate]] = ()) -> tuple[PartialDate | None, str]:
+    """The passage's date and how it was found (the order is the module's docstring). `told`
+    are the glossary events the passage tells in ordinary prose (found by their patterns, so it
+    does not merely name them): where in the text, and their day."""
+    told = list(told)
+    _, _, _, position = _strongest(passage.text, context)
+    date, basis = _date_passage(passage, context, cues, [day for _, day in told])
+    return _refined(date, basis, told, position) if date is not None else (date, basis)
+
+
+def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[PartialDate]) -> tuple[PartialDate | None, str]:
     text = passage.text
     if context.item is not None and _SPEAKER_TURN.match(text):
         return context.item, "the date it was said (the transcript's date)"
@@ -308,6 +332,8 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tu
         return context.item, "the item's date"
     if date is not None:
         return date, basis
+    if told:
+        return told[0], "the event it tells"
     if context.section is not None:
         return context.section, "the section heading"
     if context.subject is not None and context.subject_applies:
@@ -318,11 +344,18 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue]) -> tu
     return None, ""
 
 
-def date_passages(passages: list[Passage], cues: list[EventCue], subject: PartialDate | None = None, background: frozenset[str] = frozenset()) -> None:
+def date_passages(
+    passages: list[Passage],
+    cues: list[EventCue],
+    subject: PartialDate | None = None,
+    background: frozenset[str] = frozenset(),
+    told: dict[str, list[tuple[int, PartialDate]]] | None = None,
+) -> None:
     """Date every passage of one source in document order (later passages lean on earlier dates).
 
     `subject` is the one dated event the source is about, if any: it dates passages that give
-    no date, outside sections whose heading is in `background` (case-folded).
+    no date, outside sections whose heading is in `background` (case-folded). `told` gives, by
+    passage id, the events each passage tells: where in its text, and their day.
     """
     previous: dict[tuple, PartialDate] = {}
     for passage in passages:
@@ -335,7 +368,7 @@ def date_passages(passages: list[Passage], cues: list[EventCue], subject: Partia
             subject=subject,
             subject_applies=not any(heading.casefold() in background for heading in passage.section),
         )
-        date, basis = date_passage(passage, context, cues)
+        date, basis = date_passage(passage, context, cues, (told or {}).get(passage.id, []))
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datefinder import explicit_mentions
 from .editorial import EditorialError, load_yaml
 from .seeds import read_regular_file
 
@@ -90,6 +91,14 @@ class Glossary:
 
     def sorted_entries(self, category: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.category == category), key=lambda e: e.term.casefold())
+
+
+def event_date(entry: Entry):
+    """An event entry's own day: the first full date of its definition (None for other entries)."""
+    if entry.category != "event":
+        return None
+    days = [m.date for m in explicit_mentions(entry.definition) if m.date.year is not None and m.date.day is not None]
+    return days[0] if days else None
 
 
 def anchor_snapshot(glossary: Glossary) -> str:

@@ -2,7 +2,7 @@
 
     editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
     seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
-          --merge repeats--> --date--> --link--> --classify--> --annotate--> --corroborate-->
+          --merge repeats--> --link--> --date--> --classify--> --annotate--> --corroborate-->
           --attribute--> Book
 
 Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
@@ -21,7 +21,7 @@ from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
-from .glossary import Glossary, load_glossary, load_public_anchors
+from .glossary import Glossary, event_date, load_glossary, load_public_anchors
 from .link import Linker, link_passages
 from .model import Book
 from .reading import read_seeds
@@ -69,11 +69,14 @@ def merge(book: Book) -> None:
 
 
 def date(book: Book) -> None:
-    """Each source's passages in document order: later passages lean on earlier dates."""
+    """Each source's passages in document order: later passages lean on earlier dates; a passage
+    that tells a glossary event (found by its patterns) may take the event's day."""
+    days = {entry.term: day for entry in book.glossary.entries if (day := event_date(entry)) is not None}
+    told = {pid: [(m.start, days[m.entry.term]) for m in mentions if m.by_pattern and m.entry.term in days] for pid, mentions in book.mentions.items()}
     for source in book.sources:
         passages = book.passages_of(source.file)
         subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
-        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings)
+        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told)
 
 
 def sort(book: Book) -> None:
@@ -108,7 +111,7 @@ def attribute(book: Book) -> None:
     book.speakers = {p.id: found for p in book.passages if (found := speakers(p, book.mentions[p.id]))}
 
 
-STAGES = (merge, date, link, sort, annotate, link_corroborating, attribute)
+STAGES = (merge, link, date, sort, annotate, link_corroborating, attribute)
 
 
 def build_book(paths: Paths) -> Book:
