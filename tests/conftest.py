@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS_TO_COPY = ("conf.py", "latex_config.py", "index.md", "about", "_static", "_templates", "data")
+DOCS_TO_COPY = ("conf.py", "index.md", "about", "data")
 
 
 def dedent(text: str) -> str:
