@@ -1,9 +1,9 @@
 """What the build writes inside the project: the one list of generated paths.
 
-`.gitignore`, `make clean` (through `syria-book clean`) and the benchmark's copy of the project all
-read this list (tests/test_generated.py checks `.gitignore` against it and every page the
-conversion renders against it). Only the standard library is used here, so `make clean` works
-before anything is installed: `python3 -m tools.generated`.
+`syria-book clean`, `make clean` and the benchmark's copy of the project read this list;
+tests/test_generated.py checks `.gitignore` against it, and every page the conversion renders
+against it. Only the standard library is used here, so that `make clean` works before anything is
+installed (it runs `python3 -m tools.generated`, the same as `syria-book clean`).
 """
 
 from __future__ import annotations
@@ -51,7 +51,12 @@ def remove_generated(root: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`python3 -m tools.generated [ROOT]` removes them; `--list` prints them, one a line (for
+    the Makefile's livehtml, which must not rebuild on its own output)."""
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--list"]:
+        print("\n".join(entry.rstrip("/") for entry in GENERATED))
+        return 0
     root = Path(args[0] if args else ".").resolve()
     for entry in remove_generated(root):
         print(f"removed {entry}")

@@ -36,11 +36,12 @@ GENERATED_FOLDER = STATIC_FOLDER.split("/")[0]  # "_generated": data the pages r
 
 
 def not_documents(app: Sphinx, config: Config) -> None:
-    """The generated data folder, and the editorial data when it lies inside the source folder,
-    are not pages of the book (docs/data/README.md is for editors)."""
+    """The generated data folder, and the seeds and editorial data when they lie inside the source
+    folder, are not pages of the book (a Markdown seed, docs/data/README.md)."""
     srcdir = Path(app.srcdir).resolve()
-    data = BookConfig.read(config).paths(app.confdir).data
-    patterns = [GENERATED_FOLDER] + ([data.relative_to(srcdir).as_posix()] if data.is_relative_to(srcdir) else [])
+    paths = BookConfig.read(config).paths(app.confdir)
+    inside = [folder.relative_to(srcdir).as_posix() for folder in (paths.seeds, paths.data) if folder.is_relative_to(srcdir)]
+    patterns = [GENERATED_FOLDER, *inside]
     config.exclude_patterns = [*config.exclude_patterns, *(p for p in patterns if p not in config.exclude_patterns)]
 
 

@@ -84,7 +84,8 @@ def site_address(builder: Builder, address: str) -> str:
     """An address of the html site ("periods/x.html#p-1") as this builder names the page:
     "periods/x/#p-1" in dirhtml, "index.html#p-1" in singlehtml (every id is on its one page)."""
     page, _, anchor = address.partition("#")
-    return f"{builder.get_target_uri(page.removesuffix('.html')).split('#')[0]}#{anchor}"
+    target = builder.get_target_uri(page.removesuffix(".html")).split("#")[0]
+    return f"{target or builder.config.root_doc + builder.out_suffix}#{anchor}"
 
 
 def export(app: Sphinx, exception: Exception | None) -> None:

@@ -1,7 +1,7 @@
 """Line-level provenance in Sphinx: the source viewer and the citations that link to its lines.
 
-- `{source-lines}` role (`slug:first-last:file`) makes a `source_lines` node: "lines 4–6". A
-  post-transform turns it into a link to the viewer's line anchor in every HTML-format build, and
+- `{source-lines}` role (`slug:first-last:file`) makes a `source_lines` node: "lines 4–6". When
+  the doctree is resolved it becomes a link to the viewer's line anchor in every HTML-format build, and
   into "file, lines 4–6" anywhere else (the PDF), so a printed citation names the seed file.
 - `{source-viewer}` directive (`slug`): the seed's original text, one numbered, anchored row per
   line, marked with the passages each line feeds or the reason it was removed. HTML only: the
@@ -22,7 +22,6 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..addresses import SOURCE_PAGES
@@ -57,33 +56,27 @@ def page_uri(builder: Builder, from_doc: str, to_doc: str) -> str:
     return builder.get_relative_uri(from_doc, to_doc).split("#")[0]
 
 
-class LinkLineCitations(SphinxPostTransform):
-    """HTML: each line citation links to the viewer's line anchor. Print: it names the file."""
-
-    default_priority = 500
-
-    def run(self, **kwargs) -> None:
-        web = self.app.builder.format == "html"
-        for node in list(self.document.findall(source_lines)):
-            if web:
-                uri = page_uri(self.app.builder, self.env.docname, f"{SOURCE_PAGES}/{node['source_slug']}")
-                node.replace_self(nodes.reference("", "", *node.children, refuri=f"{uri}#L{node['first_line']}", classes=["source-lines"]))
-            else:
-                text = f"{node['source_file']}, {node.astext()}" if node["source_file"] else node.astext()
-                node.replace_self(nodes.inline("", text, classes=["source-lines"]))
+def link_line_citations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """HTML-format builders: each line citation links to the viewer's line anchor. Print: it names
+    the file. (At doctree-resolved, where Sphinx hands extensions the builder and the page.)"""
+    web = app.builder.format == "html"
+    for node in list(doctree.findall(source_lines)):
+        if web:
+            uri = page_uri(app.builder, docname, f"{SOURCE_PAGES}/{node['source_slug']}")
+            node.replace_self(nodes.reference("", "", *node.children, refuri=f"{uri}#L{node['first_line']}", classes=["source-lines"]))
+        else:
+            text = f"{node['source_file']}, {node.astext()}" if node["source_file"] else node.astext()
+            node.replace_self(nodes.inline("", text, classes=["source-lines"]))
 
 
-class LinkViewerRows(SphinxPostTransform):
+def link_viewer_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The viewer's links to passages, made relative to the page they are written on."""
-
-    default_priority = 500
-    formats = ("html",)
-
-    def run(self, **kwargs) -> None:
-        for node in list(self.document.findall(nodes.raw)):
-            if "book-page:" in node.astext():
-                resolve = lambda found: f'href="{page_uri(self.app.builder, self.env.docname, found.group(1))}#'  # noqa: E731
-                node.replace_self(nodes.raw("", PAGE_LINK.sub(resolve, node.astext()), format="html"))
+    if app.builder.format != "html":
+        return
+    for node in list(doctree.findall(nodes.raw)):
+        if "book-page:" in node.astext():
+            resolved = PAGE_LINK.sub(lambda found: f'href="{page_uri(app.builder, docname, found.group(1))}#', node.astext())
+            node.replace_self(nodes.raw("", resolved, format="html"))
 
 
 # Reasons for text that was not dropped but moved out of the running text (title, dates, bylines,
@@ -132,5 +125,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(source_lines)
     app.add_role("source-lines", SourceLinesRole())
     app.add_directive("source-viewer", SourceViewerDirective)
-    app.add_post_transform(LinkLineCitations)
-    app.add_post_transform(LinkViewerRows)
+    app.connect("doctree-resolved", link_line_citations)
+    app.connect("doctree-resolved", link_viewer_rows)

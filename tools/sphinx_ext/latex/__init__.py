@@ -1,8 +1,8 @@
 r"""The book in print: LaTeX settings, the writer, post-transforms and the files latexmk needs.
 
 Switched on by `book_latex = True` in conf.py. The settings below then become the defaults of
-Sphinx's own `latex_*` values: a value conf.py sets to anything but Sphinx's default wins, and
-conf.py's `latex_elements` keys replace the book's, key by key. conf.py keeps `latex_documents`
+Sphinx's own `latex_*` values: a value conf.py sets to anything but Sphinx's default wins, so does
+any `-D` override, and conf.py's `latex_elements` keys replace the book's, key by key. conf.py keeps `latex_documents`
 (root document, .tex name, title, author, "manual"). The PDF is built by `make latexpdf` and by
 Read the Docs (.readthedocs.yaml), which runs `latexmk -r latexmkrc` itself; both work from what
 latexmk.py writes.
@@ -71,7 +71,7 @@ def apply_book_settings(app: Sphinx, config: Config) -> None:
     if not config.book_latex:
         return
     for name, value in SETTINGS.items():
-        if config[name] == sphinx_default(config, name):
+        if name not in config.overrides and config[name] == sphinx_default(config, name):
             config[name] = value
     config.latex_elements = {**LATEX_ELEMENTS, **config.latex_elements}
 
