@@ -35,7 +35,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .latexmk import title_page_date, write_support_files
+from .latexmk import dated_build, write_support_files
 from .preamble import LATEX_ELEMENTS
 from .transforms import MarkBibliography, PlaceBibliography, TableWidths
 from .writer import BookLaTeXTranslator
@@ -88,5 +88,5 @@ def use_book_writer(app: Sphinx, config: Config) -> None:
     app.set_translator("latex", BookLaTeXTranslator, override=True)
     for transform in (MarkBibliography, PlaceBibliography, TableWidths):
         app.add_post_transform(transform)
-    app.connect("builder-inited", title_page_date)
+    app.connect("builder-inited", dated_build)
     app.connect("build-finished", write_support_files)

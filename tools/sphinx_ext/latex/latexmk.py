@@ -6,15 +6,17 @@
   Docs, running `latexmk -r latexmkrc` itself, does not (xindy then fails and the PDF has no
   index), and the build's date, so that the PDF is reproducible however latexmk is started.
 
-A reproducible PDF: LuaTeX writes the current time into the PDF (creation and modification dates,
-its /ID) unless SOURCE_DATE_EPOCH and FORCE_SOURCE_DATE=1 are set. The epoch is
-SOURCE_DATE_EPOCH when the build is given one, else the time of the project's last git commit;
-the title page shows the same date. Without either (no git), the PDF carries the build's time.
+A reproducible PDF: LuaTeX writes the current time into the PDF (creation and modification dates)
+unless SOURCE_DATE_EPOCH and FORCE_SOURCE_DATE=1 are set, and derives its /ID from the time and
+the folder it runs in. The epoch is SOURCE_DATE_EPOCH when the build is given one, else the time
+of the project's last git commit; the title page shows the same date, and the /ID is made from it
+and the project's name. Without either (no git), the PDF carries the time of the build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import subprocess
 from pathlib import Path
@@ -46,15 +48,20 @@ def source_date_epoch(root: Path) -> int | None:
     return int(value) if found.returncode == 0 and value.isdigit() else None
 
 
-def title_page_date(app: Sphinx) -> None:
-    """The title page's date is the build's date (Sphinx would print the day of the build)."""
-    if app.builder.name != "latex" or app.config.today:
+def dated_build(app: Sphinx) -> None:
+    """The build's date on the title page (Sphinx would print the day of the build) and, from the
+    same date, the PDF's /ID, which LuaTeX would otherwise derive from the folder it runs in."""
+    if app.builder.name != "latex":
         return
     epoch = source_date_epoch(BookConfig.read(app.config).project_root(app.confdir))
     if epoch is None:
         return
-    when = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
-    app.builder.context["date"] = format_date(app.config.today_fmt or _("%b %d, %Y"), date=when, language=app.config.language)
+    if not app.config.today:
+        when = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
+        app.builder.context["date"] = format_date(app.config.today_fmt or _("%b %d, %Y"), date=when, language=app.config.language)
+    if app.config.latex_engine == "lualatex":
+        identifier = hashlib.md5(f"{app.config.project}\0{epoch}".encode()).hexdigest().upper()
+        app.builder.context["preamble"] += f"\n% A reproducible PDF (tools/sphinx_ext/latex/latexmk.py).\n\\pdfvariable trailerid {{[<{identifier}> <{identifier}>]}}\n"
 
 
 def rc_additions(epoch: int | None) -> str:
