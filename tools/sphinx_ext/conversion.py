@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import NoReturn
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -37,7 +38,7 @@ def report_problem(problem: Problem) -> None:
         logger.info("[%s] %s: %s", subtype, problem.location, problem.reason)
 
 
-def stop_on_bad_data(error: BookError) -> None:
+def stop_on_bad_data(error: BookError) -> NoReturn:
     """End the build with one line naming the data file and the entry, and exit status 2.
 
     Sphinx 9 reports any exception from an extension, SphinxError and ConfigError included, as a
@@ -52,10 +53,10 @@ def cache_file(app: Sphinx) -> Path:
     return Path(app.doctreedir) / cache.CACHE
 
 
-def convert(paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
+def convert(root: Path, paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
     """Run the pipeline and write its pages; return the pages that changed and what to cache."""
     try:
-        made = make_book(paths.seeds.parent, paths)
+        made = make_book(root, paths)
     except BookError as error:
         stop_on_bad_data(error)
     changed = write_sources(srcdir, made)
@@ -66,11 +67,12 @@ def convert(paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
 
 def generate(app: Sphinx) -> None:
     """Write the book's pages into the source folder, before Sphinx looks for documents."""
-    paths, srcdir, cached_at = BookConfig.read(app.config).paths(app.confdir), Path(app.srcdir), cache_file(app)
+    settings, srcdir, cached_at = BookConfig.read(app.config), Path(app.srcdir), cache_file(app)
+    paths = settings.paths(app.confdir)
     expected = cache.fingerprint(paths)
     cached = cache.load(cached_at, srcdir, expected)
     if cached is None:
-        changed, result = convert(paths, srcdir)
+        changed, result = convert(settings.project_root(app.confdir), paths, srcdir)
         cache.save(cached_at, expected, result["exports"], result["problems"], result["summary"])
     else:
         changed, result = [], cached
