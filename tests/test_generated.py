@@ -50,3 +50,11 @@ def test_make_clean_needs_nothing_installed(tmp_path):
     command = [sys.executable, "-S", "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools.generated import main; main([{str(tmp_path)!r}])"]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "removed _build/\n", result.stderr
+
+
+def test_livehtml_watches_the_inputs_and_never_its_own_output():
+    dry_run = subprocess.run(["make", "-n", "livehtml", f"PYTHON={sys.executable}"], cwd=ROOT, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    command = " ".join(dry_run.stdout.split())
+    assert all(f"--watch {folder}" in command for folder in ("seeds", "docs/data", "tools"))
+    assert all(f"--ignore {entry.rstrip('/')}" in command for entry in GENERATED)
