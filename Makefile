@@ -3,7 +3,8 @@
 #   make test      run the whole test suite
 #   make latexpdf  build the PDF into _build/latex (needs the TeX packages: make pdf-deps)
 #   make evaluate  measure the book against the hand labels in evaluation/ (EVALUATEOPTS="--set tune --details")
-#   make clean     remove builds and generated pages
+#   make livehtml  serve the book on http://127.0.0.1:8000 and rebuild it when a seed, data or code changes
+#   make clean     remove builds and generated pages (the list is in tools/generated.py)
 # Any other Sphinx builder name (linkcheck, epub, text, ...) passes through to sphinx-build -M.
 
 PYTHON ?= python3
@@ -11,16 +12,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going
 EVALUATEOPTS ?=
+LIVEOPTS ?= --port 8000
 STAMP := $(VENV)/.installed
+LIVE_STAMP := $(VENV)/.installed-live
 
-# TeX (lualatex), xindy, and the package of every font docs/latex_config.py loads (its
-# FONT_PACKAGES); poppler-utils for the PDF tests. .readthedocs.yaml's build.apt_packages is the
+# TeX (lualatex), xindy, and the package of every font the PDF loads
+# (tools/sphinx_ext/latex/preamble.py, FONT_PACKAGES); poppler-utils for the PDF tests. .readthedocs.yaml's build.apt_packages is the
 # same list without poppler-utils (tests/test_readthedocs.py checks both).
 PDF_PACKAGES := latexmk texlive-luatex texlive-xetex texlive-latex-extra texlive-fonts-recommended \
 	texlive-lang-cyrillic texlive-lang-arabic fonts-noto-core fonts-noto-mono fonts-noto-color-emoji \
 	fonts-freefont-otf fonts-droid-fallback fonts-nanum poppler-utils xindy
 
-.PHONY: html test clean latexpdf pdf-deps install benchmark check evaluate help print-pdf-packages
+.PHONY: html test clean latexpdf pdf-deps install benchmark check evaluate livehtml help print-pdf-packages
 .DEFAULT_GOAL := html
 
 $(STAMP): pyproject.toml
@@ -30,6 +33,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# sphinx-autobuild (the "live" extra) on top of the test install.
+$(LIVE_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,live]'
+	touch $(LIVE_STAMP)
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -M html docs _build $(SPHINXOPTS)
@@ -46,6 +54,14 @@ check: $(STAMP)
 evaluate: $(STAMP)
 	$(BIN)/syria-book evaluate $(EVALUATEOPTS)
 
+# The editor's loop: rebuild on any change to the seeds, the editorial data or the pipeline's code,
+# never on the pages the build itself writes (nor on its temporary files and Python's caches).
+livehtml: $(LIVE_STAMP)
+	$(BIN)/sphinx-autobuild docs _build/html -d _build/doctrees $(SPHINXOPTS) $(LIVEOPTS) \
+		--watch seeds --watch docs/data --watch tools \
+		$(addprefix --ignore ,$(shell $(PYTHON) -m tools.generated --list)) \
+		--re-ignore '__pycache__|\.tmp$$|\.pyc$$'
+
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
@@ -54,11 +70,10 @@ pdf-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PDF_PACKAGES)
 
 clean:
-	rm -rf _build docs/periods docs/themes docs/sources docs/_generated docs/glossary.md \
-		docs/contested-claims.md docs/conversion-report.md docs/.generated-files
+	$(PYTHON) -m tools.generated
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile
 
 # Make must not try to "build" its own inputs through the catch-all below.
 Makefile pyproject.toml: ;

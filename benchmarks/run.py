@@ -21,9 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from tools.generated import SOURCE_FOLDER, is_generated_page  # noqa: E402
+
+
+def generated_pages(folder: str, names: list[str]) -> list[str]:
+    """shutil.copytree's ignore: the pages the build generates in docs/ (tools/generated.py)."""
+    inside = Path(folder).relative_to(ROOT / SOURCE_FOLDER).as_posix()
+    prefix = "" if inside == "." else f"{inside}/"
+    return [name for name in names if is_generated_page(prefix + name) or is_generated_page(f"{prefix}{name}/")]
+
 
 def make_copy(where: Path, scale: int) -> Path:
-    shutil.copytree(ROOT / "docs", where / "docs", ignore=shutil.ignore_patterns("periods", "themes", "sources", "_generated", "glossary.md", "contested-claims.md", "conversion-report.md", ".generated-files"))
+    shutil.copytree(ROOT / SOURCE_FOLDER, where / SOURCE_FOLDER, ignore=generated_pages)
     (where / "seeds").mkdir()
     for seed in sorted((ROOT / "seeds").iterdir()):
         for copy in range(scale):

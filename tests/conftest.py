@@ -11,7 +11,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCS_TO_COPY = ("conf.py", "latex_config.py", "index.md", "about", "_static", "_templates", "data")
+
+# Sphinx's own test fixtures (app, make_app, app_params, ...) for the extension's tests, with the
+# test roots in tests/roots/test-<name>.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).resolve().parent / "roots"
+DOCS_TO_COPY = ("conf.py", "index.md", "about", "data")
 
 
 def dedent(text: str) -> str:

@@ -23,8 +23,7 @@ import yaml
 
 from conftest import ROOT, make_project
 
-sys.path.insert(0, str(ROOT / "docs"))
-from latex_config import FONT_FILES, FONT_PACKAGES  # noqa: E402,F401  (the fonts the PDF loads)
+from tools.sphinx_ext.latex.preamble import FONT_FILES, FONT_PACKAGES  # noqa: F401  (the fonts the PDF loads)
 
 JOBNAME = "russia-in-syria"  # Read the Docs passes the project's slug; ours is the .tex name
 COMMANDS = ("lualatex", "latexmk", "xindy", "pdfinfo", "pdftotext", "pdftoppm")

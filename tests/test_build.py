@@ -9,7 +9,7 @@ import pytest
 from tools.editorial import load_chapters
 from tools.seeds import list_seeds
 
-from conftest import ROOT
+from conftest import ROOT, make_project, sphinx_build
 
 pytestmark = pytest.mark.build
 
@@ -142,3 +142,33 @@ def test_events_told_by_two_seeds_are_cross_linked(built):
 
     assert linked("Su-24", "001", "003")
     assert linked("Il-20", "000", "001")
+
+
+# --- parallel builds ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parallel_book(tmp_path_factory):
+    """The real seeds built with two processes (-j 2), fresh and warning-strict."""
+    project = make_project(tmp_path_factory.mktemp("parallel") / "book", real_seeds=True)
+    return project, sphinx_build(project, "html", "-j", "2")
+
+
+def site(project) -> dict[str, bytes]:
+    """The published site, byte for byte: Sphinx's build state (.buildinfo, doctrees, the
+    environment pickle and the conversion cache beside them) left out."""
+    html = project / "_build" / "html"
+    return {
+        str(path.relative_to(html)): path.read_bytes()
+        for path in sorted(html.rglob("*"))
+        if path.is_file() and path.name != ".buildinfo" and ".doctrees" not in path.relative_to(html).parts
+    }
+
+
+def test_two_processes_build_the_same_site_as_one_byte_for_byte(built, parallel_book):
+    one, two = site(built[0]), site(parallel_book[0])
+    _, result = parallel_book
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(one) > 50 and one.keys() == two.keys()
+    assert {name for name in one if name.endswith((".html", ".js", ".jsonl", ".json"))} >= {"index.html", "searchindex.js", "corpus/passages.jsonl"}
+    assert [name for name in one if one[name] != two[name]] == []

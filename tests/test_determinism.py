@@ -20,13 +20,18 @@ from hostile import corpus, hostile_project
 PAST = 1_000_000_000 * 10**9  # 2001-09-09, in nanoseconds: any rewrite would change it
 
 
+def cache_file(project: Path) -> Path:
+    """The conversion's cache, kept with Sphinx's doctrees (sphinx_build's default: the output's .doctrees)."""
+    return project / "_build" / "html" / ".doctrees" / cache.CACHE
+
+
 def generated_files(project: Path) -> list[Path]:
     """What the extension writes: the pages it lists in its manifest, the manifest, its cache and
     the corpus exports."""
     docs = project / "docs"
     names = [name for name in (docs / MANIFEST).read_text(encoding="utf-8").split("\n") if name]
     exports = sorted((project / "_build" / "html" / "corpus").iterdir())
-    return [docs / name for name in names] + [docs / MANIFEST, docs / cache.CACHE] + exports
+    return [docs / name for name in names] + [docs / MANIFEST, cache_file(project)] + exports
 
 
 def contents(project: Path) -> dict[str, bytes]:
@@ -54,7 +59,7 @@ def test_a_rebuild_with_no_change_rewrites_nothing_and_rereads_no_page(hostile_b
         os.utime(path, ns=(PAST, PAST))
     for round in ("the last conversion reused", "the conversion run again"):
         if round == "the conversion run again":
-            (project / "docs" / cache.CACHE).unlink()  # forces the full conversion; it writes the cache anew
+            cache_file(project).unlink()  # forces the full conversion; it writes the cache anew
         result = sphinx_build(project, fresh=False, quiet=False)
         assert sorted(line for line in result.stderr.splitlines() if "WARNING" in line) == warnings, round  # reported again
         assert "updating environment: 0 added, 0 changed, 0 removed" in result.stdout, round

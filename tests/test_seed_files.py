@@ -103,7 +103,7 @@ def test_no_byte_of_a_file_outside_seeds_reaches_the_site_the_search_index_or_th
 
 def test_a_name_that_is_not_utf8_is_shown_with_its_byte_escaped_and_the_seed_is_read(hostile_book):
     project, _ = hostile_book
-    assert fingerprint(project)  # hashing the names and bytes does not fail
+    assert fingerprint(Paths.for_project(project))  # hashing the names and bytes does not fail
     sources = shown((project / "_build" / "html" / "sources" / "index.html").read_text(encoding="utf-8"))
     assert "bad\\xffname.txt" in sources
     records = [json.loads(line) for line in (project / "_build" / "html" / "corpus" / "passages.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -4,6 +4,9 @@ A no-change rebuild should cost Sphinx's own checks, not a full conversion. The 
 everything the conversion reads: the seeds (names and bytes), the editorial data, the pipeline's
 own code and the versions of the libraries that shape its output. When it matches the last run's
 and every generated page is still in place, the last run's exports and problem list are reused.
+
+The Sphinx extension keeps the cache file with Sphinx's own build state (the doctrees folder), not
+among the sources: it is not a page, and `make clean` or a fresh output folder forgets it.
 """
 
 from __future__ import annotations
@@ -14,30 +17,32 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from .pipeline import Paths
 from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import MANIFEST, write_if_changed
 
-CACHE = "_generated/book-cache.json"
+CACHE = "book-cache.json"  # in the doctrees folder
 LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML")
 
 
-def fingerprint(root: Path) -> str:
+def fingerprint(paths: Paths) -> str:
     digest = hashlib.sha256()
     # The seeds exactly as the pipeline lists and reads them: never through a link.
-    listing = list_seeds(root / "seeds")
+    listing = list_seeds(paths.seeds)
     for seed in listing.files:
         digest.update(os.fsencode(seed.os_name) + b"\0")
         try:
-            digest.update(read_seed_bytes(root / "seeds", seed) + b"\0")
+            digest.update(read_seed_bytes(paths.seeds, seed) + b"\0")
         except SeedReadError as error:
             digest.update(f"unreadable: {error}".encode() + b"\0")
     for problem in listing.refused:
         digest.update(str(problem).encode("utf-8", "surrogatepass") + b"\0")
-    inputs = sorted((root / "docs" / "data").glob("*.yaml"))
-    inputs += sorted(Path(__file__).parent.rglob("*.py"))
-    for path in inputs:
-        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
-        digest.update(b"\0" + path.read_bytes() + b"\0")
+    code = Path(__file__).parent
+    # Every editorial file, the glossary's entry files in glossary/ and public-anchors.txt included.
+    named = [(f"data/{path.relative_to(paths.data).as_posix()}", path) for path in sorted(paths.data.rglob("*")) if path.is_file()]
+    named += [(f"tools/{path.relative_to(code).as_posix()}", path) for path in sorted(code.rglob("*.py"))]
+    for name, path in named:
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     for library in LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())
@@ -46,10 +51,10 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def load(srcdir: Path, expected: str) -> dict | None:
+def load(cache_file: Path, srcdir: Path, expected: str) -> dict | None:
     """The last run's results, if its fingerprint matches and its pages are all in place."""
     try:
-        cached = json.loads((srcdir / CACHE).read_text(encoding="utf-8"))
+        cached = json.loads(cache_file.read_text(encoding="utf-8"))
         pages = (srcdir / MANIFEST).read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError):
         return None
@@ -58,6 +63,14 @@ def load(srcdir: Path, expected: str) -> dict | None:
     return cached
 
 
-def save(srcdir: Path, expected: str, exports: dict[str, str], problems: list[str], summary: str) -> None:
+def save(cache_file: Path, expected: str, exports: dict[str, str], problems: list[dict], summary: str) -> None:
     data = {"fingerprint": expected, "exports": exports, "problems": problems, "summary": summary}
-    write_if_changed(srcdir / CACHE, json.dumps(data, ensure_ascii=False, sort_keys=True))
+    write_if_changed(cache_file, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def exports(cache_file: Path) -> dict[str, str]:
+    """The corpus exports the last conversion saved (none if there is no cache)."""
+    try:
+        return json.loads(cache_file.read_text(encoding="utf-8"))["exports"]
+    except (OSError, ValueError, KeyError):
+        return {}

@@ -1,4 +1,4 @@
-"""Command line: `syria-book build | check [--strict] | gaps [--strict] | aliases | anchors | evaluate` (see --help)."""
+"""Command line: `syria-book build | check [--strict] | gaps [--strict] | add FILE [--check] | aliases | anchors | evaluate | clean` (see --help)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from .add import AddError, add_seed
 from .book import BookError, make_book, write_exports, write_sources
 from .consistency import alias_report, date_disagreements, generic_aliases
 from .editorial import EditorialError
 from .evaluate import SETS, evaluate
 from .evaluate_report import details, json_figures, table
 from .gaps import report_gaps
+from .generated import remove_generated
 from .glossary import Glossary, anchor_snapshot, load_glossary
 
 
@@ -75,6 +77,13 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_clean(args) -> int:
+    """Remove the builds and every generated page (tools/generated.py lists them)."""
+    for entry in remove_generated(args.root):
+        print(f"removed {entry}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="syria-book", description=__doc__)
     parser.add_argument("--root", type=_root, default=_root(None), help="project root (default: current folder)")
@@ -87,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     gaps.add_argument("--strict", action="store_true", help="exit with status 1 when any gap remains")
     gaps.set_defaults(run=lambda args: report_gaps(args.root, args.strict))
     commands.add_parser("aliases", help="list every glossary alias with its hits and a first context").set_defaults(run=cmd_aliases)
+    add = commands.add_parser("add", help="check a new seed (conversion summary, problems, glossary gaps), then copy it into seeds/")
+    add.add_argument("file", type=Path, help="the new seed, a .txt or .md file")
+    add.add_argument("--check", "--dry-run", action="store_true", dest="check", help="print the summary only; copy nothing")
+    add.set_defaults(run=lambda args: add_seed(args.root, args.file, args.check))
+    commands.add_parser("clean", help="remove the builds and the generated pages").set_defaults(run=cmd_clean)
     anchors = commands.add_parser("anchors", help="print every glossary entry's public anchor")
     anchors.add_argument("--published", action="store_true", help="only the entries this edition publishes")
     anchors.set_defaults(run=cmd_anchors)
@@ -98,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except (BookError, EditorialError) as error:
+    except (AddError, BookError, EditorialError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -1,9 +1,11 @@
 """The corpus export: machine-readable files offered beside the book, and the hover data the
-site's glossary tips read. Built from the finished Book and its addresses only."""
+site's glossary tips read (a static file of the site, see pages/). Built from the finished Book and
+its addresses only."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from .addresses import Addresses
 from .glossary import Glossary
@@ -69,7 +71,7 @@ def glossary_records(book: Book) -> list[dict]:
 
 
 def exports(book: Book, addresses: Addresses) -> dict[str, str]:
-    """Every export by its path in the built site."""
+    """Every corpus export by its path in the built site."""
     records = [
         passage_record(
             passage,
@@ -90,9 +92,29 @@ def exports(book: Book, addresses: Addresses) -> dict[str, str]:
     ]
     notes = [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in book.annotations]
     return {
-        "_static/glossary-data.js": hover_data(book.glossary, book.published_terms()),
         "corpus/passages.jsonl": jsonl(records),
         "corpus/glossary.json": json_document(glossary_records(book)),
         "corpus/removals.jsonl": jsonl(removals),
         "corpus/annotations.json": json_document(notes),
     }
+
+
+# The fields of the exports that hold an address in the site, by export.
+ADDRESS_FIELDS = {"corpus/passages.jsonl": ("url", "source_url"), "corpus/glossary.json": ("anchor",)}
+
+
+def relink(exported: dict[str, str], address: Callable[[str], str]) -> dict[str, str]:
+    """The exports with each site address ("periods/x.html#p-1") rewritten by `address`, for sites
+    that name their pages differently (dirhtml: "periods/x/#p-1")."""
+    relinked = dict(exported)
+    for name, keys in ADDRESS_FIELDS.items():
+        if name not in exported:
+            continue
+        if name.endswith(".jsonl"):
+            records = [json.loads(line) for line in exported[name].splitlines()]
+        else:
+            records = json.loads(exported[name])
+        for record in records:
+            record.update({key: address(record[key]) for key in keys if record.get(key)})
+        relinked[name] = jsonl(records) if name.endswith(".jsonl") else json_document(records)
+    return relinked

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from ..addresses import Addresses
 from ..bibliography import bibtex
+from ..export import hover_data
 from ..model import Book
 from . import chapters, glossary, notes, report, sources
 from .common import PageContext
 
 FAMILIES = (chapters, sources, glossary, notes, report)
+BIBLIOGRAPHY = "_generated/sources.bib"
+# Files the HTML site serves as they are (the glossary tips' data): a static folder of its own, so
+# that Sphinx copies them before it writes pages, like every other static file.
+STATIC_FOLDER = "_generated/static"
 
 
 def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
@@ -20,5 +25,6 @@ def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
     pages: dict[str, str] = {}
     for family in FAMILIES:
         pages |= family.pages(context)
-    pages["_generated/sources.bib"] = bibtex([addresses.views[source.file] for source in book.sources])
+    pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])
+    pages[f"{STATIC_FOLDER}/glossary-data.js"] = hover_data(book.glossary, book.published_terms())
     return pages

@@ -8,7 +8,8 @@
   function definitionFor(link) {
     var href = link.getAttribute("href") || "";
     var hash = href.indexOf("#");
-    if (hash < 0 || href.indexOf("glossary.html") < 0 || !window.GLOSSARY_TIPS) return null;
+    // the glossary page: "glossary.html" (html), "glossary/" (dirhtml), after any "../"
+    if (hash < 0 || !/(^|\/)glossary(\.html|\/)$/.test(href.slice(0, hash)) || !window.GLOSSARY_TIPS) return null;
     return window.GLOSSARY_TIPS[href.slice(hash + 1)] || null;
   }
 

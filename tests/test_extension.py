@@ -1,0 +1,174 @@
+"""The Sphinx extension, tested the way Sphinx extensions are: a small test root (tests/roots/
+test-book: two seeds, two periods, two themes, two glossary entries) built in-process with
+sphinx.testing, checking the warnings and the environment. The real book's builds, shared by the
+test run, are in test_build.py and test_hostile.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import cache
+from tools.generated import GENERATED_PAGES
+from tools.sphinx_ext.config import BookConfig
+from tools.sphinx_ext.sources import source_lines
+
+
+def page(app, name: str) -> str:
+    return (Path(app.outdir) / name).read_text(encoding="utf-8")
+
+
+def script_and_style_tags(html: str) -> list[str]:
+    return re.findall(r'<script src="[^"]*"></script>|<link rel="stylesheet"[^>]*>', html)
+
+
+def passages(app) -> list[dict]:
+    return [json.loads(line) for line in page(app, "corpus/passages.jsonl").splitlines()]
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-settings")
+def test_every_setting_is_a_book_config_value_with_its_default(app):
+    defaults = BookConfig()
+    assert BookConfig.read(app.config) == BookConfig(root=".", data_dir="data")
+    assert app.config.book_seeds_dir == defaults.seeds_dir == "seeds"
+    assert app.config.book_latex is False and app.config.latex_engine == "pdflatex"  # the book's LaTeX is opt-in
+    assert app.config.values["book_data_dir"].description
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-settings")
+def test_the_generated_bibliography_the_seeds_and_the_data_are_not_pages(app):
+    assert app.config.bibtex_bibfiles == ["_generated/sources.bib"]
+    assert {"_generated", "seeds", "data"} <= set(app.config.exclude_patterns)
+
+
+# --- the build --------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-html")
+def test_the_small_book_builds_without_a_warning_and_its_chapters_are_documents(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    assert {"periods/intervention", "themes/air-war", "glossary", "sources/index", "sources/wire", "conversion-report"} <= app.env.found_docs
+    assert not [name for name in app.env.found_docs if name.split("/")[0] in ("_generated", "seeds", "data")]
+    generated = {name for name in app.env.found_docs if name not in ("index", "how-to-link")}
+    assert all(any(f"{name}.md" == entry or name.startswith(entry) for entry in GENERATED_PAGES) for name in generated)
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-html")
+def test_line_citations_are_source_lines_nodes_that_become_links_to_the_viewer(app):
+    app.build()
+    cited = list(app.env.get_doctree("periods/intervention").findall(source_lines))
+    assert cited and {node["source_file"] for node in cited} == {"wire.txt"}
+    assert 'href="../sources/wire.html#L1">line 1</a>' in page(app, "periods/intervention.html")
+    assert re.search(r'<tr id="L1" class="kept">.*href="\.\./periods/intervention\.html#p-wire-', page(app, "sources/wire.html"))
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-html")
+def test_the_conversion_keeps_its_state_with_the_doctrees_and_nothing_on_the_application(app):
+    app.build()
+    assert (Path(app.doctreedir) / cache.CACHE).is_file()
+    assert [path for path in Path(app.srcdir).rglob(cache.CACHE) if Path(app.doctreedir) not in path.parents] == []
+    assert not [name for name in vars(app) if name.startswith("_book")]
+    assert [record["url"].split("#")[0] for record in passages(app)] == ["periods/undated.html"] * 2 + ["periods/intervention.html"] * 3
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-rebuild")
+def test_styles_and_scripts_come_from_the_extension_and_a_rebuild_gives_the_same_tags(make_app, app_params):
+    args, kwargs = app_params
+    clean = make_app(*args, freshenv=True, **kwargs)
+    clean.build()
+    tags = script_and_style_tags(page(clean, "index.html"))
+    assert [tag for tag in tags if re.search(r"book\.css|glossary-(data|tips)\.js", tag)] == [
+        '<link rel="stylesheet" type="text/css" href="_static/book.css?v=8ad721b7" />',
+        *(tag for tag in tags if "glossary-data.js?v=" in tag),
+        *(tag for tag in tags if "glossary-tips.js?v=" in tag),
+    ]
+    assert "window.GLOSSARY_TIPS" in page(clean, "_static/glossary-data.js")
+    rebuilt = make_app(*args, **kwargs)
+    rebuilt.build()
+    assert "0 generated files changed (inputs unchanged)" in rebuilt.status.getvalue()
+    assert script_and_style_tags(page(rebuilt, "index.html")) == tags
+
+
+# --- problems ---------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-seed-problem")
+def test_a_seed_problem_is_a_warning_with_type_subtype_and_location(make_app, app_params):
+    args, kwargs = app_params
+    (kwargs["srcdir"] / "seeds" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    app = make_app(*args, **kwargs)
+    app.build()
+    assert "seeds/binary.txt:1: WARNING: binary file (NUL or control bytes): skipped [book.seed]" in app.warning.getvalue()
+    silenced = make_app(*args, confoverrides={"suppress_warnings": ["book.seed"]}, **kwargs)
+    silenced.build()
+    assert "binary.txt" not in silenced.warning.getvalue()
+
+
+def test_a_bad_data_file_ends_the_build_with_one_line_naming_the_file_and_the_entry(tmp_path):
+    """Run as sphinx-build runs: the message is for an editor, not a crash report with a saved
+    traceback (Sphinx 9 treats any exception, SphinxError included, as a crash)."""
+    project, scratch = tmp_path / "book", tmp_path / "tmp"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", project)
+    (project / "data" / "cleaning.yaml").write_text("junk_blocks:\n  - pattern: '(unclosed'\n    reason: broken\n", encoding="utf-8")
+    scratch.mkdir()
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "--no-color", "-q", str(project), str(project / "_build")]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "TMPDIR": str(scratch)})
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"ERROR: {project / 'data' / 'cleaning.yaml'}: junk_blocks[0]: bad pattern '(unclosed': "
+        "missing ), unterminated subpattern at position 0 [book.data]"
+    ]
+    assert "Traceback" not in result.stdout and list(scratch.iterdir()) == []  # no sphinx-err-*.log
+
+
+# --- other builders ---------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("dirhtml", testroot="book", srcdir="book-dirhtml")
+def test_a_dirhtml_site_gets_the_corpus_with_its_own_addresses(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    records = passages(app)
+    assert all(re.fullmatch(r"periods/[a-z-]+/#p-[a-z0-9-]+", record["url"]) for record in records)
+    assert all(re.fullmatch(r"sources/[a-z-]+/#L\d+", record["source_url"]) for record in records)
+    viewer = page(app, "sources/wire/index.html")
+    assert 'href="../../periods/intervention/#p-wire-' in viewer
+    assert 'href="../../sources/wire/#L1">line 1</a>' in page(app, "periods/intervention/index.html")
+    glossary = json.loads(page(app, "corpus/glossary.json"))
+    assert {entry["anchor"] for entry in glossary} == {"glossary/#term-Sergei-Lavrov", "glossary/#term-Khmeimim-Air-Base"}
+
+
+@pytest.mark.sphinx("singlehtml", testroot="book", srcdir="book-singlehtml")
+def test_a_singlehtml_site_gets_the_corpus_pointing_into_its_one_page(app, warning):
+    app.build()
+    assert all(record["url"].startswith("index.html#p-") for record in passages(app))
+
+
+@pytest.mark.sphinx("latex", testroot="book", srcdir="book-latex", confoverrides={"book_latex": True, "latex_show_urls": "no"})
+def test_in_print_a_line_citation_names_the_file_and_the_book_latex_settings_are_defaults(app, warning):
+    app.build()
+    tex = page(app, "small-book.tex")
+    assert "wire.txt, line 1" in tex
+    assert app.config.latex_engine == "lualatex" and app.config.latex_use_xindy is True
+    assert app.config.latex_show_urls == "no"  # conf.py's own value wins
+    assert r"\part{" in tex  # periods/index printed as a part
+    assert {"booklongwords.lua", "bookindex.xdy"} <= {path.name for path in Path(app.outdir).iterdir()}
+    assert "-M bookindex.xdy" in page(app, "latexmkrc")
+
+
+@pytest.mark.sphinx("epub", testroot="book", srcdir="book-epub", confoverrides={"version": "1"})
+def test_a_packaged_format_gets_no_corpus_beside_it(app):
+    app.build()
+    assert not (Path(app.outdir) / "corpus").exists()

@@ -1,0 +1,60 @@
+"""The generated paths are listed once (tools/generated.py): .gitignore, `make clean` and the
+benchmark follow that list, and every page the conversion writes falls inside it."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tools.generated import GENERATED, is_generated_page, remove_generated
+from tools.write import MANIFEST
+
+from conftest import ROOT, make_project
+
+
+def ignored_paths() -> set[str]:
+    """What .gitignore ignores at the project's root ("/docs/periods/" -> "docs/periods/")."""
+    lines = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    return {line.lstrip("/") for line in lines if line.startswith("/") and line.lstrip("/") not in {".venv/"}}
+
+
+def test_gitignore_ignores_exactly_the_generated_paths():
+    assert ignored_paths() == set(GENERATED)
+
+
+@pytest.mark.build
+def test_every_page_the_conversion_writes_is_a_generated_path(real_book):
+    project, _ = real_book
+    written = (project / "docs" / MANIFEST).read_text(encoding="utf-8").split()
+    assert written and [name for name in written if not is_generated_page(name)] == []
+    assert is_generated_page(MANIFEST)
+
+
+def files(project) -> set[str]:
+    return {str(path.relative_to(project)) for path in project.rglob("*") if path.is_file()}
+
+
+def test_clean_removes_the_generated_paths_and_nothing_else(tmp_path):
+    project = make_project(tmp_path / "book", {"a.txt": "A seed.\n"})
+    own = files(project)
+    for name in ("docs/periods/x.md", "docs/_generated/viewer/a.json", "docs/glossary.md", "_build/html/index.html"):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text("generated\n", encoding="utf-8")
+    assert remove_generated(project) == ["_build/", "docs/periods/", "docs/_generated/", "docs/glossary.md"]
+    assert files(project) == own
+
+
+def test_make_clean_needs_nothing_installed(tmp_path):
+    """`make clean` runs `python3 -m tools.generated`: the standard library only."""
+    (tmp_path / "_build").mkdir()
+    command = [sys.executable, "-S", "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); from tools.generated import main; main([{str(tmp_path)!r}])"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout == "removed _build/\n", result.stderr
+
+
+def test_livehtml_watches_the_inputs_and_never_its_own_output():
+    dry_run = subprocess.run(["make", "-n", "livehtml", f"PYTHON={sys.executable}"], cwd=ROOT, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    command = " ".join(dry_run.stdout.split())
+    assert all(f"--watch {folder}" in command for folder in ("seeds", "docs/data", "tools"))
+    assert all(f"--ignore {entry.rstrip('/')}" in command for entry in GENERATED)

@@ -1,0 +1,82 @@
+"""The book's Sphinx extension: `extensions = [..., "tools.sphinx_ext"]` in conf.py.
+
+It is thin on purpose: the pipeline (tools.book, tools.pipeline) makes the book; this package
+hands Sphinx the result and owns everything Sphinx needs to know about it, so that conf.py reads
+like a quickstart's and `sphinx-build -b html docs _build/html` alone (as Read the Docs runs it)
+builds the complete book. In the order Sphinx meets them:
+
+    config-inited     config.py       `book_*` settings with defaults (BookConfig)
+                      here            the generated folder and the data folder are not documents;
+                                      the generated bibliography for sphinxcontrib-bibtex
+                      latex/          the book's LaTeX settings, writer and post-transforms
+                                      (when `book_latex` is on)
+    builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder
+                      here            static files: book.css, glossary-tips.js (static/), and the
+                                      generated glossary-data.js, for HTML-format builders
+    reading, writing  sources.py      {source-lines} citations and the {source-viewer}
+    build-finished    conversion.py   corpus exports beside the HTML site
+                      latex/          files latexmk needs beside the .tex
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..bibliography import register_style
+from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
+from . import conversion, latex, sources
+from .config import BookConfig, register
+
+STATIC = Path(__file__).with_name("static")
+GENERATED_FOLDER = STATIC_FOLDER.split("/")[0]  # "_generated": data the pages read, not pages
+
+
+def not_documents(app: Sphinx, config: Config) -> None:
+    """The generated data folder, and the seeds and editorial data when they lie inside the source
+    folder, are not pages of the book (a Markdown seed, docs/data/README.md)."""
+    srcdir = Path(app.srcdir).resolve()
+    paths = BookConfig.read(config).paths(app.confdir)
+    inside = [folder.relative_to(srcdir).as_posix() for folder in (paths.seeds, paths.data) if folder.is_relative_to(srcdir)]
+    patterns = [GENERATED_FOLDER, *inside]
+    config.exclude_patterns = [*config.exclude_patterns, *(p for p in patterns if p not in config.exclude_patterns)]
+
+
+def generated_bibliography(app: Sphinx, config: Config) -> None:
+    """sphinxcontrib-bibtex reads the bibliography the conversion writes, unless conf.py names others."""
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = [os.path.relpath(Path(app.srcdir, BIBLIOGRAPHY), app.confdir)]
+
+
+def static_files(app: Sphinx) -> None:
+    """The book's CSS and JS, and the generated glossary data, as static files of HTML-format sites.
+
+    Added after the conversion has written glossary-data.js, so the folder exists when Sphinx
+    copies static files (before it writes any page): a clean build and a rebuild then give the
+    same `<script>` tag, its `?v=` checksum included.
+    """
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC), conversion.static_folder(app)]
+    # After the theme's and other extensions' files, as conf.py's html_css_files would be.
+    app.add_css_file("book.css", priority=800)
+    app.add_js_file("glossary-data.js", priority=800)
+    app.add_js_file("glossary-tips.js", priority=800)
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinxcontrib.bibtex")
+    register(app)
+    app.connect("config-inited", not_documents)
+    app.connect("config-inited", generated_bibliography)
+    # Before sphinxcontrib-bibtex (priority 500) reads the generated .bib file.
+    app.connect("builder-inited", conversion.generate, priority=100)
+    app.connect("builder-inited", static_files, priority=110)
+    app.connect("build-finished", conversion.export)
+    sources.setup(app)
+    latex.setup(app)
+    register_style()
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,147 @@
+r"""The writer: Sphinx's LaTeX translator with the book's additions.
+
+* Parts (the book_latex_parts and book_latex_parts_before settings).
+* The root document's text under an "Introduction" heading (book_latex_intro).
+* Anchors for ids on block quotes and containers: Sphinx's writer drops them, so a
+  passage written as ``{#p-... .passage}`` + blockquote had no \label and every
+  link to it (theme excerpts, glossary "Mentioned in") was dead in the PDF.
+* Classes on block quotes, like Sphinx does for containers: a passage is wrapped
+  in ``sphinxuseclass{passage}``, so the preamble can style it (sphinxclasspassage),
+  and its first paragraph, the line of facts above the quotation, in
+  ``sphinxuseclass{passage-meta}`` (the HTML does the same with CSS, book.css).
+"""
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.writers.latex import LaTeXTranslator
+
+# TeX reads its input a line at a time into a buffer of 200,000 characters: a longer line stops
+# lualatex and leaves a broken PDF. Seed text can be one paragraph of any length, so text is
+# written in lines of at most this many characters: a space becomes a line break (the same to
+# TeX), and where a run has no space, "%" and a line break end the line without adding a space.
+TEX_LINE_LIMIT = 1000
+
+
+def break_long_lines(text: str, limit: int = TEX_LINE_LIMIT) -> str:
+    """LaTeX text in lines of at most about `limit` characters, meaning exactly the same to TeX."""
+    if len(text) <= limit:
+        return text
+    pieces, position = [], 0
+    while len(text) - position > limit:
+        end = position + limit
+        newline = text.rfind("\n", position, end)
+        if newline != -1:
+            pieces.append(text[position : newline + 1])
+            position = newline + 1
+            continue
+        space = text.rfind(" ", position + limit // 2, end)
+        if space != -1:
+            pieces += [text[position:space], "\n"]
+            position = space + 1
+            continue
+        cut = end
+        # Never inside a control sequence: not right after a backslash, not within "\word".
+        while cut > position + 1 and (text[cut - 1] == "\\" or (text[cut].isalpha() and _in_control_word(text, cut))):
+            cut -= 1
+        pieces += [text[position:cut], "%\n"]
+        position = cut
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _in_control_word(text: str, index: int) -> bool:
+    """Whether the letter at index continues a control word ("\\textbackslash")."""
+    start = index
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return start > 0 and text[start - 1] == "\\"
+
+
+class BookLaTeXTranslator(LaTeXTranslator):
+    def visit_Text(self, node) -> None:
+        start = len(self.body)
+        super().visit_Text(node)
+        self.body[start:] = [break_long_lines(piece) for piece in self.body[start:]]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Sphinx names the table of contents after the root toctree's first caption, here
+        # "The book", a heading of the HTML sidebar; the PDF's is "Contents".
+        self.elements["contentsname"] = ""
+        self._part_pending = ""  # a part document has started; its first section is the part
+        self._part_sections: set[int] = set()
+
+    def _is_part(self, node) -> bool:
+        return id(node) in self._part_sections
+
+    def visit_start_of_file(self, node) -> None:
+        super().visit_start_of_file(node)
+        title = self.config.book_latex_parts_before.get(node["docname"])
+        if title:
+            self.body.append("\n\\part{%s}\n" % self.encode(title))
+        if node["docname"] in self.config.book_latex_parts:
+            self._part_pending = node["docname"]
+
+    def visit_section(self, node) -> None:
+        if self._part_pending and node.get("docname") == self._part_pending:
+            self._part_pending = ""
+            self._part_sections.add(id(node))
+            self.body.append("\n\n")  # level unchanged: its documents are chapters
+            return
+        super().visit_section(node)
+
+    def depart_section(self, node) -> None:
+        if not self._is_part(node):
+            super().depart_section(node)
+
+    def visit_title(self, node) -> None:
+        parent = node.parent
+        if isinstance(parent, nodes.section) and not self.this_is_the_title and self._is_part(parent):
+            self.body.append("\\part{")
+            self.context.append("}\n" + self.hypertarget_to(parent))
+            self.in_title = 1
+            return
+        if isinstance(parent, nodes.section) and self.this_is_the_title and self.config.book_latex_intro:
+            if any(not isinstance(child, (nodes.title, nodes.target, nodes.compound, addnodes.toctree))
+                   for child in parent.children):
+                title = self.encode(self.config.book_latex_intro)
+                self.body.append(
+                    "\\chapter*{%s}\\addcontentsline{toc}{chapter}{%s}\\markboth{%s}{%s}\n"
+                    % (title, title, title, title))
+        super().visit_title(node)
+
+    def _anchors(self, node) -> None:
+        # ids that a target beside the node already labels (MyST "(label)=") are skipped
+        labelled = {child.get("refid") for child in node.parent.children
+                    if isinstance(child, nodes.target)} if node.parent is not None else set()
+        for node_id in node["ids"]:
+            if node_id not in labelled:
+                self.body.append("\n" + self.hypertarget(node_id, anchor=True))
+
+    def visit_block_quote(self, node) -> None:
+        self._anchors(node)
+        for name in node["classes"]:
+            self.body.append("\n\\begin{sphinxuseclass}{%s}" % name)
+        super().visit_block_quote(node)
+
+    def depart_block_quote(self, node) -> None:
+        super().depart_block_quote(node)
+        for _name in node["classes"]:
+            self.body.append("\\end{sphinxuseclass}\n")
+
+    def visit_paragraph(self, node) -> None:
+        parent = node.parent
+        if (isinstance(parent, nodes.block_quote) and "passage" in parent["classes"]
+                and node is next(iter(parent.findall(nodes.paragraph)), None)):
+            self.body.append("\n\\begin{sphinxuseclass}{passage-meta}")
+            node["book_passage_meta"] = True
+        super().visit_paragraph(node)
+
+    def depart_paragraph(self, node) -> None:
+        super().depart_paragraph(node)
+        if node.get("book_passage_meta"):
+            self.body.append("\\end{sphinxuseclass}\n")
+
+    def visit_container(self, node) -> None:
+        self._anchors(node)
+        super().visit_container(node)
