@@ -130,11 +130,14 @@ def _metadata(raw: dict) -> dict:
         return None
 
     published = _as_text(pick("pubDate", "date_published", "published", "pubdate"))[:10]
+    date_is_publication = False
     if not published and isinstance(raw.get("date"), str) and _ISO_DATE.fullmatch(raw["date"].strip()[:10]):
         published = raw["date"].strip()[:10]  # a single ISO `date:` is the usual publication field
+        date_is_publication = True
     tags = pick("tags", "keywords") or []
     places = pick("place", "places") or []
-    dates = pick("date", "dates") or []
+    # The dates of the subject (an infobox's "30 September 2015 – present"), not of publication.
+    dates = (raw.get("dates") if date_is_publication else pick("date", "dates")) or []
     as_list = lambda value: [_as_text(item) for item in (value if isinstance(value, list) else [value]) if _as_text(item)]
     return {
         "title": _as_text(pick("subject", "title", "name")),
