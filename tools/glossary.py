@@ -101,6 +101,22 @@ def event_date(entry: Entry):
     return days[0] if days else None
 
 
+_CAMPAIGN = re.compile(r"\b(?:war|intervention|invasion|campaign|offensives?|siege|battle|operation|conflict|crisis|process|talks|uprising|occupation|presence)\b", re.IGNORECASE)
+_SPAN = re.compile(r"[–—]|\b(?:from|until|till|through|since|to)\b\s+\d|\bbetween\b", re.IGNORECASE)
+
+
+def point_event_date(entry: Entry):
+    """The day of an event that happens on one day (a shoot-down, an attack, a signing): the
+    day a passage telling it may be dated to. Campaigns, wars and offensives are not: a passage
+    that speaks of "the Russian intervention" or "its invasion of Ukraine" is not of their first day."""
+    day = event_date(entry)
+    if day is None or _CAMPAIGN.search(entry.term):
+        return None
+    first_sentence = entry.definition.split(". ")[0]
+    days = [m for m in explicit_mentions(first_sentence) if m.date.year is not None]
+    return day if len(days) == 1 and not _SPAN.search(first_sentence) else None
+
+
 def anchor_snapshot(glossary: Glossary) -> str:
     """Every entry's public anchor as `anchor<TAB>canonical name` lines, sorted.
 

@@ -21,7 +21,7 @@ from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
-from .glossary import Glossary, event_date, load_glossary, load_public_anchors
+from .glossary import Glossary, load_glossary, load_public_anchors, point_event_date
 from .link import Linker, link_passages
 from .model import Book
 from .reading import read_seeds
@@ -71,7 +71,7 @@ def merge(book: Book) -> None:
 def date(book: Book) -> None:
     """Each source's passages in document order: later passages lean on earlier dates; a passage
     that tells a glossary event (found by its patterns) may take the event's day."""
-    days = {entry.term: day for entry in book.glossary.entries if (day := event_date(entry)) is not None}
+    days = {entry.term: day for entry in book.glossary.entries if (day := point_event_date(entry)) is not None}
     told = {pid: [(m.start, days[m.entry.term]) for m in mentions if m.by_pattern and m.entry.term in days] for pid, mentions in book.mentions.items()}
     for source in book.sources:
         passages = book.passages_of(source.file)
