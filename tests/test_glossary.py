@@ -577,3 +577,9 @@ def test_the_shipped_data_has_no_date_disagreement_and_no_alias_that_is_an_ordin
     book = make_book(ROOT).book
     assert [str(p) for p in date_disagreements(book)] == []
     assert [str(p) for p in generic_aliases(book)] == []
+
+
+def test_a_designation_in_the_plural_is_still_linked(shipped):
+    found = Linker(shipped)
+    text = "Two Israeli F-15s fired; the S-300s arrived; Russia's F-15 claims were odd."
+    assert [(text[m.start : m.end], m.entry.term) for m in found.name_mentions(text)][:2] == [("F-15s", "F-15"), ("S-300s", "S-300")]

@@ -7,7 +7,8 @@ alternatives (17 s for 2 MB); an Aho-Corasick automaton (pyahocorasick) reads th
 Text and phrases are folded the same way, one character for one character so that offsets stay
 those of the original: lower case, typographic apostrophes and hyphens as ASCII, any white space
 as a space. A match counts only as a whole word (no letter or digit on either side, and no hyphen
-before it), and at each place the longest phrase wins, left to right, as a regular expression with
+before it; a designation ending in a digit may take a plural "s": "F-15s"), and at each place
+the longest phrase wins, left to right, as a regular expression with
 the longest alternatives first would choose.
 """
 
@@ -105,8 +106,13 @@ class PhraseMatcher:
                     start, stop = where[start], where[end] + 1
                 before = text[start - 1] if start else ""
                 after = text[stop] if stop < len(text) else ""
-                if (before and (_is_word(before) or before in "-‐‑")) or (after and _is_word(after)):
+                if before and (_is_word(before) or before in "-‐‑"):
                     continue
+                if after and _is_word(after):
+                    # A designation's plural ("F-15s", "S-300s") is still the designation.
+                    if not (after == "s" and text[stop - 1].isdigit() and (stop + 1 >= len(text) or not _is_word(text[stop + 1]))):
+                        continue
+                    stop += 1
                 found.append(Match(start, stop, value))
         found.sort(key=lambda match: (match.start, -match.end))
         return found
