@@ -18,7 +18,7 @@ from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import MANIFEST, write_if_changed
 
 CACHE = "_generated/book-cache.json"
-LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML")
+LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML", "matplotlib")
 
 
 def fingerprint(root: Path) -> str:
@@ -34,6 +34,7 @@ def fingerprint(root: Path) -> str:
     for problem in listing.refused:
         digest.update(str(problem).encode("utf-8", "surrogatepass") + b"\0")
     inputs = sorted((root / "docs" / "data").glob("*.yaml"))
+    inputs += sorted(Path(__file__).parent.rglob("*.geojson"))  # the map's outline (tools/figures)
     inputs += sorted(Path(__file__).parent.rglob("*.py"))
     for path in inputs:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())

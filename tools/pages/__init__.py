@@ -9,15 +9,15 @@ from __future__ import annotations
 from ..addresses import Addresses
 from ..bibliography import bibtex
 from ..model import Book
-from . import chapters, glossary, notes, report, sources
+from . import chapters, chronology, glossary, notes, report, sources
 from .common import PageContext
 
-FAMILIES = (chapters, sources, glossary, notes, report)
+FAMILIES = (chapters, chronology, sources, glossary, notes, report)
 
 
-def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
+def render_pages(book: Book, addresses: Addresses) -> dict[str, str | bytes]:
     context = PageContext(book, addresses)
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}  # figures are bytes (SVG, PDF)
     for family in FAMILIES:
         pages |= family.pages(context)
     pages["_generated/sources.bib"] = bibtex([addresses.views[source.file] for source in book.sources])
