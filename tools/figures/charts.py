@@ -20,6 +20,7 @@ from ..model import Passage
 from . import NEUTRAL, PALETTE, Figure, new_figure, save
 
 OTHER = "other"  # the themes beyond the palette, and events with no theme
+YEARS_SHOWN = 60  # a chart spans at most this many years from its first (a mistyped date cannot stretch it to 9999)
 
 
 def main_theme(event: Event, by_id: dict[str, Passage], theme_order: list[str]) -> str | None:
@@ -55,6 +56,8 @@ def events_per_quarter(events: list[Event], by_id: dict[str, Passage], theme_ord
             left_out["known only to the year"] += 1
         elif date.year < first_year:
             left_out[f"before {first_year}"] += 1
+        elif date.year >= first_year + YEARS_SHOWN:
+            left_out[f"after {first_year + YEARS_SHOWN - 1}"] += 1
         else:
             placed.append(((date.year, (date.month - 1) // 3 + 1), main_theme(event, by_id, theme_order)))
     if not placed:

@@ -20,6 +20,7 @@ from ..places import account
 from .common import PageContext, short_title
 
 KEY_EVENTS = 8  # at most, at the head of a period chapter
+MONTHS_SHOWN = 240  # a period chart of more months (an open-ended first period) would be unreadable
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -91,7 +92,7 @@ def _months(events: list[Event]) -> list[str]:
 
 def period_chart(context: PageContext, period, events: list[Event]) -> Figure | None:
     months = _months(events)
-    if len(months) < 2:
+    if not 2 <= len(months) <= MONTHS_SHOWN:
         return None
     table = charts.events_per_bin(events, months, lambda e: e.date[:7] if e.when.month else None)
     labels = {month: MONTHS[int(month[5:]) - 1] + ("\n" + month[:4] if month.endswith("-01") or month == months[0] else "") for month in months}
@@ -127,13 +128,16 @@ def _numbered(numbered: dict[str, int]) -> str:
 def theme_opening(context: PageContext, theme) -> tuple[str, dict[str, bytes]]:
     """A theme chapter's chart: its events per year."""
     events = [event for event in context.book.events if theme.slug in event.themes]
-    years = sorted({event.when.year for event in events})
+    first = min((period.start.year for period in context.book.chapters.periods if period.start), default=2011)
+    years = sorted({event.when.year for event in events if first <= event.when.year < first + charts.YEARS_SHOWN})
     if len(years) < 2:
         return "", {}
     bins = [str(year) for year in range(years[0], years[-1] + 1)]
     table = charts.events_per_bin(events, bins, lambda e: str(e.when.year))
     busiest = charts.busiest(table, 1)
-    alt = f"Bar chart of the {len(events)} events of the theme {theme.title} per year, {bins[0]} to {bins[-1]}; the busiest year is {busiest[0][0]} with {busiest[0][1]} events."
+    alt = f"Bar chart of the {sum(table.series['events'])} events of the theme {theme.title} per year, {bins[0]} to {bins[-1]}; the busiest year is {busiest[0][0]} with {busiest[0][1]} events."
     tick = max(1, len(bins) // 10)
-    figure = charts.chart(f"theme-{theme.slug}-events", "Events of the theme per year.", alt, table, {}, (6.2, 1.8), tick_every=tick, ylabel="events")
+    left = table.left_out.get("not placed", 0)
+    caption = "Events of the theme per year" + (f" ({left} before {bins[0]} not shown)." if left else ".")
+    figure = charts.chart(f"theme-{theme.slug}-events", caption, alt, table, {}, (6.2, 1.8), tick_every=tick, ylabel="events")
     return figure_block(figure) + "\n", figure.pages()
