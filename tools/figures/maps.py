@@ -84,7 +84,13 @@ class Labeller:
 
     def centred(self, text: str, lon: float, lat: float, url: str | None, size: float, **style) -> None:
         artist = self.axes.text(lon, lat, text, ha="center", va="center", fontsize=size, url=url, **style)
-        self.taken.append(artist.get_window_extent(self.renderer))
+        box = artist.get_window_extent(self.renderer)
+        shift = max(self.inside.x0 - box.x0, 0) - max(box.x1 - self.inside.x1, 0)  # kept inside a small map
+        if shift:
+            x, y = self.axes.transData.transform((lon, lat))
+            artist.set_position(self.axes.transData.inverted().transform((x + shift, y)))
+            box = artist.get_window_extent(self.renderer)
+        self.taken.append(box)
 
 
 def draw_outline(axes, frame: Frame) -> None:
