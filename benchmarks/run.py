@@ -54,6 +54,33 @@ def folder_size(path: Path) -> int:
     return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
 
 
+def figures_cost(book) -> dict:
+    """The charts and maps alone (they are drawn during the conversion, counted in conversion_s):
+    the chronology's two charts and map, then each period's and theme's opening figures."""
+    from tools.addresses import Addresses
+    from tools.pages import chronology, glance
+    from tools.pages.common import PageContext
+
+    context = PageContext(book, Addresses(book))
+    start = time.monotonic()
+    files = chronology.pages(context)
+    chronology_s = time.monotonic() - start
+    start = time.monotonic()
+    for period in book.chapters.periods:
+        files |= glance.period_opening(context, period)[1]
+    for theme in book.chapters.themes:
+        files |= glance.theme_opening(context, theme)[1]
+    chapters_s = time.monotonic() - start
+    figures = [name for name in files if name.endswith(".pdf")]
+    return {
+        "figures": len(figures),
+        "figures_s": round(chronology_s + chapters_s, 2),
+        "chronology_figures_s": round(chronology_s, 2),
+        "chapter_figures_s": round(chapters_s, 2),
+        "figure_bytes": sum(len(content) for name, content in files.items() if "/figures/" in name),
+    }
+
+
 def bench(scale: int, jobs: int) -> dict:
     with tempfile.TemporaryDirectory() as temporary:
         project = make_copy(Path(temporary), scale)
@@ -62,6 +89,7 @@ def bench(scale: int, jobs: int) -> dict:
         start = time.monotonic()
         made = make_book(project)
         convert = time.monotonic() - start
+        figures = figures_cost(made.book)
         build = [sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-j", str(jobs), "-b", "html", "-d", "_build/doctrees", "docs", "_build/html"]
         clean = timed(build, project)
         again = timed(build, project)
@@ -71,6 +99,7 @@ def bench(scale: int, jobs: int) -> dict:
             "seed_bytes": folder_size(project / "seeds"),
             "passages": len(made.book.passages),
             "conversion_s": round(convert, 2),
+            **figures,
             "clean_build_s": round(clean, 2),
             "no_change_rebuild_s": round(again, 2),
             "html_bytes": folder_size(html),  # the published site (doctrees are kept apart, as `make html` does)

@@ -187,3 +187,11 @@ def shown(html: str) -> str:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+# The book's own figures (charts and maps drawn by tools/figures) are the only images a page holds.
+BOOK_FIGURE = re.compile(r"^(\.\./)*_images/[\w-]+\.svg$")
+
+
+def is_book_figure(tag: str, attrs: dict) -> bool:
+    return tag == "img" and attrs.get("class") == "book-figure" and bool(BOOK_FIGURE.match(attrs.get("src") or ""))

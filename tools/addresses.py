@@ -15,6 +15,7 @@ from .model import Book, Passage, PartialDate, Source, parse_iso, valid_iso
 from .split import source_slug
 
 SOURCE_PAGES = "sources"  # the folder of the source viewer pages
+CHRONOLOGY = "periods/chronology"  # the list of events, first chapter of the Chronology part
 
 
 @dataclass
@@ -72,3 +73,11 @@ class Addresses:
 
     def source_url_of(self, passage: Passage) -> str:
         return f"{self.source_page(passage.source)}.html#L{passage.first_line}"
+
+    def chronology_anchor(self, date: str) -> str:
+        """The chronology's label for the month of a date ("chronology-2015-09"), or for its year
+        when the month is not known: where an event's line is."""
+        return "chronology-" + date[:7]
+
+    def event_url(self, date: str) -> str:
+        return f"{CHRONOLOGY}.html#{self.chronology_anchor(date)}"

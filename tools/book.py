@@ -24,7 +24,7 @@ class BookError(Exception):
 @dataclass
 class MadeBook:
     book: Book
-    pages: dict[str, str]
+    pages: dict[str, str | bytes]  # figures are bytes
     exports: dict[str, str] = field(default_factory=dict)
 
 

@@ -22,7 +22,7 @@ from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import MANIFEST, write_if_changed
 
 CACHE = "book-cache.json"  # in the doctrees folder
-LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML")
+LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML", "matplotlib")
 
 
 def fingerprint(paths: Paths) -> str:
@@ -41,6 +41,7 @@ def fingerprint(paths: Paths) -> str:
     # Every editorial file, the glossary's entry files in glossary/ and public-anchors.txt included.
     named = [(f"data/{path.relative_to(paths.data).as_posix()}", path) for path in sorted(paths.data.rglob("*")) if path.is_file()]
     named += [(f"tools/{path.relative_to(code).as_posix()}", path) for path in sorted(code.rglob("*.py"))]
+    named += [(f"tools/{path.relative_to(code).as_posix()}", path) for path in sorted(code.rglob("*.geojson"))]  # the map's outline
     for name, path in named:
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     for library in LIBRARIES:

@@ -70,6 +70,32 @@ def glossary_records(book: Book) -> list[dict]:
     ]
 
 
+def event_records(book: Book, addresses: Addresses) -> list[dict]:
+    """One object per event of the chronology: its date and precision, title (and who wrote it),
+    places, actors, themes, passages and sources, and its marks."""
+    return [
+        {
+            "id": event.id,
+            "date": event.date,
+            "precision": event.when.precision,
+            "title": event.title,
+            "title_basis": event.title_basis,
+            "key_event": event.key is not None,
+            "period": event.period,
+            "themes": event.themes,
+            "places": event.places,
+            "actors": event.actors,
+            "glossary_events": event.entries,
+            "passages": event.passages,
+            "sources": event.sources,
+            "single_source": event.single_source,
+            "contested": event.contested,
+            "url": addresses.event_url(event.date),
+        }
+        for event in book.events
+    ]
+
+
 def exports(book: Book, addresses: Addresses) -> dict[str, str]:
     """Every corpus export by its path in the built site."""
     records = [
@@ -96,6 +122,7 @@ def exports(book: Book, addresses: Addresses) -> dict[str, str]:
         "corpus/glossary.json": json_document(glossary_records(book)),
         "corpus/removals.jsonl": jsonl(removals),
         "corpus/annotations.json": json_document(notes),
+        "corpus/events.jsonl": jsonl(event_records(book, addresses)),
     }
 
 

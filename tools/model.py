@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # only for type hints: the model imports no stage
     from .annotations import Annotation
     from .editorial import Chapters, SourceNote
+    from .events import Event, KeyEvent
     from .glossary import Glossary
     from .link import Mention
+    from .places import Place
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,11 @@ class Book:
     also_reported: dict[str, list[str]] = field(default_factory=dict)  # passage id -> corroborating passage ids
     annotated: dict[str, list[Annotation]] = field(default_factory=dict)  # passage id -> its annotations
     public_anchors: set[str] = field(default_factory=set)  # glossary anchors earlier editions published
+    # Events (events.py, event_details.py): the editors' key events and place coordinates, and the
+    # events the passages tell, in time order.
+    key_events: list[KeyEvent] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)  # glossary term -> its coordinates
+    events: list[Event] = field(default_factory=list)
 
     def published_terms(self) -> set[str]:
         """The glossary entries the book publishes: those its passages mention (an entry appears

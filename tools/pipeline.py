@@ -3,7 +3,7 @@
     editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
     seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
           --merge repeats--> --link--> --date--> --classify--> --annotate--> --corroborate-->
-          --attribute--> Book
+          --attribute--> --gather events--> Book
 
 Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
 (pages/) and export (export.py) only read the finished Book.
@@ -21,9 +21,12 @@ from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
+from .event_details import describe
+from .events import KeyEvent, find_events, load_key_events
 from .glossary import Glossary, load_glossary, load_public_anchors, point_event_date
 from .link import Linker, link_passages
 from .model import Book
+from .places import Place, load_places
 from .reading import read_seeds
 from .repeats import merge_repeats
 from .split import sentences
@@ -50,16 +53,21 @@ class Editorial:
     notes: dict[str, SourceNote]
     annotations: list[Annotation]
     public_anchors: set[str]
+    key_events: list[KeyEvent]
+    places: dict[str, Place]
 
     @classmethod
     def load(cls, folder: Path) -> "Editorial":
+        glossary = load_glossary(folder / "glossary.yaml")
         return cls(
             chapters=load_chapters(folder / "chapters.yaml"),
             cleaning=CleaningRules.load(folder / "cleaning.yaml"),
-            glossary=load_glossary(folder / "glossary.yaml"),
+            glossary=glossary,
             notes=load_source_notes(folder / "sources.yaml"),
             annotations=load_annotations(folder / "annotations.yaml"),
             public_anchors=load_public_anchors(folder / "public-anchors.txt"),
+            key_events=load_key_events(folder / "events.yaml", glossary),
+            places=load_places(folder / "places.yaml", glossary),
         )
 
 
@@ -111,7 +119,13 @@ def attribute(book: Book) -> None:
     book.speakers = {p.id: found for p in book.passages if (found := speakers(p, book.mentions[p.id]))}
 
 
-STAGES = (merge, link, date, sort, annotate, link_corroborating, attribute)
+def gather_events(book: Book) -> None:
+    """Passages that tell one happening become one event of the chronology (events.py), with its
+    title, places, actors, themes and contested notes (event_details.py)."""
+    book.events = describe(find_events(book, book.key_events), book)
+
+
+STAGES = (merge, link, date, sort, annotate, link_corroborating, attribute, gather_events)
 
 
 def build_book(paths: Paths) -> Book:
@@ -125,6 +139,8 @@ def build_book(paths: Paths) -> Book:
         notes=editorial.notes,
         annotations=editorial.annotations,
         public_anchors=editorial.public_anchors,
+        key_events=editorial.key_events,
+        places=editorial.places,
         problems=reading.problems,
         skipped=reading.skipped,
     )

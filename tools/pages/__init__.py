@@ -10,19 +10,19 @@ from ..addresses import Addresses
 from ..bibliography import bibtex
 from ..export import hover_data
 from ..model import Book
-from . import chapters, glossary, notes, report, sources
+from . import chapters, chronology, glossary, notes, report, sources
 from .common import PageContext
 
-FAMILIES = (chapters, sources, glossary, notes, report)
+FAMILIES = (chapters, chronology, sources, glossary, notes, report)
 BIBLIOGRAPHY = "_generated/sources.bib"
 # Files the HTML site serves as they are (the glossary tips' data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.
 STATIC_FOLDER = "_generated/static"
 
 
-def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
+def render_pages(book: Book, addresses: Addresses) -> dict[str, str | bytes]:
     context = PageContext(book, addresses)
-    pages: dict[str, str] = {}
+    pages: dict[str, str | bytes] = {}  # figures are bytes (SVG, PDF)
     for family in FAMILIES:
         pages |= family.pages(context)
     pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])

@@ -13,11 +13,13 @@ from collections import Counter, defaultdict
 from .. import myst
 from ..model import display_date
 from .common import PageContext, month_heading
+from .glance import period_opening, theme_opening
 
 
-def period_page(context: PageContext, period) -> str:
+def period_page(context: PageContext, period, opening: str = "") -> str:
     passages = context.in_time_order(p for p in context.book.passages if p.period == period.slug)
     out = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
+    out += [opening] if opening else []  # its key events, a chart and a map (glance.py)
     out += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
     current = None
     for passage in passages:
@@ -29,9 +31,10 @@ def period_page(context: PageContext, period) -> str:
     return "\n".join(out)
 
 
-def theme_page(context: PageContext, theme) -> str:
+def theme_page(context: PageContext, theme, opening: str = "") -> str:
     passages = context.in_time_order(p for p in context.book.passages if theme.slug in p.themes)
     out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
+    out += [opening] if opening else []  # its events over time (glance.py)
     out += [f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*", ""]
     by_period = defaultdict(list)
     for passage in passages:
@@ -52,10 +55,12 @@ def theme_page(context: PageContext, theme) -> str:
 def chapter_index(context: PageContext, kind: str) -> str:
     chapters = context.book.chapters
     if kind == "periods":
-        title, intro, items = "Chronology", "The book's passages in the order of the events they tell, one chapter per period.", chapters.periods
+        title, intro, items = "Chronology", "Every event the sources tell, one line each, then the book's passages in the order of the events they tell, one chapter per period.", chapters.periods
+        names = ["chronology"] + [item.slug for item in items]  # the list of events first (pages/chronology.py)
     else:
         title, intro, items = "Themes", "The same passages followed across the years, one chapter per theme, as linked excerpts.", chapters.themes
-    toctree = myst.directive("toctree", "\n".join(item.slug for item in items), options={"maxdepth": "1"}, fence="```")
+        names = [item.slug for item in items]
+    toctree = myst.directive("toctree", "\n".join(names), options={"maxdepth": "1"}, fence="```")
     return "\n".join([myst.label(f"{kind}-index"), f"# {title}", "", intro, "", toctree, ""])
 
 
@@ -88,10 +93,16 @@ def cards(context: PageContext) -> str:
     return myst.directive("only", html, "html", fence=":::::") + "\n\n" + myst.directive("only", latex, "latex", fence=":::::") + "\n"
 
 
-def pages(context: PageContext) -> dict[str, str]:
+def pages(context: PageContext) -> dict[str, str | bytes]:
     chapters = context.book.chapters
-    found = {"periods/index.md": chapter_index(context, "periods"), "themes/index.md": chapter_index(context, "themes")}
-    found |= {f"periods/{period.slug}.md": period_page(context, period) for period in chapters.periods}
-    found |= {f"themes/{theme.slug}.md": theme_page(context, theme) for theme in chapters.themes}
+    found: dict[str, str | bytes] = {"periods/index.md": chapter_index(context, "periods"), "themes/index.md": chapter_index(context, "themes")}
+    for period in chapters.periods:
+        opening, figures = period_opening(context, period)
+        found[f"periods/{period.slug}.md"] = period_page(context, period, opening)
+        found |= figures
+    for theme in chapters.themes:
+        opening, figures = theme_opening(context, theme)
+        found[f"themes/{theme.slug}.md"] = theme_page(context, theme, opening)
+        found |= figures
     found["_generated/cards.md"] = cards(context)
     return found
