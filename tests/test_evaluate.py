@@ -21,11 +21,10 @@ from tools.evaluate import (
     figures,
     find_passage,
     first_occurrence,
-    iso_label_date,
-    load_labels,
     name_coverage,
     score_set,
 )
+from tools.evaluate_labels import iso_label_date, load_labels
 from tools.evaluate_report import details, table
 from tools.link import Mention
 from tools.model import Passage
