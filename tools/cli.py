@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     anchors.add_argument("--published", action="store_true", help="only the entries this edition publishes")
     anchors.set_defaults(run=cmd_anchors)
     evaluation = commands.add_parser("evaluate", help="measure the book's dates, periods, themes and links against the hand labels in evaluation/")
-    evaluation.add_argument("--set", choices=[*SETS, "all"], default="all", help="which labelled set (default: all, and tune+holdout together)")
+    evaluation.add_argument("--set", choices=[*SETS, "all"], default="all", help="which labelled set (default: all, and the unseen sets together)")
     evaluation.add_argument("--details", action="store_true", help="list every disagreement, by measure (never for holdout)")
     evaluation.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     evaluation.set_defaults(run=cmd_evaluate)
