@@ -3,20 +3,23 @@
 A wrong date is worse than none, so the rules prefer precision. For each passage, in order:
 
 1. a turn of a transcript ("SPOKESPERSON: ...") is dated when it was said: its item's date;
-2. the strongest date the passage itself gives (datefinder.py weighs them): one that opens the
-   passage or a sentence, follows a reporting verb ("said in April 2012") or is relative to the
-   item's date ("on Tuesday", "yesterday"); a day or month elsewhere comes next. A year merely
-   mentioned ("since 1991", "(1999-2000)", "the 2013 deal") never dates a passage. A day or month
-   without a year takes it from the item, then the section, then the last date of the section;
-   an impossible day (29 February 2013) is refused;
-3. a passage of a news item that gives no stronger date: the item's date (a year in the
+2. a strong date the passage gives (datefinder.py weighs them): one that opens the passage or a
+   sentence, follows a reporting verb ("said in April 2012") or is relative to the item's date
+   ("on Tuesday", "yesterday"); or a day or month elsewhere, within a year of the item's date. A
+   year merely mentioned ("since 1991", "(1999-2000)", "the 2013 deal") never dates a passage. A
+   day or month without a year takes it from the item, then the section's span or heading, then
+   the last date of the section; an impossible day (29 February 2013) is refused. A passage that
+   opens by defining its subject ("The facility is a ...") is not dated by its later dates;
+3. "By that time", "the next day" and the like: the date of the passage before, in the section;
+4. a passage of a news item that gives no stronger date: the item's date (a year in the
    background, "had halted ... in 2013", does not displace it);
-4. "By that time", "the next day" and the like: the date of the passage before, in the section;
-5. the date of the enclosing headings ("### November 2015");
-6. a passage that tells a glossary event in ordinary prose ("Turkish jets downed a Russian
-   Su-24") takes the event's day, and a month or year it gives is made precise by it;
-7. an article about one dated event passes that date to its passages, background sections aside;
-8. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
+5. a weaker date the passage gives (a year elsewhere in the text);
+6. the day of a glossary event of one day that the passage tells in ordinary prose ("Turkish jets
+   downed a Russian Su-24"), found by the entry's patterns;
+7. the date of the enclosing headings ("### November 2015");
+8. the one dated event the article is about, outside its background sections;
+9. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
+A month or year found so is made precise by the day of an event the passage tells within it.
 Otherwise the passage is undated. Every date but a stated one is marked as inferred
 (`date_inferred`), so readers see what the source says and what the book concluded; dates after
 the build are never used.
