@@ -298,3 +298,20 @@ def test_a_bad_cleaning_rule_is_a_one_line_message_naming_the_file_and_the_entry
     rules.write_text("junk_blocks:\n  - pattern: 'x'\n", encoding="utf-8")
     with pytest.raises(BookError, match=r"cleaning\.yaml: junk_blocks\[0\]: needs a 'pattern' and a 'reason'$"):
         make_book(project)
+
+
+def test_a_name_with_a_line_break_cannot_forge_a_line_of_the_report(tmp_path):
+    project = make_project(tmp_path / "book", {"plain.txt": "A plain seed.\n"})
+    (project / "seeds" / "evil\nWARNING: forged.txt").write_text("A seed with a line break in its name.\n", encoding="utf-8")
+    (project / "seeds" / "evil\nlink.txt").symlink_to("/etc/passwd")
+    book = build_book(Paths.for_project(project))
+    names = {source.file for source in book.sources} | {problem.file for problem in book.problems}
+    assert "evil\\u000aWARNING: forged.txt" in names and "evil\\u000alink.txt" in names
+    assert not any("\n" in str(problem) for problem in book.problems)
+
+
+def test_two_different_names_never_show_alike():
+    from tools.seeds import display_name
+
+    shown = {display_name(name) for name in ("a\nb.txt", "a\\u000ab.txt", os.fsdecode(b"c\xffd.txt"), "c\\xffd.txt")}
+    assert len(shown) == 4

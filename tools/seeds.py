@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Problem
 
 SEED_SUFFIXES = (".txt", ".md")
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}  # control, format, separator and unassigned characters
 MAX_SEED_BYTES = 64 * 1024 * 1024  # far beyond any document; stops a runaway file early
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -32,8 +34,22 @@ class SeedReadError(OSError):
 
 
 def display_name(os_name: str) -> str:
-    """The file name as the book shows it: bytes that are not UTF-8 written as \\xNN."""
-    return os.fsencode(os_name).decode("utf-8", "backslashreplace")
+    """The file name as the book shows it: bytes that are not UTF-8 written as \\xNN, line
+    breaks and other control or invisible characters as \\uNNNN (a name can never start a line
+    of its own in a report or on the console), and a backslash as two, so that two different
+    names never show alike."""
+    shown = []
+    for char in os.fsdecode(os.fsencode(os_name)):
+        code = ord(char)
+        if char == "\\":
+            shown.append("\\\\")
+        elif 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode keeps it
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif unicodedata.category(char) in _HIDDEN:
+            shown.append(f"\\u{code:04x}")
+        else:
+            shown.append(char)
+    return "".join(shown)
 
 
 @dataclass(frozen=True)
