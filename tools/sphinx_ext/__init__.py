@@ -28,7 +28,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, latex, sources
+from . import conversion, glossary, latex, sources
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", static_files, priority=110)
     app.connect("build-finished", conversion.export)
     sources.setup(app)
+    glossary.setup(app)
     latex.setup(app)
     register_style()
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,59 @@
+"""The glossary in HTML: every spelling on one line, and links without needless markup.
+
+The glossary page lists each entry's canonical name and every other spelling as glossary terms,
+so that each spelling has its anchor (`glossary.html#term-Hmeimim`), its entry in the general
+index and its line in objects.inv. In HTML, a line of its own for each of eighteen spellings made
+the page long and heavy; here, after references are resolved, the other spellings of an entry
+become one `<dt class="spellings">` line ("also Hmeimim, Hmeymim, …"), each spelling a `<span>`
+that keeps its id. Links inside the glossary's definitions are written as plain `<a href>`
+(without the classes and the `<span>` Sphinx wraps their text in): a thousand of them, and the page
+must stay under 400 KB. Other builders (the PDF) keep Sphinx's own rendering.
+"""
+
+from __future__ import annotations
+
+import html
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+
+def spellings_line(terms: list[nodes.term]) -> nodes.term:
+    """One term line, without an id of its own (so without a permalink), holding the given terms
+    as inline spans that keep their ids and index entries."""
+    line = nodes.term("", "", classes=["spellings"])
+    line += nodes.emphasis("", "also ")
+    for number, term in enumerate(terms):
+        if number:
+            line += nodes.Text(", ")
+        span = nodes.inline("", "", ids=list(term["ids"]))
+        for child in list(term.children):
+            term.remove(child)
+            span += child
+        line += span
+    return line
+
+
+class CompactGlossary(SphinxPostTransform):
+    default_priority = 900  # after the references are resolved (ReferencesResolver: 10)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for glossary in self.document.findall(addnodes.glossary):
+            for item in list(glossary.findall(nodes.definition_list_item)):
+                terms = [child for child in item.children if isinstance(child, nodes.term)]
+                if len(terms) > 1:
+                    for term in terms[1:]:
+                        item.remove(term)
+                    item.insert(1, spellings_line(terms[1:]))
+            for reference in list(glossary.findall(nodes.reference)):
+                target = reference.get("refuri") or ("#" + reference["refid"] if reference.get("refid") else "")
+                if target and not reference.get("ids") and all(isinstance(child, (nodes.Text, nodes.inline)) for child in reference.children):
+                    link = f'<a href="{html.escape(target)}">{html.escape(reference.astext())}</a>'
+                    reference.replace_self(nodes.raw("", link, format="html"))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(CompactGlossary)
