@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from ..addresses import Addresses
 from ..bibliography import bibtex
-from ..export import hover_data
+from ..export import hover_data, search_entries
 from ..model import Book
 from . import chapters, glossary, entries, notes, report, sources
 from .common import PageContext
 
 FAMILIES = (chapters, sources, glossary, entries, notes, report)
 BIBLIOGRAPHY = "_generated/sources.bib"
-# Files the HTML site serves as they are (the glossary tips' data): a static folder of its own, so
+# Files the HTML site serves as they are (the glossary tips' and the search page's data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.
 STATIC_FOLDER = "_generated/static"
 
@@ -27,4 +27,5 @@ def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
         pages |= family.pages(context)
     pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])
     pages[f"{STATIC_FOLDER}/glossary-data.js"] = hover_data(book.glossary, book.published_terms())
+    pages[f"{STATIC_FOLDER}/glossary-search.js"] = search_entries(book.glossary, book.published_terms())
     return pages

@@ -74,8 +74,27 @@ def viewer_data(context: PageContext, source: Source) -> str:
     return json_document({"file": source.file, "lines": lines})
 
 
+CITATIONS = "_generated/citations.json"
+
+
+def citation_data(context: PageContext) -> str:
+    """What "Cite this passage" says of each source (tools/sphinx_ext/passages.py), by its slug."""
+    data = {}
+    for source in context.book.sources:
+        view = context.views[source.file]
+        data[view.slug] = {
+            "title": view.title,
+            "author": view.author,
+            "publisher": view.note.publisher,
+            "date": view.date.display() if view.date else "",
+            "kind": view.kind_label,
+            "file": visible(source.file),
+        }
+    return json_document(data)
+
+
 def pages(context: PageContext) -> dict[str, str]:
-    found = {"sources/index.md": sources_page(context)}
+    found = {"sources/index.md": sources_page(context), CITATIONS: citation_data(context)}
     for source in context.book.sources:
         slug = context.views[source.file].slug
         found[f"sources/{slug}.md"] = viewer_page(context, source)

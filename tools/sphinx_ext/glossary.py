@@ -13,6 +13,9 @@ must stay under 400 KB. Other builders (the PDF) keep Sphinx's own rendering.
 from __future__ import annotations
 
 import html
+import zlib
+from functools import lru_cache
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -55,5 +58,35 @@ class CompactGlossary(SphinxPostTransform):
                     reference.replace_self(nodes.raw("", link, format="html"))
 
 
+HOVER_DATA = "glossary-data.js"  # written by the conversion into the generated static folder
+
+
+@lru_cache(maxsize=4)
+def _version(path: str, mtime: float) -> str:
+    return f"{zlib.crc32(Path(path).read_bytes()):08x}"
+
+
+def links_to_entries(doctree: nodes.document) -> bool:
+    if next(iter(doctree.findall(addnodes.glossary)), None) is not None:
+        return True
+    for reference in doctree.findall(nodes.reference):
+        if "#term-" in reference.get("refuri", "") or reference.get("refid", "").startswith("term-"):
+            return True
+    return False
+
+
+def tips_where_needed(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """glossary-tips.js on the pages that link to glossary entries, and only there; it loads the
+    definitions (glossary-data.js, versioned like Sphinx's own static files) at the first use."""
+    if doctree is None or not links_to_entries(doctree):
+        return
+    from ..pages import STATIC_FOLDER
+
+    data = Path(app.srcdir, STATIC_FOLDER, HOVER_DATA)
+    version = _version(str(data), data.stat().st_mtime) if data.is_file() else ""
+    app.add_js_file("glossary-tips.js", priority=800, **{"data-version": version})
+
+
 def setup(app: Sphinx) -> None:
     app.add_post_transform(CompactGlossary)
+    app.connect("html-page-context", tips_where_needed)
