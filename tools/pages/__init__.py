@@ -18,6 +18,7 @@ BIBLIOGRAPHY = "_generated/sources.bib"
 # Files the HTML site serves as they are (the glossary tips' and the search page's data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.
 STATIC_FOLDER = "_generated/static"
+SOURCES_DATA = "sources.json"  # what "Cite this passage" says of each source
 
 
 def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
@@ -28,4 +29,5 @@ def render_pages(book: Book, addresses: Addresses) -> dict[str, str]:
     pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])
     pages[f"{STATIC_FOLDER}/glossary-data.js"] = hover_data(book.glossary, book.published_terms())
     pages[f"{STATIC_FOLDER}/glossary-search.js"] = search_entries(book.glossary, book.published_terms())
+    pages[f"{STATIC_FOLDER}/{SOURCES_DATA}"] = sources.citation_data(context)
     return pages

@@ -74,9 +74,6 @@ def viewer_data(context: PageContext, source: Source) -> str:
     return json_document({"file": source.file, "lines": lines})
 
 
-CITATIONS = "_generated/citations.json"
-
-
 def citation_data(context: PageContext) -> str:
     """What "Cite this passage" says of each source (tools/sphinx_ext/passages.py), by its slug."""
     data = {}
@@ -94,7 +91,7 @@ def citation_data(context: PageContext) -> str:
 
 
 def pages(context: PageContext) -> dict[str, str]:
-    found = {"sources/index.md": sources_page(context), CITATIONS: citation_data(context)}
+    found = {"sources/index.md": sources_page(context)}
     for source in context.book.sources:
         slug = context.views[source.file].slug
         found[f"sources/{slug}.md"] = viewer_page(context, source)

@@ -3,6 +3,8 @@
 - templates/: the theme's sidebar navigation with an `aria-level` on each caption (Sphinx writes
   them as `role="heading"` alone, which axe-core reports as critical), and its search page with
   an h1. The same fix is applied to the captions of the toctrees inside a page's body.
+- The general index is in the navigation (docs/index.md lists `genindex` in a toctree); builders
+  other than HTML (the PDF, which prints its own index) do not see that entry.
 - The general index groups entries under A to Z; the glossary's spellings in other scripts (more
   than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
   under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
@@ -13,8 +15,11 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.domains.std import StandardDomain
 
 TEMPLATES = Path(__file__).with_name("templates")
 CAPTION = '<p class="caption" role="heading">'
@@ -24,6 +29,16 @@ ACCESSIBLE_CAPTION = '<p class="caption" role="heading" aria-level="2">'
 def add_templates(app: Sphinx, config: Config) -> None:
     if str(TEMPLATES) not in config.templates_path:
         config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
+def html_only_indices(app: Sphinx, doctree: nodes.document) -> None:
+    """Outside HTML, a toctree's "genindex" (or "search") entry names no document: drop it."""
+    if app.builder.format == "html":
+        return
+    virtual = set(StandardDomain._virtual_doc_names)
+    for toctree in doctree.findall(addnodes.toctree):
+        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in virtual]
+        toctree["includefiles"] = [name for name in toctree["includefiles"] if name not in virtual]
 
 
 def letter_group(key: str) -> str:
@@ -57,4 +72,5 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_templates)
+    app.connect("doctree-read", html_only_indices, priority=400)  # before the toctree collector
     app.connect("html-page-context", page_context)

@@ -1,21 +1,22 @@
-"""Passages as citable units, in HTML: a permalink on each, and what "Cite this passage" needs.
+"""Passages as citable units, in HTML: a permalink on each, and "Cite this passage".
 
 - A post-transform puts a permalink ("¶", like Sphinx's on headings) at the end of each passage's
-  line of facts, and notes which sources the page quotes.
-- On a page that holds passages, `passages.js` adds the "Cite" button (plain text and BibTeX),
-  and an inline JSON block gives it the book's and those sources' bibliographic facts (from
-  `_generated/citations.json`, written by tools/pages/sources.py). The passage's own facts (date,
-  source, lines) are read from its line of facts.
+  line of facts.
+- On the pages that hold passages, `passages.js` adds a "Cite" button to each (plain text and
+  BibTeX). The book's facts (title, editors, year) come from conf.py, as attributes of its script
+  tag; the sources' (title, author, publisher, date, file) from `_static/sources.json`, generated
+  by the conversion and fetched at the first click, so no seed text is written into a page's
+  scripts; the passage's own (date, lines, address) from its line of facts.
 
-Landing on a passage (the `:target` highlight, no smooth scrolling) is book.css's.
-Other builders are untouched: print has its own citations.
+Landing on a passage (the `:target` highlight, no smooth scrolling) is book.css's. Other
+builders are untouched: print has its own citations.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,10 +24,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..pages.sources import CITATIONS
-from .sources import source_lines
-
-CITED = "book_cited_sources"  # the document's attribute: slugs of the sources its passages quote
+HAS_PASSAGES = "book_has_passages"  # the document's attribute, set by the post-transform
 
 
 def is_passage(node: nodes.Node) -> bool:
@@ -34,32 +32,18 @@ def is_passage(node: nodes.Node) -> bool:
 
 
 class PassagePermalinks(SphinxPostTransform):
-    default_priority = 5  # before references are resolved: the citations are still source_lines nodes
+    default_priority = 900
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        cited = set()
         for quote in self.document.findall(is_passage):
-            for citation in quote.findall(source_lines):
-                cited.add(citation["source_slug"])
+            self.document[HAS_PASSAGES] = True
             facts = next(iter(quote.findall(nodes.paragraph)), None)
             if facts is None:
                 continue
-            pid = quote["ids"][0]
-            link = f'<a class="passage-link" href="#{html.escape(pid)}" title="Permalink to this passage" aria-label="Permalink to this passage">¶</a>'
+            pid = html.escape(quote["ids"][0])
+            link = f'<a class="passage-link" href="#{pid}" title="Permalink to this passage" aria-label="Permalink to this passage">¶</a>'
             facts += [nodes.Text(" "), nodes.raw("", link, format="html")]
-        if cited:
-            self.document[CITED] = sorted(cited)
-
-
-@lru_cache(maxsize=4)
-def _citations(path: str, mtime: float) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def citations(app: Sphinx) -> dict:
-    path = Path(app.srcdir, CITATIONS)
-    return _citations(str(path), path.stat().st_mtime) if path.is_file() else {}
 
 
 def year_of(copyright: str) -> str:
@@ -67,19 +51,25 @@ def year_of(copyright: str) -> str:
     return found.group(1) if found else ""
 
 
+@lru_cache(maxsize=4)
+def _version(path: str, mtime: float) -> str:
+    return f"{zlib.crc32(Path(path).read_bytes()):08x}"
+
+
 def page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """passages.js and the bibliographic facts, on the pages that hold passages."""
-    if doctree is None or not doctree.get(CITED):
+    """passages.js, with the book's facts, on the pages that hold passages."""
+    if doctree is None or not doctree.get(HAS_PASSAGES):
         return
-    sources = citations(app)
-    data = {
-        "book": {"title": app.config.project, "author": app.config.author, "year": year_of(app.config.copyright)},
-        "sources": {slug: sources[slug] for slug in doctree[CITED] if slug in sources},
+    from ..pages import SOURCES_DATA, STATIC_FOLDER
+
+    data = Path(app.srcdir, STATIC_FOLDER, SOURCES_DATA)
+    book = {
+        "data-title": app.config.project,
+        "data-author": app.config.author,
+        "data-year": year_of(app.config.copyright),
+        "data-sources": f"{SOURCES_DATA}?v={_version(str(data), data.stat().st_mtime)}" if data.is_file() else SOURCES_DATA,
     }
-    # No "</script>" can close the block early: "<" is written as its JSON escape.
-    body = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    app.add_js_file(None, body=body, type="application/json", id="book-citations")
-    app.add_js_file("passages.js", priority=800)
+    app.add_js_file("passages.js", priority=800, **book)
 
 
 def setup(app: Sphinx) -> None:

@@ -1,17 +1,26 @@
 // "Cite this passage": a button on each passage's line of facts opens its citation, as plain text
 // and as BibTeX, naming the book, the passage's permanent address and the source with its lines.
-// The book's and the sources' facts come from the page's JSON block (tools/sphinx_ext/passages.py);
-// the passage's date, source and lines from its line of facts. Text only: never inserted as HTML.
+// The book's facts are this script tag's attributes, the sources' come from _static/sources.json
+// (fetched at the first click), the passage's date, source and lines from its line of facts
+// (tools/sphinx_ext/passages.py). Text only: nothing is inserted as HTML.
 (function () {
   "use strict";
+  var script = document.currentScript;
+  var book = script ? { title: script.dataset.title || "", author: script.dataset.author || "", year: script.dataset.year || "" } : {};
+  var sources = null;
 
-  function facts() {
-    var block = document.getElementById("book-citations");
-    try {
-      return block ? JSON.parse(block.textContent) : null;
-    } catch (error) {
-      return null;
+  function loadSources() {
+    if (!sources) {
+      var root = document.documentElement.dataset.content_root || "";
+      sources = fetch(root + "_static/" + ((script && script.dataset.sources) || "sources.json"))
+        .then(function (response) {
+          return response.ok ? response.json() : {};
+        })
+        .catch(function () {
+          return {};
+        });
     }
+    return sources;
   }
 
   // The passage's permanent address: the canonical page (html_baseurl) when the site has one.
@@ -25,13 +34,13 @@
     return String(value).replace(/[{}\\]/g, "").replace(/([%&$#_])/g, "\\$1").replace(/[~^]/g, "");
   }
 
-  function describe(passage, data) {
+  function describe(passage, known) {
     var meta = passage.querySelector("p");
     var date = meta && meta.querySelector("strong") ? meta.querySelector("strong").textContent.trim() : "";
     var lineLink = passage.querySelector("a.source-lines");
     var lines = lineLink ? lineLink.textContent.trim() : "";
     var slug = lineLink ? (lineLink.getAttribute("href") || "").split("#")[0].split("/").pop().replace(/\.html$|\/$/, "") : "";
-    var source = (data.sources && data.sources[slug]) || {};
+    var source = known[slug] || {};
     return { date: date, lines: lines, source: source, url: permanentUrl(passage.id), id: passage.id };
   }
 
@@ -86,7 +95,7 @@
     });
   }
 
-  function toggle(button, passage, data) {
+  function toggle(button, passage) {
     var open = button.getAttribute("aria-expanded") === "true";
     var panel = document.getElementById(button.getAttribute("aria-controls"));
     if (open) {
@@ -94,19 +103,19 @@
       button.setAttribute("aria-expanded", "false");
       return;
     }
-    if (!panel.childElementCount) {
-      var cite = describe(passage, data);
-      field(panel, "Plain text", plainCitation(cite, data.book), 4);
-      field(panel, "BibTeX", bibtexCitation(cite, data.book), 8);
-    }
-    panel.hidden = false;
-    button.setAttribute("aria-expanded", "true");
-    panel.querySelector("textarea").focus();
+    loadSources().then(function (known) {
+      if (!panel.childElementCount) {
+        var cite = describe(passage, known);
+        field(panel, "Plain text", plainCitation(cite, book), 4);
+        field(panel, "BibTeX", bibtexCitation(cite, book), 8);
+      }
+      panel.hidden = false;
+      button.setAttribute("aria-expanded", "true");
+      panel.querySelector("textarea").focus();
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var data = facts();
-    if (!data) return;
     document.querySelectorAll("blockquote.passage[id]").forEach(function (passage) {
       var link = passage.querySelector("a.passage-link");
       if (!link) return;
@@ -126,7 +135,7 @@
       panel.setAttribute("aria-label", "Cite this passage");
       link.closest("p").after(panel);
       button.addEventListener("click", function () {
-        toggle(button, passage, data);
+        toggle(button, passage);
       });
     });
   });
