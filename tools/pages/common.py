@@ -50,13 +50,28 @@ def lines_label(passage: Passage) -> str:
 
 
 def distinct_labels(passages: list[Passage], label) -> dict[str, str]:
-    """Each passage's label (`label(passage)`), made distinct where two would read the same by
-    adding the lines they come from: "Undated (web snippets), lines 40–41"."""
-    base = {passage.id: label(passage) for passage in passages}
+    """Each passage's label (`label(passage)`), made distinct where two would read the same: by
+    the lines they come from ("Undated (web snippets), lines 40–41"), else by their number in a
+    bundle of snippets, which is one long line ("…, snippet 12"), else by their order ("…, 2")."""
+
+    def repeated(labels: dict[str, str]) -> set[str]:
+        counts: dict[str, int] = {}
+        for text in labels.values():
+            counts[text] = counts.get(text, 0) + 1
+        return {text for text, count in counts.items() if count > 1}
+
+    labels = {passage.id: label(passage) for passage in passages}
+    twice = repeated(labels)
+    labels = {p.id: f"{labels[p.id]}, {lines_label(p)}" if labels[p.id] in twice else labels[p.id] for p in passages}
+    twice = repeated(labels)
     seen: dict[str, int] = {}
-    for text in base.values():
-        seen[text] = seen.get(text, 0) + 1
-    return {pid: f"{text}, {lines_label(p)}" if seen[text] > 1 else text for (pid, text), p in zip(base.items(), passages)}
+    for passage in passages:
+        text = labels[passage.id]
+        if text in twice:
+            seen[text] = seen.get(text, 0) + 1
+            base = text.rsplit(", line", 1)[0]
+            labels[passage.id] = f"{base}, snippet {passage.snippet}" if passage.snippet else f"{text}, {seen[text]}"
+    return labels
 
 
 class NotesOnPage:

@@ -202,6 +202,8 @@
       var block = bestBlock(blocks, query);
       if (!block || !block[1]) return;
       if (block[0]) li.querySelector("a").href = pageUrl(docname) + "#" + block[0];
+      // On the glossary, the words were found in an entry: name it ("Glossary: Wagner Group rebellion").
+      if (/^term-/.test(block[0])) li.querySelector("a").textContent = title + ": " + block[1].split(": ")[0];
       var context = li.appendChild(document.createElement("p"));
       context.className = "context";
       context.textContent = snippet(block, query);

@@ -117,7 +117,7 @@
       "pointerdown",
       function (event) {
         lastPointer = { type: event.pointerType, time: Date.now() };
-        if (tip && !tip.contains(event.target) && event.target !== owner) hide();
+        if (tip && !tip.contains(event.target) && !(owner && owner.contains(event.target))) hide();
       },
       true
     );
