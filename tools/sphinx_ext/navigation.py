@@ -31,14 +31,38 @@ def add_templates(app: Sphinx, config: Config) -> None:
         config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
+HTML_ONLY = "book_html_only_toctrees"  # env: documents read for print, their "genindex" dropped
+
+
 def html_only_indices(app: Sphinx, doctree: nodes.document) -> None:
-    """Outside HTML, a toctree's "genindex" (or "search") entry names no document: drop it."""
+    """Outside HTML, a toctree's "genindex" (or "search") entry names no document: drop it, and
+    remember the document, so that an HTML build sharing the environment reads it again."""
+    docname = app.env.current_document.docname
     if app.builder.format == "html":
+        getattr(app.env, HTML_ONLY, set()).discard(docname)
         return
     virtual = set(StandardDomain._virtual_doc_names)
     for toctree in doctree.findall(addnodes.toctree):
-        toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in virtual]
-        toctree["includefiles"] = [name for name in toctree["includefiles"] if name not in virtual]
+        if virtual & set(toctree["includefiles"]):
+            toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in virtual]
+            toctree["includefiles"] = [name for name in toctree["includefiles"] if name not in virtual]
+            if not hasattr(app.env, HTML_ONLY):
+                setattr(app.env, HTML_ONLY, set())
+            getattr(app.env, HTML_ONLY).add(docname)
+
+
+def read_again_for_this_format(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """`make html` then `make latexpdf` (or Read the Docs' two builds) share one environment: a
+    document read for the other kind of output is read again."""
+    if app.builder.format == "html":
+        return sorted(name for name in getattr(env, HTML_ONLY, set()) if name in env.found_docs)
+    virtual = set(StandardDomain._virtual_doc_names)
+    return sorted(name for name, includes in env.toctree_includes.items() if virtual & set(includes))
+
+
+def merge_html_only(app: Sphinx, env, docnames, other) -> None:
+    if getattr(other, HTML_ONLY, None):
+        setattr(env, HTML_ONLY, getattr(env, HTML_ONLY, set()) | getattr(other, HTML_ONLY))
 
 
 def letter_group(key: str) -> str:
@@ -73,4 +97,6 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_templates)
     app.connect("doctree-read", html_only_indices, priority=400)  # before the toctree collector
+    app.connect("env-get-outdated", read_again_for_this_format)
+    app.connect("env-merge-info", merge_html_only)
     app.connect("html-page-context", page_context)

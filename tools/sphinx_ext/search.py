@@ -49,7 +49,7 @@ def _own_text(section: nodes.Element) -> str:
     """A section's text that is its own: paragraphs and lists, not its subsections, passages or glossary."""
     parts = []
     for child in section.children:
-        if isinstance(child, (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list)):
+        if isinstance(child, (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list)) and "note-marker" not in child["classes"]:
             parts.append(child.astext())
         if sum(len(part) for part in parts) > SECTION_CHARS:
             break
@@ -58,7 +58,7 @@ def _own_text(section: nodes.Element) -> str:
 
 def page_texts(doctree: nodes.document) -> list[list[str]]:
     """[anchor, text] pairs: the page's summary first (anchor ""), then its sections, passages
-    (their words only) and glossary entries (name and definition)."""
+    (their words only), editorial notes printed in full, and glossary entries (name and definition)."""
     blocks: list[list[str]] = []
     sections = list(doctree.findall(nodes.section))
     summary = _own_text(sections[0])[:SUMMARY_CHARS] if sections else ""
@@ -71,6 +71,9 @@ def page_texts(doctree: nodes.document) -> list[list[str]]:
         paragraphs = list(quote.findall(nodes.paragraph))
         if len(paragraphs) > 1:
             blocks.append([quote["ids"][0], _flat(paragraphs[1].astext())])
+    for note in doctree.findall(nodes.admonition):
+        if note["ids"]:
+            blocks.append([note["ids"][0], _flat(note.astext())[:SECTION_CHARS]])
     for glossary in doctree.findall(addnodes.glossary):
         for item in glossary.findall(nodes.definition_list_item):
             terms = [child for child in item.children if isinstance(child, nodes.term)]
