@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import process_only_nodes
 
 
 def spellings_line(terms: list[nodes.term]) -> nodes.term:
@@ -88,5 +89,16 @@ def tips_where_needed(app: Sphinx, pagename: str, templatename: str, context: di
 
 
 def setup(app: Sphinx) -> None:
+    class OnlyThisFormat(SphinxPostTransform):
+        """`{only}` blocks of other formats removed before references are resolved (Sphinx removes
+        them after): the glossary's printed basis and mentions hold some 1,500 links to passages
+        that the web edition would otherwise resolve only to drop."""
+
+        default_priority = 5  # ReferencesResolver: 10; Sphinx's own OnlyNodeTransform: 50
+
+        def run(self, **kwargs) -> None:
+            process_only_nodes(self.document, app.tags)
+
+    app.add_post_transform(OnlyThisFormat)
     app.add_post_transform(CompactGlossary)
     app.connect("html-page-context", tips_where_needed)
