@@ -7,7 +7,8 @@ the page long and heavy; here, after references are resolved, the other spelling
 become one `<dt class="spellings">` line ("also Hmeimim, Hmeymim, …"), each spelling a `<span>`
 that keeps its id. Links inside the glossary's definitions are written as plain `<a href>`
 (without the classes and the `<span>` Sphinx wraps their text in): a thousand of them, and the page
-must stay under 400 KB. Other builders (the PDF) keep Sphinx's own rendering.
+must stay under 400 KB; so are the links of the glossary's pages of basis and mentions. Other
+builders (the PDF) keep Sphinx's own rendering.
 """
 
 from __future__ import annotations
@@ -40,6 +41,18 @@ def spellings_line(terms: list[nodes.term]) -> nodes.term:
     return line
 
 
+ENTRIES = "entries/"  # the glossary's pages of basis and mentions (tools/pages/entries.py)
+
+
+def plain_links(tree: nodes.Element) -> None:
+    """Resolved links written as plain `<a href>`: no classes, no wrapping `<span>`."""
+    for reference in list(tree.findall(nodes.reference)):
+        target = reference.get("refuri") or ("#" + reference["refid"] if reference.get("refid") else "")
+        if target and not reference.get("ids") and all(isinstance(child, (nodes.Text, nodes.inline)) for child in reference.children):
+            link = f'<a href="{html.escape(target)}">{html.escape(reference.astext())}</a>'
+            reference.replace_self(nodes.raw("", link, format="html"))
+
+
 class CompactGlossary(SphinxPostTransform):
     default_priority = 900  # after the references are resolved (ReferencesResolver: 10)
     formats = ("html",)
@@ -52,11 +65,9 @@ class CompactGlossary(SphinxPostTransform):
                     for term in terms[1:]:
                         item.remove(term)
                     item.insert(1, spellings_line(terms[1:]))
-            for reference in list(glossary.findall(nodes.reference)):
-                target = reference.get("refuri") or ("#" + reference["refid"] if reference.get("refid") else "")
-                if target and not reference.get("ids") and all(isinstance(child, (nodes.Text, nodes.inline)) for child in reference.children):
-                    link = f'<a href="{html.escape(target)}">{html.escape(reference.astext())}</a>'
-                    reference.replace_self(nodes.raw("", link, format="html"))
+            plain_links(glossary)
+        if self.env.current_document.docname.startswith(ENTRIES):
+            plain_links(self.document)
 
 
 HOVER_DATA = "glossary-data.js"  # written by the conversion into the generated static folder
