@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +92,51 @@ def hostile_book(tmp_path_factory):
 
     project = hostile_project(tmp_path_factory.mktemp("hostile") / "book", corpus(), attacks=True)
     return project, sphinx_build(project, "html", quiet=False)
+
+
+# --- a real browser on the built site (Playwright driving the system's Chromium, never a download)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=False, capture_output=True)
+        if not CHROMIUM.exists():
+            pytest.fail(f"The browser tests need Chromium at {CHROMIUM}: install it with `apt-get install chromium` (as root).")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("The browser tests need the Python package playwright: `.venv/bin/pip install -e '.[test]'` (never `playwright install`).")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def real_site(real_book) -> Path:
+    """The real book's HTML site (built once, see real_book); fails the test if it did not build."""
+    project, result = real_book
+    if result.returncode != 0:
+        pytest.fail("the real book did not build:\n" + result.stderr[-3000:])
+    return project / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def served(real_site):
+    """The real site on http://127.0.0.1:<port>, as a reader's browser would get it."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(real_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()

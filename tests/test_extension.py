@@ -27,7 +27,7 @@ def page(app, name: str) -> str:
 
 
 def script_and_style_tags(html: str) -> list[str]:
-    return re.findall(r'<script src="[^"]*"></script>|<link rel="stylesheet"[^>]*>', html)
+    return re.findall(r'<script [^>]*src="[^"]*"[^>]*></script>|<link rel="stylesheet"[^>]*>', html)
 
 
 def passages(app) -> list[dict]:
@@ -84,21 +84,28 @@ def test_the_conversion_keeps_its_state_with_the_doctrees_and_nothing_on_the_app
 
 
 @pytest.mark.sphinx("html", testroot="book", srcdir="book-rebuild")
-def test_styles_and_scripts_come_from_the_extension_and_a_rebuild_gives_the_same_tags(make_app, app_params):
+def test_styles_and_scripts_come_from_the_extension_where_needed_and_a_rebuild_gives_the_same_tags(make_app, app_params):
     args, kwargs = app_params
     clean = make_app(*args, freshenv=True, **kwargs)
     clean.build()
-    tags = script_and_style_tags(page(clean, "index.html"))
-    assert [tag for tag in tags if re.search(r"book\.css|glossary-(data|tips)\.js", tag)] == [
-        '<link rel="stylesheet" type="text/css" href="_static/book.css?v=8ad721b7" />',
-        *(tag for tag in tags if "glossary-data.js?v=" in tag),
-        *(tag for tag in tags if "glossary-tips.js?v=" in tag),
-    ]
+    home = script_and_style_tags(page(clean, "index.html"))
+    chapter = script_and_style_tags(page(clean, "periods/intervention.html"))
+    own = r"book\.css|glossary-(data|tips|search)\.js|passages\.js|book-search\.js"
+    # The styles on every page; the tips' script only where entries are linked, and their data
+    # never with a page (the script loads it at the first hover, focus or tap).
+    assert [tag for tag in home if re.search(own, tag)] == [tag for tag in home if re.fullmatch(r'<link rel="stylesheet" type="text/css" href="_static/book\.css\?v=[0-9a-f]{8}" />', tag)]
+    assert len([tag for tag in home if re.search(own, tag)]) == 1
+    tips = [tag for tag in chapter if "glossary-tips.js?v=" in tag]
+    assert len(tips) == 1 and re.search(r'data-version="[0-9a-f]{8}"', tips[0])
+    assert not [tag for tag in home + chapter if "glossary-data.js" in tag]
     assert "window.GLOSSARY_TIPS" in page(clean, "_static/glossary-data.js")
+    search = script_and_style_tags(page(clean, "search.html"))
+    assert [tag for tag in search if "glossary-search.js" in tag or "book-search.js" in tag]
     rebuilt = make_app(*args, **kwargs)
     rebuilt.build()
     assert "0 generated files changed (inputs unchanged)" in rebuilt.status.getvalue()
-    assert script_and_style_tags(page(rebuilt, "index.html")) == tags
+    assert script_and_style_tags(page(rebuilt, "index.html")) == home
+    assert script_and_style_tags(page(rebuilt, "periods/intervention.html")) == chapter
 
 
 # --- problems ---------------------------------------------------------------------------------

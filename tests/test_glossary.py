@@ -4,14 +4,10 @@ definitions on hover)."""
 
 import functools
 import html
-import http.server
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
-import threading
 import zlib
 from pathlib import Path
 
@@ -323,11 +319,8 @@ def test_the_anchors_command_prints_the_snapshot_format(capsys):
 
 
 @pytest.fixture(scope="module")
-def site(real_book):
-    project, result = real_book
-    if result.returncode != 0:
-        pytest.fail("the real book did not build:\n" + result.stderr[-3000:])
-    return project / "_build" / "html"
+def site(real_site):
+    return real_site
 
 
 PUBLIC_ANCHORS = ROOT / "docs" / "data" / "public-anchors.txt"
@@ -476,41 +469,6 @@ def test_another_sphinx_project_links_to_entries_through_intersphinx(site, tmp_p
 
 
 # --------------------------------------------------------------- hover: a real browser on the site
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        if shutil.which("apt-get") and os.geteuid() == 0:
-            subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=False, capture_output=True)
-        if not CHROMIUM.exists():
-            pytest.fail(f"The hover test needs Chromium at {CHROMIUM}: install it with `apt-get install chromium` (as root).")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("The hover test needs the Python package playwright: `.venv/bin/pip install -e '.[test]'` (never `playwright install`).")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
 
 @pytest.mark.build
 def test_hovering_or_focusing_a_term_shows_its_definition_without_leaving_the_page(browser, served, shipped):

@@ -81,3 +81,50 @@ class Addresses:
 
     def event_url(self, date: str) -> str:
         return f"{CHRONOLOGY}.html#{self.chronology_anchor(date)}"
+
+# ---------------------------------------------------------------- anchors inside the chapters
+#
+# Month and year headings, notes and glossary mentions have anchors of their own, documented for
+# readers in docs/about/how-to-link.md. They are Sphinx labels (unique in the book), made only from
+# the editorial data and a date, never from the passages a chapter happens to hold, so that adding
+# a seed never moves one.
+
+
+def _divided(first_day, last_day, periods) -> bool:
+    """Whether the chapters' date ranges divide this span between two or more periods."""
+    dated = [p for p in periods if not p.undated]
+    return sum(1 for p in dated if (p.start is None or p.start <= last_day) and (p.end is None or first_day <= p.end)) > 1
+
+
+def date_group_anchor(date: PartialDate | None, period, periods) -> str:
+    """A period chapter's heading for a month ("month-2015-10") or for the passages dated to a year
+    alone ("year-2015"). A month or year that the chapters' boundaries divide appears in two
+    chapters, so there each part names its chapter: "month-2015-09-in-2015-2016-intervention".
+    The undated chapter's headings name their source ("undated-<source slug>", see undated_anchor)."""
+    if date is None or date.year is None:
+        return f"undated-in-{period.slug}"
+    span = PartialDate(date.year, date.month)
+    base = f"year-{date.year:04d}" if date.month is None else f"month-{date.year:04d}-{date.month:02d}"
+    return f"{base}-in-{period.slug}" if _divided(span.first_day(), span.last_day(), periods) else base
+
+
+def undated_anchor(source_slug: str) -> str:
+    """The undated chapter's heading for one source's passages."""
+    return f"undated-{source_slug}"
+
+
+def theme_year_anchor(theme_slug: str, year: int | None) -> str:
+    """A theme chapter's heading for a year ("theme-bases-2015"), or for its undated passages."""
+    return f"theme-{theme_slug}-{year:04d}" if year else f"theme-{theme_slug}-undated"
+
+
+def note_anchor(annotation_id: str, page: str) -> str:
+    """Where a page prints an editorial note in full, once ("note-first-strikes-targets-in-2015-2016-intervention");
+    the register's own entry is "note-<id>"."""
+    return f"note-{annotation_id}-in-{page}"
+
+
+def entry_anchor(term_anchor: str) -> str:
+    """An entry's basis and mentions, on its category's page of the glossary's notes (pages/entries.py):
+    "entry-khmeimim-air-base" (Sphinx writes label ids in lower case)."""
+    return "entry-" + re.sub(r"[^a-z0-9]+", "-", term_anchor.removeprefix("term-").lower()).strip("-")

@@ -48,6 +48,31 @@ def hover_data(glossary: Glossary, published: set[str]) -> str:
     return "window.GLOSSARY_TIPS = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
+def first_sentence(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    shown = flat if end < 0 else flat[: end + 1]
+    return shown if len(shown) <= limit else shown[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def search_entries(glossary: Glossary, published: set[str]) -> str:
+    """A small script for the search page (book-search.js): each published entry as [anchor,
+    canonical name, category, every other spelling, the first sentence of its definition]."""
+    titles = {category.slug: category.title for category in glossary.categories}
+    rows = []
+    for entry in glossary.entries:
+        if entry.term not in published:
+            continue
+        seen, names = {entry.term.casefold()}, []
+        for name in entry.names[1:]:
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                names.append(name)
+        rows.append([entry.anchor, entry.term, titles.get(entry.category, entry.category), names, first_sentence(entry.definition)])
+    rows.sort(key=lambda row: row[1].casefold())
+    return "window.BOOK_ENTRIES = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
+
+
 def glossary_records(book: Book) -> list[dict]:
     published = book.published_terms()
     mentions: dict[str, list[str]] = {}

@@ -20,6 +20,7 @@ GENERATED_PAGES = (
     "periods/",
     "themes/",
     "sources/",
+    "entries/",
     "_generated/",
     "glossary.md",
     "contested-claims.md",

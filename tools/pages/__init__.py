@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from ..addresses import Addresses
 from ..bibliography import bibtex
-from ..export import hover_data
+from ..export import hover_data, search_entries
 from ..model import Book
-from . import chapters, chronology, glossary, notes, report, sources
+from . import chapters, chronology, entries, glossary, notes, report, sources
 from .common import PageContext
 
-FAMILIES = (chapters, chronology, sources, glossary, notes, report)
+FAMILIES = (chapters, chronology, sources, glossary, entries, notes, report)
 BIBLIOGRAPHY = "_generated/sources.bib"
-# Files the HTML site serves as they are (the glossary tips' data): a static folder of its own, so
+# Files the HTML site serves as they are (the glossary tips' and the search page's data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.
 STATIC_FOLDER = "_generated/static"
+SOURCES_DATA = "sources.json"  # what "Cite this passage" says of each source
 
 
 def render_pages(book: Book, addresses: Addresses) -> dict[str, str | bytes]:
@@ -27,4 +28,6 @@ def render_pages(book: Book, addresses: Addresses) -> dict[str, str | bytes]:
         pages |= family.pages(context)
     pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])
     pages[f"{STATIC_FOLDER}/glossary-data.js"] = hover_data(book.glossary, book.published_terms())
+    pages[f"{STATIC_FOLDER}/glossary-search.js"] = search_entries(book.glossary, book.published_terms())
+    pages[f"{STATIC_FOLDER}/{SOURCES_DATA}"] = sources.citation_data(context)
     return pages

@@ -1,9 +1,11 @@
 """The chapters: one page per period (every passage in full, in time order, under month headings)
-and one per theme (linked excerpts grouped by period), their index pages and the home page's cards.
+and one per theme (linked excerpts under year headings), their index pages and the home page's cards.
 
 Each passage has one full-text home, in its period chapter, under a stable anchor (its id); theme
-chapters reach it through short linked excerpts. Passages are anchored blocks, not sections, so the
-navigation tree stays small however many passages there are.
+chapters reach it through short linked excerpts. Passages are anchored blocks, not sections: the
+only headings are the months (years on theme pages, sources in the undated chapter), so the page's
+contents column lists them while the navigation tree stays small however many passages there are.
+Their anchors come from tools.addresses. An editorial note is printed in full once per chapter.
 """
 
 from __future__ import annotations
@@ -11,9 +13,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .. import myst
-from ..model import display_date
-from .common import PageContext, month_heading
+from ..addresses import date_group_anchor, theme_year_anchor, undated_anchor
+from ..excerpt import excerpt
+from ..model import Passage, display_date
+from .common import NotesOnPage, PageContext, month_heading
 from .glance import period_opening, theme_opening
+
+
+def date_group(context: PageContext, period, passage: Passage) -> tuple[str, str]:
+    """The heading a passage falls under in its period chapter, and that heading's anchor: its
+    month, or its year when that is all the book knows; in the undated chapter, its source."""
+    if passage.date is None and period.undated:
+        view = context.views[passage.source]
+        return f"From {myst.text(view.title)}", undated_anchor(view.slug)
+    return month_heading(passage.date), date_group_anchor(passage.when, period, context.book.chapters.periods)
 
 
 def period_page(context: PageContext, period, opening: str = "") -> str:
@@ -22,12 +35,13 @@ def period_page(context: PageContext, period, opening: str = "") -> str:
     out += [opening] if opening else []  # its key events, a chart and a map (glance.py)
     out += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
     current = None
+    notes = NotesOnPage(period.slug)
     for passage in passages:
-        heading = month_heading(passage.date)
-        if heading != current:
-            out += [myst.directive("rubric", "", heading), ""]
-            current = heading
-        out += [context.passage_block(passage), ""]
+        heading, anchor = date_group(context, period, passage)
+        if anchor != current:
+            out += [myst.label(anchor), f"## {heading}", ""]
+            current = anchor
+        out += [context.passage_block(passage, notes), ""]
     return "\n".join(out)
 
 
@@ -36,16 +50,17 @@ def theme_page(context: PageContext, theme, opening: str = "") -> str:
     out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
     out += [opening] if opening else []  # its events over time (glance.py)
     out += [f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*", ""]
-    by_period = defaultdict(list)
+    by_year: dict[int | None, list[Passage]] = defaultdict(list)
     for passage in passages:
-        by_period[passage.period].append(passage)
-    for period in context.book.chapters.periods:
-        if not by_period[period.slug]:
-            continue
-        out += [myst.directive("rubric", "", f"[{myst.text(period.title)}](#period-{period.slug})"), ""]
-        for passage in by_period[period.slug]:
+        by_year[passage.when.year if passage.when else None].append(passage)
+    titles = {period.slug: period.title for period in context.book.chapters.periods}
+    for year, found in by_year.items():
+        out += [myst.label(theme_year_anchor(theme.slug, year)), f"## {year if year else 'Undated'}", ""]
+        periods = list(dict.fromkeys(passage.period for passage in found))
+        out += ["*In the chronology:* " + ", ".join(f"[{myst.text(titles[slug])}](#period-{slug})" for slug in periods if slug in titles), ""]
+        for passage in found:
             title = context.views[passage.source].title
-            out.append(f"- **{display_date(passage.date)}** · {myst.link(myst.excerpt(passage.text), '#' + passage.id)} · *{myst.text(title)}*")
+            out.append(f"- **{display_date(passage.date)}** · {myst.link(excerpt(passage.text), '#' + passage.id)} · *{myst.text(title)}*")
         out.append("")
     if not passages:
         out.append("No passage of the current sources falls under this theme yet.")

@@ -124,7 +124,7 @@ def chronology_page(context: PageContext, figures: list[Figure], map_figure: Fig
             if heading != current:
                 out += [""] if current is not None else []
                 current = heading
-                out += [myst.label(context.addresses.chronology_anchor(event.date)), myst.directive("rubric", "", heading), ""]
+                out += [myst.label(context.addresses.chronology_anchor(event.date)), f"### {heading}", ""]
                 out += ["| Date | Event | Told by |", "|---|---|---|"]
             out.append(event_row(context, event))
         out.append("")

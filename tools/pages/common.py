@@ -1,12 +1,14 @@
 """What every page family shares: a passage's block, its line of facts, its citation, short
-references to other passages, and the order of passages in time."""
+references to other passages, the editorial notes printed once per page, and the order of
+passages in time."""
 
 from __future__ import annotations
 
-from ..addresses import Addresses
+from ..addresses import Addresses, note_anchor
 from ..annotations import KINDS
 from ..clean import visible
 from ..link import Mention, first_of_each
+from ..annotations import Annotation
 from ..model import Book, Passage, display_date, parse_iso
 from .. import myst
 
@@ -41,6 +43,59 @@ def linked_text(text: str, mentions: list[Mention]) -> str:
         position = mention.end
     out.append(myst.text(text[position:]))
     return "".join(out)
+
+
+def lines_label(passage: Passage) -> str:
+    return f"line {passage.first_line}" if passage.first_line == passage.last_line else f"lines {passage.first_line}–{passage.last_line}"
+
+
+def distinct_labels(passages: list[Passage], label) -> dict[str, str]:
+    """Each passage's label (`label(passage)`), made distinct where two would read the same: by
+    the lines they come from ("Undated (web snippets), lines 40–41"), else by their number in a
+    bundle of snippets, which is one long line ("…, snippet 12"), else by their order ("…, 2")."""
+
+    def repeated(labels: dict[str, str]) -> set[str]:
+        counts: dict[str, int] = {}
+        for text in labels.values():
+            counts[text] = counts.get(text, 0) + 1
+        return {text for text, count in counts.items() if count > 1}
+
+    labels = {passage.id: label(passage) for passage in passages}
+    twice = repeated(labels)
+    labels = {p.id: f"{labels[p.id]}, {lines_label(p)}" if labels[p.id] in twice else labels[p.id] for p in passages}
+    twice = repeated(labels)
+    seen: dict[str, int] = {}
+    for passage in passages:
+        text = labels[passage.id]
+        if text in twice:
+            seen[text] = seen.get(text, 0) + 1
+            base = text.rsplit(", line", 1)[0]
+            labels[passage.id] = f"{base}, snippet {passage.snippet}" if passage.snippet else f"{text}, {seen[text]}"
+    return labels
+
+
+class NotesOnPage:
+    """The editorial notes a page has printed. Each note is printed in full once, with the passages
+    it concerns, where it first applies, under a stable anchor (addresses.note_anchor); every later
+    passage it concerns gets a one-line marker that links there.
+
+    The scope is what "once" means: a period chapter gives its slug (once per page, on the web); a
+    printed book can give one scope to all its chapters (once in the book).
+    """
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+        self.printed: set[str] = set()
+
+    def anchor(self, annotation: Annotation) -> str:
+        return note_anchor(annotation.id, self.scope)
+
+    def first_time(self, annotation: Annotation) -> bool:
+        """True the first time the page meets this note (it prints it in full), False after."""
+        if annotation.id in self.printed:
+            return False
+        self.printed.add(annotation.id)
+        return True
 
 
 class PageContext:
@@ -92,22 +147,44 @@ class PageContext:
             parts.append("themes: " + ", ".join(f"[{myst.text(short_title(theme.title))}](#theme-{theme.slug})" for theme in themes))
         return " · ".join(parts)
 
-    def passage_ref(self, pid: str) -> str:
-        """A short reference to another passage: its source and date, linked to its home."""
-        other = self.by_id[pid]
-        return f"[{myst.text(self.views[other.source].title)}, {myst.text(display_date(other.date))}](#{pid})"
+    def ref_label(self, passage: Passage) -> str:
+        """How a short reference names a passage: its source and date."""
+        return f"{self.views[passage.source].title}, {display_date(passage.date)}"
 
-    def passage_block(self, passage: Passage) -> str:
+    def passage_refs(self, pids: list[str], current: str | None = None) -> str:
+        """Short references to several passages, told apart by their lines where two would read
+        the same; the passage being read is "this passage"."""
+        passages = [self.by_id[pid] for pid in pids]
+        labels = distinct_labels(passages, self.ref_label)
+        return "; ".join("this passage" if pid == current else f"[{myst.text(labels[pid])}](#{pid})" for pid in pids)
+
+    def note_in_full(self, annotation: Annotation, passage: Passage, anchor: str | None) -> str:
+        """The note where it first applies: its text, the passages it concerns, the register."""
+        body = myst.text(annotation.note)
+        if len(annotation.passages) > 1:
+            body += "\n\n*It concerns:* " + self.passage_refs(annotation.passages, current=passage.id)
+        body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
+        title = f"{KINDS[annotation.kind]}: {myst.text(annotation.title)}"
+        note = myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}"})
+        return f"{myst.label(anchor)}\n{note}" if anchor else note
+
+    def note_marker(self, annotation: Annotation, anchor: str) -> str:
+        """A later passage's one line: the note's kind and title, linked to the note in full."""
+        return "{.note-marker}\n" + f"*{KINDS[annotation.kind]}, see the note above:* [{myst.text(annotation.title)}](#{anchor})"
+
+    def passage_block(self, passage: Passage, notes: NotesOnPage | None = None) -> str:
+        """The passage as an anchored quotation with its line of facts, then its editorial notes:
+        in full the first time `notes` meets them, as a marker after that (always in full, without
+        an anchor, when no `notes` is given)."""
         lines = ["{#" + passage.id + " .passage}", "> " + self.meta_line(passage), ">", "> " + self.linked_text(passage)]
         also = self.book.also_reported.get(passage.id)
         if also:
-            lines += [">", "> *Also reported by:* " + "; ".join(self.passage_ref(pid) for pid in also)]
+            lines += [">", "> *Also reported by:* " + self.passage_refs(also)]
         for annotation in self.book.annotated.get(passage.id, []):
-            others = [pid for pid in annotation.passages if pid != passage.id]
-            body = myst.text(annotation.note)
-            if others:
-                body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
-            body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
-            title = f"{KINDS[annotation.kind]}: {myst.text(annotation.title)}"
-            lines += ["", myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}"})]
+            if notes is None:
+                lines += ["", self.note_in_full(annotation, passage, None)]
+            elif notes.first_time(annotation):
+                lines += ["", self.note_in_full(annotation, passage, notes.anchor(annotation))]
+            else:
+                lines += ["", self.note_marker(annotation, notes.anchor(annotation))]
         return "\n".join(lines)

@@ -66,7 +66,7 @@ def period_opening(context: PageContext, period) -> tuple[str, dict[str, bytes]]
     events = events_of_period(context, period.slug)
     if not events:
         return "", {}
-    out = [myst.directive("rubric", "", "Key events"), ""]
+    out = [myst.label(f"key-events-in-{period.slug}"), "## Key events", ""]
     chosen = key_events(events)
     out += [event_line(context, event) for event in chosen] or ["No event of this period is told by more than one source."]
     out += ["", f"All {len(events)} events of the period, one line each, are in the [chronology](#chronology-of-events).", ""]

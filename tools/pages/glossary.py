@@ -1,14 +1,21 @@
 """The glossary page: entries grouped by category, each with its spellings, definition, related
-entries and the passages that mention it."""
+entries, the basis of its definition and the passages that mention it.
+
+On the web, the basis and the passages (by date) are on the entry's category page of notes
+(pages/entries.py), one link away, so that the glossary stays light enough for a phone; the
+printed glossary keeps them under each entry. Every spelling stays a glossary term, so its anchor, its index
+entry and its line in objects.inv do not move (the HTML shows the spellings on one line: see
+tools/sphinx_ext/glossary.py)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from .. import myst
+from ..addresses import entry_anchor
 from ..glossary import Entry
 from ..model import Passage, display_date
-from .common import PageContext
+from .common import PageContext, distinct_labels
 
 
 def mentions_by_term(passages: list[Passage]) -> dict[str, list[Passage]]:
@@ -29,16 +36,28 @@ def _display_names(entry: Entry) -> list[str]:
     return names
 
 
+def mention_links(context: PageContext, passages: list[Passage]) -> str:
+    """Links to passages in the order of events, each labelled by its date and kind of source,
+    with its lines where two labels would read the same."""
+    ordered = context.in_time_order(passages)
+    labels = distinct_labels(ordered, lambda p: f"{display_date(p.date)} ({context.views[p.source].kind_label})")
+    return ", ".join(f"[{myst.text(labels[p.id])}](#{p.id})" for p in ordered)
+
+
+def span_of_years(passages: list[Passage]) -> str:
+    years = sorted({p.when.year for p in passages if p.when})
+    if not years:
+        return ""
+    return f", {years[0]}" if years[0] == years[-1] else f", {years[0]} to {years[-1]}"
+
+
 def glossary_page(context: PageContext) -> str:
     """Entries by category: the canonical name then every other spelling as term lines (so each
     is in the index, the search and objects.inv), the definition and its basis, related entries
-    and the passages that mention it."""
+    and the passages that mention it (on the web, a link to them; in print, the list)."""
     glossary = context.book.glossary
     mentions = mentions_by_term(context.book.passages)
     published = context.book.published_terms()
-
-    def label_of(passage: Passage) -> str:
-        return f"{display_date(passage.date)} ({context.views[passage.source].kind_label})"
 
     out = [
         "(glossary)=",
@@ -57,15 +76,18 @@ def glossary_page(context: PageContext) -> str:
         out += [f"## {category.title}", "", "::::{glossary}"]
         for entry in entries:
             out += [myst.text(name) for name in _display_names(entry)]
-            body = [myst.text(entry.definition), "", "*Basis:* " + "; ".join(myst.text(item) for item in entry.basis) + "."]
+            body = [myst.text(entry.definition)]
             related = [name for name in entry.related if name in published]
             if related:
                 body += ["", "*See also:* " + ", ".join(myst.term(name, name) for name in related) + "."]
-            found = mentions.get(entry.term)
+            found = mentions.get(entry.term, [])
+            count = f"{len(found)} passage{'s' if len(found) != 1 else ''}"
+            web = f"[Basis{f' and mentions: {count}{span_of_years(found)}' if found else ''}](#{entry_anchor(entry.anchor)})"
+            printed = "*Basis:* " + "; ".join(myst.text(item) for item in entry.basis) + "."
             if found:
-                links = ", ".join(f"[{myst.text(label_of(p))}](#{p.id})" for p in found)
-                body += ["", f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:* {links}."]
-            out += ["   " + line if line else "" for line in body]
+                printed += f"\n\n*Mentioned in {count}:* {mention_links(context, found)}."
+            body += ["", myst.directive("only", web, "html"), "", myst.directive("only", printed, "not html")]
+            out += ["   " + line if line else "" for line in "\n".join(body).split("\n")]
             out.append("")
         out += ["::::", ""]
     return "\n".join(out)

@@ -1,11 +1,11 @@
-"""The register of editorial notes: every annotation, contested claims first, each with all the
-passages it joins."""
+"""The register of editorial notes: every annotation, contested claims first, each under a heading
+of its own (anchor "note-<id>") with all the passages it joins."""
 
 from __future__ import annotations
 
 from .. import myst
 from ..annotations import KINDS
-from .common import PageContext
+from .common import PageContext, distinct_labels
 
 
 def notes_page(context: PageContext) -> str:
@@ -22,11 +22,12 @@ def notes_page(context: PageContext) -> str:
             continue
         out += [f"## {'Contested claims' if kind == 'contested' else f'{label} notes'}", ""]
         for annotation in chosen:
-            out += [myst.label(f"note-{annotation.id}"), myst.directive("rubric", "", myst.text(annotation.title)), ""]
+            out += [myst.label(f"note-{annotation.id}"), f"### {myst.text(annotation.title)}", ""]
             out += [myst.text(annotation.note), ""]
+            labels = distinct_labels([context.by_id[pid] for pid in annotation.passages], context.ref_label)
             for pid in annotation.passages:
                 kind_label = context.views[context.by_id[pid].source].kind_label
-                out.append(f"- {context.passage_ref(pid)} ({myst.text(kind_label)})")
+                out.append(f"- [{myst.text(labels[pid])}](#{pid}) ({myst.text(kind_label)})")
             out.append("")
     return "\n".join(out)
 

@@ -74,6 +74,22 @@ def viewer_data(context: PageContext, source: Source) -> str:
     return json_document({"file": source.file, "lines": lines})
 
 
+def citation_data(context: PageContext) -> str:
+    """What "Cite this passage" says of each source (tools/sphinx_ext/passages.py), by its slug."""
+    data = {}
+    for source in context.book.sources:
+        view = context.views[source.file]
+        data[view.slug] = {
+            "title": view.title,
+            "author": view.author,
+            "publisher": view.note.publisher,
+            "date": view.date.display() if view.date else "",
+            "kind": view.kind_label,
+            "file": visible(source.file),
+        }
+    return json_document(data)
+
+
 def pages(context: PageContext) -> dict[str, str]:
     found = {"sources/index.md": sources_page(context)}
     for source in context.book.sources:

@@ -5,15 +5,22 @@ hands Sphinx the result and owns everything Sphinx needs to know about it, so th
 like a quickstart's and `sphinx-build -b html docs _build/html` alone (as Read the Docs runs it)
 builds the complete book. In the order Sphinx meets them:
 
+    setup             readthedocs.py  sphinx-notfound-page (404.html), sphinxext-opengraph
     config-inited     config.py       `book_*` settings with defaults (BookConfig)
+                      readthedocs.py  html_baseurl from READTHEDOCS_CANONICAL_URL; no social cards
+                      navigation.py   templates/ (accessible sidebar captions, the search page's h1)
                       here            the generated folder and the data folder are not documents;
                                       the generated bibliography for sphinxcontrib-bibtex
                       latex/          the book's LaTeX settings, writer and post-transforms
                                       (when `book_latex` is on)
     builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder
-                      here            static files: book.css, glossary-tips.js (static/), and the
-                                      generated glossary-data.js, for HTML-format builders
+                      here            static files: book.css and the scripts (static/), and the
+                                      generated glossary data, for HTML-format builders
     reading, writing  sources.py      {source-lines} citations and the {source-viewer}
+                      glossary.py     spellings on one line (HTML); the tips' script where terms are linked
+                      passages.py     permalinks and "Cite this passage" (HTML)
+                      search.py       the search page's layer, and each page's light search text
+                      navigation.py   captions' aria-level in page bodies; the index's letter bar
     build-finished    conversion.py   corpus exports beside the HTML site
                       latex/          files latexmk needs beside the .tex
 """
@@ -28,7 +35,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, latex, sources
+from . import conversion, glossary, latex, navigation, passages, readthedocs, search, sources
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -61,10 +68,9 @@ def static_files(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.config.html_static_path = [*app.config.html_static_path, str(STATIC), conversion.static_folder(app)]
-    # After the theme's and other extensions' files, as conf.py's html_css_files would be.
+    # After the theme's and other extensions' files, as conf.py's html_css_files would be. The
+    # scripts are added only to the pages that use them (glossary.py, passages.py, search.py).
     app.add_css_file("book.css", priority=800)
-    app.add_js_file("glossary-data.js", priority=800)
-    app.add_js_file("glossary-tips.js", priority=800)
 
 
 def setup(app: Sphinx) -> dict:
@@ -77,6 +83,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", static_files, priority=110)
     app.connect("build-finished", conversion.export)
     sources.setup(app)
+    glossary.setup(app)
+    passages.setup(app)
+    search.setup(app)
+    navigation.setup(app)
+    readthedocs.setup(app)
     latex.setup(app)
     register_style()
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -95,10 +95,13 @@ def _row(number: int, text: str, passages: list, reasons: list) -> str:
     classes = "kept" if passages else ("moved" if moved else "removed") if reasons else "blank"
     marks = [passage_link(label, url) for label, url in passages]
     marks += [f'<span class="reason">{html.escape(reason)}</span>' for reason in reasons]
-    return (
-        f'<tr id="L{number}" class="{classes}"><td class="ln"><a href="#L{number}">{number}</a></td>'
-        f'<td class="text">{html.escape(text)}</td><td class="marks">{"<br>".join(marks)}</td></tr>'
-    )
+    # The cells are told apart by their place (book.css), and a line with no mark has no third
+    # cell: a thousand rows, each as short as it can be.
+    cells = f'<td><a href="#L{number}">{number}</a></td><td>{html.escape(text)}</td>'
+    if marks:
+        cells += f'<td>{"<br>".join(marks)}</td>'
+    kind = "" if classes == "blank" else f' class="{classes}"'
+    return f'<tr id="L{number}"{kind}>{cells}</tr>'
 
 
 class SourceViewerDirective(SphinxDirective):

@@ -1,0 +1,102 @@
+"""Finding one's way in the HTML book: accessible navigation and a clean general index.
+
+- templates/: the theme's sidebar navigation with an `aria-level` on each caption (Sphinx writes
+  them as `role="heading"` alone, which axe-core reports as critical), and its search page with
+  an h1. The same fix is applied to the captions of the toctrees inside a page's body.
+- The general index is in the navigation (docs/index.md lists `genindex` in a toctree); builders
+  other than HTML (the PDF, which prints its own index) do not see that entry.
+- The general index groups entries under A to Z; the glossary's spellings in other scripts (more
+  than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
+  under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.domains.std import StandardDomain
+
+TEMPLATES = Path(__file__).with_name("templates")
+CAPTION = '<p class="caption" role="heading">'
+ACCESSIBLE_CAPTION = '<p class="caption" role="heading" aria-level="2">'
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
+HTML_ONLY = "book_html_only_toctrees"  # env: documents read for print, their "genindex" dropped
+
+
+def html_only_indices(app: Sphinx, doctree: nodes.document) -> None:
+    """Outside HTML, a toctree's "genindex" (or "search") entry names no document: drop it, and
+    remember the document, so that an HTML build sharing the environment reads it again."""
+    docname = app.env.current_document.docname
+    if app.builder.format == "html":
+        getattr(app.env, HTML_ONLY, set()).discard(docname)
+        return
+    virtual = set(StandardDomain._virtual_doc_names)
+    for toctree in doctree.findall(addnodes.toctree):
+        if virtual & set(toctree["includefiles"]):
+            toctree["entries"] = [(title, ref) for title, ref in toctree["entries"] if ref not in virtual]
+            toctree["includefiles"] = [name for name in toctree["includefiles"] if name not in virtual]
+            if not hasattr(app.env, HTML_ONLY):
+                setattr(app.env, HTML_ONLY, set())
+            getattr(app.env, HTML_ONLY).add(docname)
+
+
+def read_again_for_this_format(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """`make html` then `make latexpdf` (or Read the Docs' two builds) share one environment: a
+    document read for the other kind of output is read again."""
+    if app.builder.format == "html":
+        return sorted(name for name in getattr(env, HTML_ONLY, set()) if name in env.found_docs)
+    virtual = set(StandardDomain._virtual_doc_names)
+    return sorted(name for name, includes in env.toctree_includes.items() if virtual & set(includes))
+
+
+def merge_html_only(app: Sphinx, env, docnames, other) -> None:
+    if getattr(other, HTML_ONLY, None):
+        setattr(env, HTML_ONLY, getattr(env, HTML_ONLY, set()) | getattr(other, HTML_ONLY))
+
+
+def letter_group(key: str) -> str:
+    """The letter bar's group for one of Sphinx's index keys (a capital letter or "Symbols")."""
+    if len(key) != 1 or (key.isascii() and key.isalpha()):
+        return key
+    name = unicodedata.name(key, "")
+    if name.startswith("CYRILLIC"):
+        return "Cyrillic"
+    if name.startswith("ARABIC"):
+        return "Arabic"
+    return "Others"
+
+
+def regroup(entries: list[tuple[str, list]]) -> list[tuple[str, list]]:
+    """Sphinx's (key, entries) groups, merged by letter_group, Latin letters and symbols first."""
+    merged: dict[str, list] = {}
+    for key, items in entries:
+        merged.setdefault(letter_group(key), []).extend(items)
+    order = ["Symbols", *(chr(code) for code in range(ord("A"), ord("Z") + 1)), "Cyrillic", "Arabic", "Others"]
+    return [(key, merged[key]) for key in order if key in merged] + [(key, items) for key, items in merged.items() if key not in order]
+
+
+def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if "body" in context and CAPTION in context["body"]:
+        context["body"] = context["body"].replace(CAPTION, ACCESSIBLE_CAPTION)
+    if pagename == "genindex" and context.get("genindexentries"):
+        context["genindexentries"] = regroup(context["genindexentries"])
+        context["genindexcounts"] = [sum(1 + len(entry[1][1]) for entry in items) for _, items in context["genindexentries"]]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", add_templates)
+    app.connect("doctree-read", html_only_indices, priority=400)  # before the toctree collector
+    app.connect("env-get-outdated", read_again_for_this_format)
+    app.connect("env-merge-info", merge_html_only)
+    app.connect("html-page-context", page_context)
