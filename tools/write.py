@@ -69,9 +69,10 @@ def hand_edited(root: Path) -> list[str]:
 
 
 def in_place(root: Path) -> bool:
-    """Whether every file the last run wrote is there, as it was written."""
+    """Whether every file the last run wrote is there, as it was written (a manifest of names
+    only, from an older version, cannot tell: the files are written again)."""
     written = read_manifest(root)
-    return bool(written) and all((root / name).is_file() for name in written) and not hand_edited(root)
+    return bool(written) and all(digest and (root / name).is_file() for name, digest in written.items()) and not hand_edited(root)
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> list[str]:

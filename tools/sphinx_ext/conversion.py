@@ -1,8 +1,9 @@
 """The conversion inside a Sphinx build: pages before Sphinx reads the sources, exports after.
 
 At `builder-inited` the pipeline turns the seeds and the editorial data into MyST pages in the
-source folder (or, when nothing it reads has changed, the last run's results are reused: see
-tools/cache.py). The conversion's own state lives where Sphinx keeps its build state, the doctrees
+source folder (or, when nothing it reads has changed and every page is as it was written, the
+last run's results are reused: see tools/cache.py). A generated page edited by hand is reported,
+naming the data files to edit instead, kept aside with the build's state and written again. The conversion's own state lives where Sphinx keeps its build state, the doctrees
 folder; at `build-finished` the corpus exports are read back from there and written beside the
 HTML site. Nothing is kept on the application object between the two.
 """
