@@ -130,8 +130,9 @@ ANNOTATION_QUOTED = "the attack was staged by foreign agents"  # in markup.txt, 
 
 def hostile_project(where: Path, seeds: dict[str, bytes], attacks: bool = False) -> Path:
     """A copy of the book's project with these seeds only. The shipped annotations quote the real
-    seeds, so they are replaced by one note on markup.txt (which an impostor seed copies);
-    `attacks` adds the file-system attacks."""
+    seeds, so they are replaced by one note on markup.txt (which an impostor seed copies), and the
+    shipped source notes, which describe the real seeds, are left out; `attacks` adds the
+    file-system attacks."""
     project = make_project(where, seeds)
     annotations = (
         "annotations:\n"
@@ -141,6 +142,7 @@ def hostile_project(where: Path, seeds: dict[str, bytes], attacks: bool = False)
     )
     has_quote = ANNOTATION_QUOTED.encode() in seeds.get("markup.txt", b"")
     (project / "docs" / "data" / "annotations.yaml").write_text(annotations if has_quote else "annotations: []\n", encoding="utf-8")
+    (project / "docs" / "data" / "sources.yaml").write_text("sources: []\n", encoding="utf-8")
     if attacks:
         filesystem_attacks(project)
     return project

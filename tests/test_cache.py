@@ -2,6 +2,7 @@
 
 from tools import cache
 from tools.pipeline import Paths
+from tools.write import write_tree
 
 from conftest import make_project
 
@@ -26,15 +27,18 @@ def test_the_fingerprint_changes_with_seeds_and_editorial_data_but_not_otherwise
     assert cache.fingerprint(paths) != commented
 
 
-def test_cached_results_are_reused_only_when_every_generated_page_is_still_there(tmp_path):
+def test_cached_results_are_reused_only_when_every_generated_page_is_still_there_as_written(tmp_path):
     srcdir, cache_file = tmp_path / "docs", tmp_path / "_build" / "doctrees" / cache.CACHE
-    srcdir.mkdir()
-    (srcdir / "page.md").write_text("x", encoding="utf-8")
-    (srcdir / ".generated-files").write_text("page.md\n", encoding="utf-8")
+    write_tree(srcdir, {"page.md": "x"})
     cache.save(cache_file, "abc", {"corpus/x.json": "{}"}, [{"file": "a.txt"}], "1 source")
     assert cache.load(cache_file, srcdir, "abc")["exports"] == {"corpus/x.json": "{}"}
     assert cache.exports(cache_file) == {"corpus/x.json": "{}"}
     assert cache.load(cache_file, srcdir, "other") is None
+    (srcdir / "page.md").write_text("x, edited by hand", encoding="utf-8")
+    assert cache.load(cache_file, srcdir, "abc") is None
     (srcdir / "page.md").unlink()
+    assert cache.load(cache_file, srcdir, "abc") is None
+    write_tree(srcdir, {"page.md": "x"})
+    (srcdir / ".generated-files").write_text("page.md\n", encoding="utf-8")  # an older version's manifest: names only
     assert cache.load(cache_file, srcdir, "abc") is None
     assert cache.exports(tmp_path / "nowhere.json") == {}

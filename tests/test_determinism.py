@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tools import cache, write
-from tools.write import MANIFEST, write_if_changed, write_tree
+from tools.write import MANIFEST, checksum, hand_edited, in_place, read_manifest, write_if_changed, write_tree
 
 from conftest import sphinx_build
 from hostile import corpus, hostile_project
@@ -29,7 +29,7 @@ def generated_files(project: Path) -> list[Path]:
     """What the extension writes: the pages it lists in its manifest, the manifest, its cache and
     the corpus exports."""
     docs = project / "docs"
-    names = [name for name in (docs / MANIFEST).read_text(encoding="utf-8").split("\n") if name]
+    names = sorted(read_manifest(docs))
     exports = sorted((project / "_build" / "html" / "corpus").iterdir())
     return [docs / name for name in names] + [docs / MANIFEST, cache_file(project)] + exports
 
@@ -176,3 +176,17 @@ def test_stale_pages_are_deleted_but_never_a_file_outside_the_folder(tmp_path):
     (root / MANIFEST).write_text("a.md\nb.md\n../outside.md\n", encoding="utf-8")
     assert write_tree(root, {"a.md": "A"}) == ["b.md"]
     assert not (root / "b.md").exists() and outside.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_the_manifest_keeps_each_files_checksum_so_that_a_hand_edit_is_found(tmp_path):
+    root = tmp_path / "docs"
+    write_tree(root, {"a.md": "A", "sub/b.md": "B"})
+    assert read_manifest(root) == {"a.md": checksum("A"), "sub/b.md": checksum("B")}
+    assert (root / MANIFEST).read_text(encoding="utf-8") == f"{checksum('A')}  a.md\n{checksum('B')}  sub/b.md\n"  # sha256sum's format
+    assert hand_edited(root) == [] and in_place(root)
+    (root / "sub" / "b.md").write_text("B, as I prefer it", encoding="utf-8")
+    assert hand_edited(root) == ["sub/b.md"] and not in_place(root)
+    write_tree(root, {"a.md": "A", "sub/b.md": "B"})
+    assert hand_edited(root) == [] and in_place(root)
+    (root / "a.md").unlink()
+    assert hand_edited(root) == [] and not in_place(root)  # a deleted page is written again, not reported

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from tools.generated import GENERATED, is_generated_page, remove_generated
-from tools.write import MANIFEST
+from tools.generated import GENERATED, GENERATED_PAGES, SEEDS, edit_instead, is_generated_page, made_from, remove_generated
+from tools.write import MANIFEST, read_manifest
 
 from conftest import ROOT, make_project
 
@@ -25,9 +25,20 @@ def test_gitignore_ignores_exactly_the_generated_paths():
 @pytest.mark.build
 def test_every_page_the_conversion_writes_is_a_generated_path(real_book):
     project, _ = real_book
-    written = (project / "docs" / MANIFEST).read_text(encoding="utf-8").split()
+    written = list(read_manifest(project / "docs"))
     assert written and [name for name in written if not is_generated_page(name)] == []
     assert is_generated_page(MANIFEST)
+
+
+def test_every_generated_page_names_the_data_to_edit_instead():
+    data = {path.name for path in (ROOT / "docs" / "data").iterdir()} | {"glossary/"}
+    for entry, sources in GENERATED_PAGES.items():
+        assert set(sources) <= data | {SEEDS}, entry
+        assert sources or entry == MANIFEST, entry
+    assert made_from("themes/iran.md") == ("chapters.yaml", SEEDS) and made_from("index.md") == ()
+    root = ROOT
+    assert edit_instead("periods/x.md", root, root / "seeds", root / "docs" / "data") == "docs/data/chapters.yaml, docs/data/annotations.yaml and seeds/"
+    assert edit_instead("glossary.md", root, root / "seeds", root / "docs" / "data") == "docs/data/glossary.yaml and docs/data/glossary/"
 
 
 def files(project) -> set[str]:

@@ -201,6 +201,17 @@ def test_an_unknown_related_entry_is_refused(tmp_path):
     assert "entry 'Hama'" in message and "'Hama Governorate'" in message and "does not exist" in message
 
 
+def test_a_related_entry_named_by_its_old_name_after_a_rename_is_found_by_its_alias(tmp_path):
+    path = tmp_path / "glossary.yaml"
+    path.write_text(
+        CATEGORIES + "entries:\n"
+        "  - {term: Hmeimim Air Base, category: place, aliases: [Khmeimim Air Base], definition: A base., basis: [a test]}\n"
+        "  - {term: Latakia, category: place, definition: A city., basis: [a test], related: [Khmeimim Air Base]}\n",
+        encoding="utf-8",
+    )
+    assert load_glossary(path).entries[1].related == ["Hmeimim Air Base"]
+
+
 def test_a_canonical_name_must_be_ascii(tmp_path):
     message = refusal(tmp_path, "  - {term: Türkiye, category: place, definition: A country., basis: [a test]}\n")
     assert "entry 'Türkiye'" in message and "ASCII" in message

@@ -46,14 +46,42 @@ def test_annotations_attach_by_verbatim_quote_with_typographic_variants(tmp_path
 
 
 def test_an_annotation_whose_quote_matches_nothing_is_a_warning_naming_the_file_the_note_and_the_quote(tmp_path):
-    note = Annotation("lost-note", "context", "X", "A note.", [Quote("words that are nowhere")])
+    note = Annotation("lost-note", "context", "X", "A note.", [Quote("words that are nowhere")], line=7)
     found, problems = attach([note], [passage("p1", "Other words.")])
     assert found == {} and note.passages == []
     assert [str(problem) for problem in problems] == [
-        "docs/data/annotations.yaml: annotation 'lost-note': the quote “words that are nowhere” matches no passage: "
-        "fix the quote, or remove it if the seed it quoted is gone"
+        "docs/data/annotations.yaml:7: annotation 'lost-note' is shown on no page: its quote matches no passage: "
+        "“words that are nowhere” (found in no seed). To fix: remove the annotation if its seed was removed; "
+        "if the seed was edited or renamed, correct the quote or its 'source:'"
     ]
     assert problems[0].severity == "warning"
+
+
+def test_an_annotation_orphaned_by_a_seed_removed_or_renamed_is_one_warning_listing_each_missing_quote():
+    note = Annotation(
+        "three-quotes", "contested", "X", "A note.",
+        [Quote("Russia blamed Israel", source="kept.txt"), Quote("gone words", source="old-name.txt"), Quote("edited words", source="kept.txt")],
+    )
+    found, problems = attach([note], [passage("p1", "Russia blamed Israel for it.", source="kept.txt")], seeds={"kept.txt"})
+    assert found == {"p1": [note]}
+    assert [problem.reason for problem in problems] == [
+        "annotation 'three-quotes': 2 of its 3 quotes match no passage: “gone words” (it names old-name.txt, which is "
+        "not in seeds/); “edited words” (not found in kept.txt). To fix: correct each quote (or its 'source:' if the "
+        "seed was renamed), or remove it if its seed was removed"
+    ]
+
+
+def test_a_source_note_whose_seed_is_gone_is_a_warning_on_its_line(tmp_path):
+    from tools.editorial import load_source_notes, orphaned_notes
+
+    data = tmp_path / "sources.yaml"
+    data.write_text("sources:\n  - file: kept.txt\n    publisher: A\n  - file: 'renamed.txt'\n    publisher: B\n", encoding="utf-8")
+    notes = load_source_notes(data)
+    assert [(note.file, note.line) for note in notes.values()] == [("kept.txt", 2), ("renamed.txt", 4)]
+    assert [str(problem) for problem in orphaned_notes(notes, {"kept.txt", "new-name.txt"})] == [
+        "docs/data/sources.yaml:4: source note 'renamed.txt' describes no seed: there is no renamed.txt in seeds/. "
+        "If the seed was renamed, give its new name in 'file:'; if it was removed, remove the note"
+    ]
 
 
 def test_a_seed_that_copies_an_annotated_quote_does_not_receive_the_note(tmp_path):

@@ -6,9 +6,11 @@ dashes normalised, so a quote copied from the seed still matches after cleaning.
 Notes attach only where the editors meant them. A quote either names the seed it comes from
 (`{source: file.txt, text: "..."}`) and attaches only to passages of that seed, or it must match
 exactly one passage in the book. A seed cannot pick up a note by copying a quote: a match in an
-unexpected seed, a quote that matches several passages, and a quote that matches none (a seed
-removed or edited) are each reported as a warning naming the data file, the annotation and the
-quote, with what to do. An annotation is never dropped silently and never stops the build.
+unexpected seed and a quote that matches several passages are each reported as a warning naming
+the data file, the annotation and the quote, with what to do. An annotation orphaned by an edit to
+the seeds (its seed removed, renamed or edited, so that quotes match nothing) is one warning
+naming the annotation, its line and each missing quote. An annotation is never dropped silently
+and never stops the build.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 import ahocorasick
 
 from .clean import visible
-from .editorial import EditorialError, load_yaml
+from .editorial import EditorialError, entry_lines, load_yaml
 from .model import Passage, Problem, valid_iso
 
 # Each kind of note and its label, in the order the register lists them.
@@ -51,6 +53,7 @@ class Annotation:
     passages: list[str] = field(default_factory=list)  # ids, in the order of the quotes
     basis: list[str] = field(default_factory=list)  # what an editors' verdict rests on
     corrected_dates: dict[str, str] = field(default_factory=dict)  # passage id -> the right date (corrections)
+    line: int = 0  # where it starts in annotations.yaml
 
 
 class AnnotationError(EditorialError):
@@ -71,7 +74,7 @@ def _quote(raw, where: str) -> Quote:
 def load_annotations(path: Path) -> list[Annotation]:
     if not path.exists():
         return []
-    annotations, seen = [], set()
+    annotations, seen, lines = [], set(), entry_lines(path, "id")
     for index, raw in enumerate(load_yaml(path).get("annotations") or []):
         where = f"{path}: annotations[{index}]"
         if not isinstance(raw, dict) or not raw.get("id"):
@@ -92,6 +95,7 @@ def load_annotations(path: Path) -> list[Annotation]:
                 " ".join(str(raw["note"]).split()),
                 [_quote(quote, where) for quote in raw["quotes"]],
                 basis=[" ".join(str(item).split()) for item in raw.get("basis") or []],
+                line=lines.get(str(raw["id"]), 0),
             )
         )
     return annotations
@@ -100,9 +104,35 @@ def load_annotations(path: Path) -> list[Annotation]:
 DATA_FILE = "annotations.yaml"  # in docs/data: where the editors fix a problem reported here
 
 
+def _shown(quote: Quote) -> str:
+    return "“" + visible(quote.text if len(quote.text) <= 120 else quote.text[:117] + "…") + "”"
+
+
 def _problem(annotation: Annotation, quote: Quote, what: str) -> Problem:
-    shown = quote.text if len(quote.text) <= 120 else quote.text[:117] + "…"
-    return Problem(DATA_FILE, 0, f"annotation '{annotation.id}': the quote “{visible(shown)}” {what}", "warning", "docs/data")
+    return Problem(DATA_FILE, annotation.line, f"annotation '{annotation.id}': the quote {_shown(quote)} {what}", "warning", "docs/data")
+
+
+def _orphaned(annotation: Annotation, missing: list[tuple[Quote, str]]) -> Problem:
+    """One warning for an annotation whose quotes match nothing: each quote, where it was looked
+    for, and what to do."""
+    count = len(annotation.quotes)
+    listed = "; ".join(f"{_shown(quote)} ({why})" for quote, why in missing)
+    if len(missing) == count:
+        head = f" is shown on no page: {'its quote matches no passage' if count == 1 else f'none of its {count} quotes matches a passage'}"
+        advice = "remove the annotation if its seed was removed; if the seed was edited or renamed, correct the quote or its 'source:'"
+    else:
+        head = f": {len(missing)} of its {count} quotes {'matches' if len(missing) == 1 else 'match'} no passage"
+        advice = "correct each quote (or its 'source:' if the seed was renamed), or remove it if its seed was removed"
+    return Problem(DATA_FILE, annotation.line, f"annotation '{annotation.id}'{head}: {listed}. To fix: {advice}", "warning", "docs/data")
+
+
+def _not_found(quote: Quote, seeds: set[str] | None) -> str:
+    """Where a quote that matches nothing was looked for."""
+    if not quote.source:
+        return "found in no seed"
+    if seeds is not None and quote.source not in seeds:
+        return f"it names {visible(quote.source)}, which is not in seeds/"
+    return f"not found in {visible(quote.source)}"
 
 
 def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tuple[str, str]]]:
@@ -124,12 +154,14 @@ def _occurrences(quotes: set[str], passages: list[Passage]) -> dict[str, list[tu
     return found
 
 
-def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict[str, list[Annotation]], list[Problem]]:
-    """Find each quote's passage; return the annotations of each passage id and the problems."""
+def attach(annotations: list[Annotation], passages: list[Passage], seeds: set[str] | None = None) -> tuple[dict[str, list[Annotation]], list[Problem]]:
+    """Find each quote's passage; return the annotations of each passage id and the problems.
+    `seeds` are the seed files of the book, to tell a quote whose seed is gone."""
     occurrences = _occurrences({comparable_text(quote.text) for annotation in annotations for quote in annotation.quotes}, passages)
     by_passage: dict[str, list[Annotation]] = {}
     problems: list[Problem] = []
     for annotation in annotations:
+        missing: list[tuple[Quote, str]] = []
         for quote in annotation.quotes:
             found = occurrences.get(comparable_text(quote.text), [])
             if quote.source:
@@ -138,12 +170,12 @@ def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict
                 if strangers:
                     problems.append(_problem(annotation, quote, f"also matches text in {', '.join(map(visible, strangers))}, which it does not name: not attached there"))
                 if not mine:
-                    problems.append(_problem(annotation, quote, f"matches no passage of {visible(quote.source)}: fix the quote or its source, or remove it if that seed is gone"))
+                    missing.append((quote, _not_found(quote, seeds)))
             elif len(found) == 1:
                 mine = [found[0][0]]
             elif not found:
                 mine = []
-                problems.append(_problem(annotation, quote, "matches no passage: fix the quote, or remove it if the seed it quoted is gone"))
+                missing.append((quote, _not_found(quote, seeds)))
             else:
                 mine = []
                 sources = sorted({source for _, source in found})
@@ -155,6 +187,8 @@ def attach(annotations: list[Annotation], passages: list[Passage]) -> tuple[dict
                     annotation.passages.append(pid)
                 if quote.date and annotation.kind == "correction":
                     annotation.corrected_dates[pid] = quote.date
+        if missing:
+            problems.append(_orphaned(annotation, missing))
         for pid in annotation.passages:
             by_passage.setdefault(pid, []).append(annotation)
     return by_passage, problems

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .pipeline import Paths
 from .seeds import SeedReadError, list_seeds, read_seed_bytes
-from .write import MANIFEST, write_if_changed
+from .write import in_place, write_if_changed
 
 CACHE = "book-cache.json"  # in the doctrees folder
 LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML", "matplotlib")
@@ -53,13 +53,13 @@ def fingerprint(paths: Paths) -> str:
 
 
 def load(cache_file: Path, srcdir: Path, expected: str) -> dict | None:
-    """The last run's results, if its fingerprint matches and its pages are all in place."""
+    """The last run's results, if its fingerprint matches and its pages are all in place, as the
+    last run wrote them (a page deleted or edited by hand is written again)."""
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
-        pages = (srcdir / MANIFEST).read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError):
         return None
-    if cached.get("fingerprint") != expected or not all((srcdir / page).is_file() for page in pages if page):
+    if cached.get("fingerprint") != expected or not in_place(srcdir):
         return None
     return cached
 

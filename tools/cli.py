@@ -7,14 +7,15 @@ import sys
 from pathlib import Path
 
 from .add import AddError, add_seed
-from .book import BookError, make_book, write_exports, write_sources
+from .book import BookError, hand_edits, make_book, write_exports, write_sources
 from .consistency import alias_report, date_disagreements, generic_aliases
 from .editorial import EditorialError
 from .evaluate import SETS, evaluate
 from .evaluate_report import details, json_figures, table
 from .gaps import report_gaps
-from .generated import remove_generated
+from .generated import SOURCE_FOLDER, remove_generated
 from .glossary import Glossary, anchor_snapshot, load_glossary
+from .pipeline import Paths
 
 
 def _root(value: str | None) -> Path:
@@ -31,11 +32,13 @@ def cmd_build(args) -> int:
 
 
 def cmd_check(args) -> int:
-    """Every problem found in the seeds and the editorial data, one line each (dates that
-    disagree across the data, aliases that would link ordinary words included); --strict fails
+    """Every problem found in the seeds and the editorial data, one line each (entries whose seed
+    is gone, dates that disagree across the data, aliases that would link ordinary words, generated
+    pages edited by hand included), as a build reports them but without building; --strict fails
     when there is any."""
     made = make_book(args.root)
-    problems = made.book.problems + date_disagreements(made.book) + generic_aliases(made.book)
+    edited = hand_edits(args.root / SOURCE_FOLDER, args.root, Paths.for_project(args.root))
+    problems = made.book.problems + date_disagreements(made.book) + generic_aliases(made.book) + edited
     for problem in problems:
         print(problem)
     count = len(problems)

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .dating import EventCue, parse_iso
+from .model import Problem
 from .seeds import read_regular_file
 
 
@@ -80,6 +81,21 @@ def load_yaml(path: Path) -> dict:
     if not isinstance(data, dict):
         raise EditorialError(f"{path}: expected a mapping of sections at the top level")
     return data
+
+
+def entry_lines(path: Path, key: str) -> dict[str, int]:
+    """The line on which each entry of a data file starts, by the value of its `key:` ("id",
+    "file"), so that a message sends the editor to the entry (block-style entries; 0 if unknown)."""
+    try:
+        text = read_regular_file(path).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    pattern = re.compile(rf"""^\s*(?:-\s+)?{re.escape(key)}:\s*(['"]?)(.+?)\1\s*(?:#.*)?$""")
+    lines: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if found := pattern.match(line):
+            lines.setdefault(found.group(2), number)
+    return lines
 
 
 def _require(entry: dict, key: str, where: str):
@@ -182,15 +198,36 @@ class SourceNote:
     url: str = ""
     perspective: str = ""
     cleaning: str = ""
+    line: int = field(default=0, compare=False)  # where the note starts in sources.yaml
+
+
+TEXT_FIELDS = [name for name in SourceNote.__dataclass_fields__ if name != "line"]
 
 
 def load_source_notes(path: Path) -> dict[str, SourceNote]:
     if not path.exists():
         return {}
-    notes = {}
+    notes, lines = {}, entry_lines(path, "file")
     for index, entry in enumerate(load_yaml(path).get("sources") or []):
         where = f"{path}: sources[{index}]"
         file = _require(entry, "file", where)
-        fields = {key: " ".join(str(entry[key]).split()) for key in SourceNote.__dataclass_fields__ if key in entry and entry[key] is not None}
-        notes[file] = SourceNote(**fields)
+        fields = {key: " ".join(str(entry[key]).split()) for key in TEXT_FIELDS if key in entry and entry[key] is not None}
+        notes[file] = SourceNote(**fields, line=lines.get(str(file), 0))
     return notes
+
+
+def orphaned_notes(notes: dict[str, SourceNote], seeds: set[str]) -> list[Problem]:
+    """A note whose seed is gone (removed, or renamed without its note) describes nothing: one
+    warning per note, naming the file it expects and what to do."""
+    return [
+        Problem(
+            "sources.yaml",
+            note.line,
+            f"source note '{file}' describes no seed: there is no {file} in seeds/. If the seed was renamed, "
+            "give its new name in 'file:'; if it was removed, remove the note",
+            "warning",
+            "docs/data",
+        )
+        for file, note in sorted(notes.items())
+        if file not in seeds
+    ]

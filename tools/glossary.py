@@ -232,13 +232,16 @@ def validate(glossary: Glossary, path: Path) -> None:
             if key in owner and owner[key] != entry.term:
                 raise EditorialError(f"{where}: '{name}' is also a name of '{owner[key]}'")
             owner[key] = entry.term
-        for name in entry.related:
-            if name not in terms:
-                raise EditorialError(f"{where}: related entry '{name}' does not exist")
         for alias in entry.aliases:
             if alias.ambiguous_with and alias.ambiguous_with not in terms:
                 raise EditorialError(f"{where}: alias '{alias.text}' is ambiguous with unknown entry '{alias.ambiguous_with}'")
     for entry in glossary.entries:
+        # A related entry may be named by any of its names: an entry renamed with its old name kept
+        # as an alias is still found (and linked by its canonical name).
+        for index, name in enumerate(entry.related):
+            if name not in terms and name.casefold() not in owner:
+                raise EditorialError(f"{path}: entry '{entry.term}': related entry '{name}' does not exist (no entry has this name or alias)")
+            entry.related[index] = name if name in terms else owner[name.casefold()]
         for alias in entry.aliases:
             if anchor_id(alias.text) in anchors and anchors[anchor_id(alias.text)] != entry.term:
                 raise EditorialError(

@@ -255,5 +255,9 @@ class Book:
         mentioned = {term for passage in self.passages for term in passage.terms}
         return mentioned | {entry.term for entry in self.glossary.entries if entry.anchor in self.public_anchors}
 
+    def seed_files(self) -> set[str]:
+        """Every seed in seeds/, those the book takes nothing from included."""
+        return {source.file for source in self.sources} | set(self.skipped)
+
     def passages_of(self, file: str) -> list[Passage]:
         return [passage for passage in self.passages if passage.source == file]

@@ -2,8 +2,8 @@
 
     editorial data --Editorial.load--> chapters, cleaning rules, glossary, source notes, annotations
     seeds --read (reading.py: list, decode, read, check, clean, split)--> sources and passages
-          --merge repeats--> --link--> --date--> --classify--> --annotate--> --corroborate-->
-          --attribute--> --gather events--> Book
+          --merge repeats--> --link--> --date--> --classify--> --annotate--> --check source notes-->
+          --corroborate--> --attribute--> --gather events--> Book
 
 Each stage is a function of the Book that fills in its part; STAGES lists them in order. Rendering
 (pages/) and export (export.py) only read the finished Book.
@@ -20,7 +20,7 @@ from .attribution import speakers
 from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
-from .editorial import Chapters, SourceNote, load_chapters, load_source_notes
+from .editorial import Chapters, SourceNote, load_chapters, load_source_notes, orphaned_notes
 from .event_details import describe
 from .events import KeyEvent, find_events, load_key_events
 from .glossary import Glossary, load_glossary, load_public_anchors, point_event_date
@@ -101,7 +101,7 @@ def link(book: Book) -> None:
 def annotate(book: Book) -> None:
     """Editorial notes attach to their passages; a correction that gives the right date changes
     the passage's date and period (the note stays beside it, so readers see both)."""
-    book.annotated, problems = attach(book.annotations, book.passages)
+    book.annotated, problems = attach(book.annotations, book.passages, book.seed_files())
     book.problems += problems
     by_id = {passage.id: passage for passage in book.passages}
     for annotation in book.annotations:
@@ -109,6 +109,11 @@ def annotate(book: Book) -> None:
             passage = by_id[pid]
             passage.date, passage.date_basis = right, f"corrected by the editors (note “{annotation.title}”)"
             passage.period = period_for(right, book.chapters)
+
+
+def check_source_notes(book: Book) -> None:
+    """The editors' source notes describe seeds: a note whose seed is gone is reported."""
+    book.problems += orphaned_notes(book.notes, book.seed_files())
 
 
 def link_corroborating(book: Book) -> None:
@@ -125,7 +130,7 @@ def gather_events(book: Book) -> None:
     book.events = describe(find_events(book, book.key_events), book)
 
 
-STAGES = (merge, link, date, sort, annotate, link_corroborating, attribute, gather_events)
+STAGES = (merge, link, date, sort, annotate, check_source_notes, link_corroborating, attribute, gather_events)
 
 
 def build_book(paths: Paths) -> Book:

@@ -13,7 +13,8 @@ builds the complete book. In the order Sphinx meets them:
                                       the generated bibliography for sphinxcontrib-bibtex
                       latex/          the book's LaTeX settings, writer and post-transforms
                                       (when `book_latex` is on)
-    builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder
+    builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder (a
+                                      page edited by hand is reported and written again)
                       here            static files: book.css and the scripts (static/), and the
                                       generated glossary data, for HTML-format builders
     reading, writing  sources.py      {source-lines} citations and the {source-viewer}
@@ -21,7 +22,14 @@ builds the complete book. In the order Sphinx meets them:
                       passages.py     permalinks and "Cite this passage" (HTML)
                       search.py       the search page's layer, and each page's light search text
                       navigation.py   captions' aria-level in page bodies; the index's letter bar
+    env-get-outdated, rebuild.py      any sequence of builds gives the site a clean build gives:
+    doctree-read,                     what each document references; every document read again
+    env-get-updated                   when the extension's code changed; after reading, the pages
+                                      that show something that changed are written again
+    html-collect-pages searchindex.py the search index's glossary entries kept (sphinx#12599)
     build-finished    conversion.py   corpus exports beside the HTML site
+                      rebuild.py      pages of documents that no longer exist deleted; what the
+                                      site shows saved for the next rebuild
                       latex/          files latexmk needs beside the .tex
 """
 
@@ -35,7 +43,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, glossary, latex, navigation, passages, readthedocs, search, sources
+from . import conversion, glossary, latex, navigation, passages, readthedocs, rebuild, search, searchindex, sources
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -88,6 +96,8 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     navigation.setup(app)
     readthedocs.setup(app)
+    rebuild.setup(app)
+    searchindex.setup(app)
     latex.setup(app)
     register_style()
-    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

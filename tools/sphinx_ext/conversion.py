@@ -1,8 +1,9 @@
 """The conversion inside a Sphinx build: pages before Sphinx reads the sources, exports after.
 
 At `builder-inited` the pipeline turns the seeds and the editorial data into MyST pages in the
-source folder (or, when nothing it reads has changed, the last run's results are reused: see
-tools/cache.py). The conversion's own state lives where Sphinx keeps its build state, the doctrees
+source folder (or, when nothing it reads has changed and every page is as it was written, the
+last run's results are reused: see tools/cache.py). A generated page edited by hand is reported,
+naming the data files to edit instead, kept aside with the build's state and written again. The conversion's own state lives where Sphinx keeps its build state, the doctrees
 folder; at `build-finished` the corpus exports are read back from there and written beside the
 HTML site. Nothing is kept on the application object between the two.
 """
@@ -10,6 +11,7 @@ HTML site. Nothing is kept on the application object between the two.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import NoReturn
 
@@ -18,24 +20,29 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 
 from .. import cache
-from ..book import BookError, make_book, write_exports, write_sources
+from ..book import BookError, hand_edits, make_book, write_exports, write_sources
 from ..export import relink
 from ..model import Problem
 from ..pages import STATIC_FOLDER
 from ..pipeline import Paths
+from ..write import write_if_changed
 from .config import BookConfig
+
+HAND_EDITS = "book-hand-edited"  # in the doctrees folder: the hand-edited versions of generated pages
 
 logger = logging.getLogger(__name__)
 
 
-def report_problem(problem: Problem) -> None:
+def report_problem(problem: Problem, folders: dict[str, str]) -> None:
     """A seed problem as Sphinx reports any other: warnings count for -W and suppress_warnings
-    (type "book", subtype "seed" or "data"); notices are informational lines."""
+    (type "book", subtype "seed" or "data"); notices are informational lines. The location names
+    the project's own folders (`folders`: the pipeline's "seeds" and "docs/data" -> this project's)."""
     subtype = "seed" if problem.folder == "seeds" else "data"
+    location = dataclasses.replace(problem, folder=folders.get(problem.folder, problem.folder)).location
     if problem.severity == "warning":
-        logger.warning("%s", problem.reason, type="book", subtype=subtype, location=problem.location)
+        logger.warning("%s", problem.reason, type="book", subtype=subtype, location=location)
     else:
-        logger.info("[%s] %s: %s", subtype, problem.location, problem.reason)
+        logger.info("[%s] %s: %s", subtype, location, problem.reason)
 
 
 def stop_on_bad_data(error: BookError) -> NoReturn:
@@ -65,19 +72,34 @@ def convert(root: Path, paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
     return changed, {"exports": made.exports, "problems": problems, "summary": summary}
 
 
+def keep_hand_edits(app: Sphinx, root: Path, paths: Paths) -> list[tuple[Problem, Path]]:
+    """Generated pages edited by hand, each with a copy of the edited version kept with the
+    build's state: the conversion then writes the page again (cache.load sees the edit)."""
+    srcdir, kept = Path(app.srcdir), []
+    for problem in hand_edits(srcdir, root, paths):
+        copy = Path(app.doctreedir) / HAND_EDITS / problem.file
+        write_if_changed(copy, (srcdir / problem.file).read_bytes())
+        kept.append((problem, copy.relative_to(root) if copy.is_relative_to(root) else copy))
+    return kept
+
+
 def generate(app: Sphinx) -> None:
     """Write the book's pages into the source folder, before Sphinx looks for documents."""
     settings, srcdir, cached_at = BookConfig.read(app.config), Path(app.srcdir), cache_file(app)
-    paths = settings.paths(app.confdir)
+    root, paths = settings.project_root(app.confdir), settings.paths(app.confdir)
+    edited = keep_hand_edits(app, root, paths)
     expected = cache.fingerprint(paths)
     cached = cache.load(cached_at, srcdir, expected)
     if cached is None:
-        changed, result = convert(settings.project_root(app.confdir), paths, srcdir)
+        changed, result = convert(root, paths, srcdir)
         cache.save(cached_at, expected, result["exports"], result["problems"], result["summary"])
     else:
         changed, result = [], cached
+    for problem, copy in edited:  # reported once the page is whole again, so that -W stops on a sound source folder
+        logger.warning("%s (your version is kept in %s)", problem.reason, copy, type="book", subtype="generated", location=problem.location)
+    folders = {"seeds": os.path.relpath(paths.seeds, root), "docs/data": os.path.relpath(paths.data, root)}
     for problem in result["problems"]:
-        report_problem(Problem(**problem))
+        report_problem(Problem(**problem), folders)
     reused = " (inputs unchanged)" if cached else ""
     logger.info("[book] %s, %d generated files changed%s", result["summary"], len(changed), reused)
 
