@@ -180,6 +180,7 @@ class SourceNote:
     author: str = ""
     date: str = ""
     url: str = ""
+    accessed: str = ""  # when the editors consulted the address, as they write dates ("21 October 2023")
     perspective: str = ""
     cleaning: str = ""
 

@@ -10,10 +10,10 @@ from ..addresses import Addresses
 from ..bibliography import bibtex
 from ..export import hover_data
 from ..model import Book
-from . import chapters, glossary, notes, report, sources
+from . import chapters, dictionary, front, glossary, notes, report, sources
 from .common import PageContext
 
-FAMILIES = (chapters, sources, glossary, notes, report)
+FAMILIES = (chapters, sources, glossary, notes, report, front, dictionary)
 BIBLIOGRAPHY = "_generated/sources.bib"
 # Files the HTML site serves as they are (the glossary tips' data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.

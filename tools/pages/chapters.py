@@ -32,7 +32,9 @@ def period_page(context: PageContext, period) -> str:
 def theme_page(context: PageContext, theme) -> str:
     passages = context.in_time_order(p for p in context.book.passages if theme.slug in p.themes)
     out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
-    out += [f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*", ""]
+    web = f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*"
+    paper = f"*{len(passages)} passages. Each excerpt gives the page of the full passage in its period chapter.*"
+    out += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     by_period = defaultdict(list)
     for passage in passages:
         by_period[passage.period].append(passage)
@@ -80,7 +82,7 @@ def cards(context: PageContext) -> str:
         return myst.directive("grid", "\n".join(cards), "1 2 2 3", {"gutter": "2"}, fence="::::")
 
     def plain(items, folder):
-        return "\n".join(f"- [{myst.text(item.title)}](#{folder[:-1]}-{item.slug}) ({counts[item.slug]} passages)" for item in items)
+        return "\n".join(f"- [{myst.text(item.title)}](#{folder[:-1]}-{item.slug}) · {counts[item.slug]} passages" for item in items)
 
     periods, themes = context.book.chapters.periods, context.book.chapters.themes
     html = "\n\n".join(["**By period**", grid(periods, "periods"), "**By theme**", grid(themes, "themes")])

@@ -52,6 +52,24 @@ class PageContext:
         self.views = addresses.views
         self.order = {source.file: index for index, source in enumerate(book.sources)}
         self.by_id = {passage.id: passage for passage in book.passages}
+        self.chapter_order = {period.slug: index for index, period in enumerate(book.chapters.periods)}
+        self.note_home, self.note_label = self._notes()
+
+    def reading_order(self, passage: Passage) -> tuple:
+        """Where the printed book gives the passage in full: its period chapter, then time order."""
+        return (self.chapter_order.get(passage.period, len(self.chapter_order)), self.sort_key(passage))
+
+    def _notes(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each note's home, the first passage it concerns in reading order (where print gives it
+        in full), and its label, numbered within its kind ("Contested 7")."""
+        homes, labels, counts = {}, {}, {}
+        for annotation in self.book.annotations:
+            counts[annotation.kind] = counts.get(annotation.kind, 0) + 1
+            labels[annotation.id] = f"{KINDS[annotation.kind]} {counts[annotation.kind]}"
+            concerned = [self.by_id[pid] for pid in annotation.passages if pid in self.by_id]
+            if concerned:
+                homes[annotation.id] = min(concerned, key=self.reading_order).id
+        return homes, labels
 
     def sort_key(self, passage: Passage) -> tuple:
         """By date, a month or year known only roughly after the days it contains, then source order."""
@@ -73,7 +91,8 @@ class PageContext:
 
     def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}:{myst.role_safe(visible(passage.source))}"
+        snippet = f"+{passage.snippet}" if passage.snippet is not None else ""
+        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}{snippet}:{myst.role_safe(visible(passage.source))}"
         return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{lines}`"
 
     def meta_line(self, passage: Passage) -> str:
@@ -103,11 +122,20 @@ class PageContext:
         if also:
             lines += [">", "> *Also reported by:* " + "; ".join(self.passage_ref(pid) for pid in also)]
         for annotation in self.book.annotated.get(passage.id, []):
-            others = [pid for pid in annotation.passages if pid != passage.id]
-            body = myst.text(annotation.note)
-            if others:
-                body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
-            body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
-            title = f"{KINDS[annotation.kind]}: {myst.text(annotation.title)}"
-            lines += ["", myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}"})]
+            lines += ["", self.note_block(annotation, passage)]
         return "\n".join(lines)
+
+    def note_block(self, annotation, passage: Passage) -> str:
+        """The note in full; in print only beside its home passage, a one-line reference elsewhere."""
+        others = [pid for pid in annotation.passages if pid != passage.id]
+        body = myst.text(annotation.note)
+        if others:
+            body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
+        body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
+        title = f"{self.note_label[annotation.id]}: {myst.text(annotation.title)}"
+        options = {"class": f"annotation {annotation.kind}"}
+        if self.note_home.get(annotation.id) == passage.id:
+            return myst.directive("admonition", body, title, options | {"name": f"note-text-{annotation.id}"})
+        full = myst.directive("only", myst.directive("admonition", body, title, options), "html", fence="::::")
+        marker = f"[{self.note_label[annotation.id]}: {myst.text(annotation.title)}](#note-text-{annotation.id})"
+        return full + "\n\n" + myst.directive("only", myst.directive("container", marker, "annotation-marker"), "latex", fence="::::")

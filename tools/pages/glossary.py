@@ -40,16 +40,20 @@ def glossary_page(context: PageContext) -> str:
     def label_of(passage: Passage) -> str:
         return f"{display_date(passage.date)} ({context.views[passage.source].kind_label})"
 
-    out = [
-        "(glossary)=",
-        "# Glossary",
-        "",
+    web = (
         "People, places, organisations, forces, weapons, agreements and events that the sources "
         "mention, under one canonical spelling, with every other spelling found in the sources. "
         "In the text, the first mention of each entry in a passage links here. Each entry's address "
-        "is stable: see {ref}`how-to-link`.",
-        "",
-    ]
+        "is stable: see {ref}`how-to-link`."
+    )
+    paper = (
+        "People, places, organisations, forces, weapons, agreements and events that the sources "
+        "mention, in one alphabet: people under their surname, the Arabic article al- ignored. "
+        "Each entry gives its kind, a definition and its basis, related entries and the pages of "
+        "the passages that name it. Other spellings are in the index, which sends each to the "
+        "form used here."
+    )
+    out = ["(glossary)=", "# Glossary", "", myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     for category in glossary.categories:
         entries = [entry for entry in glossary.sorted_entries(category.slug) if entry.term in published]
         if not entries:
@@ -64,7 +68,10 @@ def glossary_page(context: PageContext) -> str:
             found = mentions.get(entry.term)
             if found:
                 links = ", ".join(f"[{myst.text(label_of(p))}](#{p.id})" for p in found)
-                body += ["", f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:* {links}."]
+                count = f"{len(found)} passage{'s' if len(found) != 1 else ''}"
+                pages = " ".join(p.id for p in sorted(found, key=context.reading_order))
+                body += ["", *myst.directive("only", f"*Mentioned in {count}:* {links}.", "html").split("\n")]
+                body += ["", *myst.directive("only", f"*Mentioned in {count}:* {{pages}}`{pages}`.", "latex").split("\n")]
             out += ["   " + line if line else "" for line in body]
             out.append("")
         out += ["::::", ""]
