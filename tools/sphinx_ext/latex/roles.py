@@ -76,8 +76,9 @@ def label_places(env, node: page_list) -> list[tuple[str, str]]:
 
 
 def link_pages_on_the_web(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Outside print, a page list is a list of links (it is normally inside `{only} latex`)."""
-    if app.builder.name == "latex":
+    """Outside the book's PDF (whose writer prints pages), a page list is a list of numbered
+    links; the pages use it only inside `{only} latex`, so this is for other uses and builders."""
+    if app.builder.name == "latex" and app.config.book_latex:
         return
     for node in list(doctree.findall(page_list)):
         links = []
