@@ -5,6 +5,7 @@ which also brings its own styles and scripts, the bibliography it generates and,
 `book_latex`, the PDF's settings: `sphinx-build -b html docs _build/html` alone builds the book.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,4 +47,7 @@ html_copy_source = False
 
 # The PDF: lualatex, fonts, parts, index (tools/sphinx_ext/latex/ says why).
 book_latex = True
+# The web edition's address, printed in the PDF (imprint, front matter, conversion summary):
+# on Read the Docs the build's own canonical address.
+book_web_url = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://russia-in-syria.readthedocs.io/en/latest/")
 latex_documents = [(root_doc, "russia-in-syria.tex", project, author, "manual")]

@@ -1,7 +1,9 @@
 """The PDF: built once per session the way Read the Docs builds it (tests/pdfbuild.py), then read back.
 
 Checks what a reader of the PDF gets: its size and structure, the glossary, the sources and their
-bibliography, Cyrillic and Arabic text (Arabic right to left), and a clean LaTeX log.
+bibliography, Cyrillic and Arabic text (Arabic right to left), and a clean LaTeX log; and that it
+works as a printed book: cross-references with their pages, each note printed once, no web-only
+stubs, a list of abbreviations, an index that points into Parts I and II, nothing in the margins.
 """
 
 import html
@@ -25,7 +27,7 @@ CYRILLIC = [
 ]
 ARABIC = "المجاهدين التركستانيين"  # inside a passage of seed 001 (line ~485)
 GLOSSARY_ENTRIES = ["Khmeimim Air Base", "Sergei Lavrov", "Tartus", "Wagner Group"]
-OVERFULL_BUDGET = 10  # "Overfull \hbox" lines in the log; measured 0-5 when this test was written
+OVERFULL_BUDGET = 0  # "Overfull \hbox" lines in the log: nothing may reach into the margin
 
 
 @pytest.fixture(scope="session")
@@ -46,8 +48,11 @@ def text(book):
 
 
 def squashed(value: str) -> str:
-    """Text without spaces, line ends and hyphens: survives line wrapping and hyphenation."""
-    return re.sub(r"[\s\-\u00ad\u2010]+", "", value)
+    """Text without spaces, line ends and hyphens, its quotation marks straight: survives line
+    wrapping, hyphenation and the typographic quotes of print."""
+    from tools.annotations import comparable_text
+
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", comparable_text(value))
 
 
 def page_count(pdf) -> int:
@@ -102,7 +107,7 @@ def test_the_contents_run_introduction_chronology_themes_then_reference(book):
     entries = contents(book)
     titles = [title for _, title in entries]
     expected = (
-        ["Introduction", "Chronology"]
+        ["Introduction", "How to read this book", "Abbreviations", "Chronology", "Chronology of events"]
         + [period.title for period in chapters.periods]
         + ["Themes"]
         + [theme.title for theme in chapters.themes]
@@ -178,3 +183,71 @@ def test_web_only_components_degrade_to_plain_text(text):
     assert "By period" in text and "By theme" in text  # the home page's cards, as lists
     for markup in ("grid-item-card", ":::", "{only}", "{toctree}"):
         assert markup not in text
+
+
+# --- a printed book -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tex(book) -> str:
+    source = (book.pdf_dir / f"{book.pdf.stem}.tex").read_text(encoding="utf-8")
+    return source[source.index(r"\begin{document}"):]
+
+
+def page_reference_share(tex: str) -> tuple[int, int]:
+    """(references with their page, all internal references) in the LaTeX of the book's text: a
+    cross-reference (\\sphinxcrossref and kin) carries its page when \\bookpageref follows it; a
+    page list (\\bookpages) is nothing but pages."""
+    references = len(re.findall(r"\\sphinx(?:crossref|termref|samedocref)\{", tex))
+    with_page = tex.count(r"}}}\nobreakspace(\bookpageref{")
+    lists = tex.count(r"\bookpages{")
+    return with_page + lists, references + lists
+
+
+def test_nine_in_ten_references_in_print_carry_their_page(tex, text):
+    with_page, references = page_reference_share(tex)
+    assert references > 1000 and with_page / references >= 0.9, (with_page, references)
+    assert "??" not in text  # every page reference resolved
+    assert len(re.findall(r"\(p\. \d+\)", text)) > 1000
+
+
+def test_each_note_is_printed_in_full_once(text):
+    from tools.annotations import load_annotations
+
+    annotations = load_annotations(ROOT / "docs" / "data" / "annotations.yaml")
+    body = squashed(text)
+    printed = {a.id: body.count(squashed(a.note[:120])) for a in annotations}
+    assert annotations and all(count == 1 for count in printed.values()), {k: v for k, v in printed.items() if v != 1}
+
+
+def test_paper_gets_no_web_only_stubs(text):
+    for stub in ("part of the web edition", "Each excerpt links to", "How to link to this book", "the text of this source with line numbers"):
+        assert stub not in text, stub
+    assert "russia-in-syria.readthedocs.io" in text  # the web edition's address instead (imprint, guide, summary)
+
+
+def test_the_abbreviations_are_listed(text):
+    listed = text[text.index("Abbreviations the sources use"):text.index("Every date the passages give")]
+    for short, meaning in (("ISIS", "Islamic State"), ("SDF", "Syrian Democratic Forces"), ("HTS", "Hay’at Tahrir al-Sham")):
+        assert re.search(rf"^{re.escape(short)}$", listed, re.M) and meaning in listed, short  # a table: two columns
+
+
+def part_pages(book) -> dict[str, int]:
+    toc = (book.pdf_dir / f"{book.pdf.stem}.toc").read_text(encoding="utf-8")
+    return {title: int(page) for title, page in re.findall(r"\\contentsline \{part\}\{[IVX]+\\hspace \{[^{}]*\}(.*?)\}\{(\d+)\}", toc)}
+
+
+def test_the_index_points_into_parts_one_and_two(book):
+    parts = part_pages(book)
+    index = (book.pdf_dir / f"{book.pdf.stem}.ind").read_text(encoding="utf-8")
+    pages = [int(page) for page in re.findall(r"(?<!spxpagem\{)\\hyperpage\{(\d+)\}", index)]
+    chronology = [page for page in pages if parts["Chronology"] <= page < parts["Themes"]]
+    themes = [page for page in pages if parts["Themes"] <= page < parts["Reference"]]
+    assert len(chronology) > 500 and len(themes) > 100, (len(chronology), len(themes))
+    assert r"\spxentry{Hmeimim}, \see{Khmeimim Air Base}" in index  # a variant spelling sends the reader on
+    assert r"\spxentry{Putin, Vladimir}" in index and re.search(r"\\spxentry\{Assad, Bashar al\\sphinxhyphen ?\{\}\}", index)  # by surname
+
+
+def test_nothing_reaches_into_the_margin_or_the_footer(book):
+    log = book.log.read_text(encoding="utf-8", errors="replace")
+    assert not re.findall(r"^Overfull \\[hv]box.*", log, re.M)

@@ -65,7 +65,7 @@ def test_two_pdf_builds_in_different_folders_are_byte_identical(two_builds):
 def test_the_title_page_and_the_pdf_carry_the_build_date(two_builds):
     one, _ = two_builds
     day = dt.datetime.fromtimestamp(EPOCH, tz=dt.timezone.utc)
-    assert f"\\date{{{day:%b} {day.day}, {day.year}}}" in (one / "small-book.tex").read_text(encoding="utf-8")
+    assert f"\\date{{{day.day} {day:%B} {day.year}}}" in (one / "small-book.tex").read_text(encoding="utf-8")  # the book's own style
     assert f"/CreationDate (D:{day:%Y%m%d%H%M%S}Z)".encode() in (one / "small-book.pdf").read_bytes()
     rc = (one / "latexmkrc").read_text(encoding="utf-8")
     assert f"$ENV{{'SOURCE_DATE_EPOCH'}} = '{EPOCH}';" in rc and "$ENV{'FORCE_SOURCE_DATE'} = '1';" in rc

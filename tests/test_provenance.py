@@ -160,4 +160,4 @@ def test_a_correction_that_gives_the_right_date_changes_the_passage_date_and_per
     assert (passage.date, passage.period, passage.date_inferred) == ("2016-03-14", "2015-2016-intervention", True)
     assert passage.date_basis == "corrected by the editors (note “The order was announced on 14 March”)"
     page = made.pages["periods/2015-2016-intervention.md"]
-    assert "corrected by the editors" in page and "Correction: The order was announced on 14 March" in page
+    assert "corrected by the editors" in page and "Correction 1: The order was announced on 14 March" in page  # numbered within its kind

@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote
 from pybtex.richtext import String
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.formatting import toplevel
-from pybtex.style.template import field, optional, sentence, words
+from pybtex.style.template import field, href, optional, sentence, words
 
 from .addresses import SourceView
 
@@ -48,12 +48,31 @@ def cite_key(view: SourceView) -> str:
     return f"src-{view.slug}"
 
 
-def bib_entry(view: SourceView) -> str:
+def label_author(view: SourceView) -> str:
+    return view.author or view.note.publisher or "Unknown author"
+
+
+def year_suffixes(views: list[SourceView]) -> dict[str, str]:
+    """'a', 'b', ... for sources that share an author and a year, by title, so that their
+    citations differ ("Wikipedia contributors, 2023a" and "2023b"); '' for the others."""
+    groups: dict[tuple[str, str], list[SourceView]] = {}
+    for view in views:
+        if view.date:
+            groups.setdefault((author_for_label(label_author(view)), str(view.date.year)), []).append(view)
+    suffixes = {}
+    for group in groups.values():
+        if len(group) > 1:
+            for index, view in enumerate(sorted(group, key=lambda v: (v.title.casefold(), v.source.file))):
+                suffixes[view.source.file] = chr(ord("a") + index) if index < 26 else f"-{index + 1}"
+    return suffixes
+
+
+def bib_entry(view: SourceView, suffix: str = "") -> str:
     note = view.note
     source = view.source
-    author = view.author or note.publisher or "Unknown author"
+    author = label_author(view)
     date = view.date
-    year = str(date.year) if date else ""
+    year = f"{date.year}{suffix}" if date else ""
     month = calendar.month_name[date.month] if date and date.month else ""
     fields = [
         ("title", encode_literal(view.title)),
@@ -68,17 +87,26 @@ def bib_entry(view: SourceView) -> str:
     if month:
         fields.append(("month", month))
     if note.url:
-        fields.append(("note", encode_literal(note.url)))
+        fields.append(("url", encode_literal(note.url)))
+    if note.accessed:
+        fields.append(("urldate", encode_literal(note.accessed)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cite_key(view)},\n{body}\n}}\n"
 
 
 def bibtex(views: list[SourceView]) -> str:
-    return "% Generated from the seeds' metadata and docs/data/sources.yaml. Do not edit.\n\n" + "\n".join(bib_entry(view) for view in views)
+    suffixes = year_suffixes(views)
+    entries = [bib_entry(view, suffixes.get(view.source.file, "")) for view in views]
+    return "% Generated from the seeds' metadata and docs/data/sources.yaml. Do not edit.\n\n" + "\n".join(entries)
 
 
 def literal(name: str):
     return field(name, raw=True, apply_func=decode_literal)
+
+
+def literal_url():
+    """The address itself, for the link (pybtex's href takes plain text)."""
+    return field("url", raw=True, apply_func=lambda value: unquote(str(value)))
 
 
 class BookStyle(PlainStyle):
@@ -91,7 +119,7 @@ class BookStyle(PlainStyle):
             optional[sentence[literal("authorliteral")]],
             sentence[literal("title")],
             sentence[optional[literal("organization")], optional[literal("howpublished")], optional[words[optional[field("month")], field("year")]]],
-            optional[sentence[literal("note")]],
+            optional[sentence[words["Available at", href(literal_url())[literal("url")]], optional[words["accessed", literal("urldate")]]]],
         ]
 
 

@@ -196,6 +196,7 @@ class SourceNote:
     author: str = ""
     date: str = ""
     url: str = ""
+    accessed: str = ""  # when the editors consulted the address, as they write dates ("21 October 2023")
     perspective: str = ""
     cleaning: str = ""
     line: int = field(default=0, compare=False)  # where the note starts in sources.yaml

@@ -10,10 +10,10 @@ from ..addresses import Addresses
 from ..bibliography import bibtex
 from ..export import hover_data, search_entries
 from ..model import Book
-from . import chapters, chronology, entries, glossary, notes, report, sources
+from . import chapters, chronology, dictionary, entries, front, glossary, notes, report, sources
 from .common import PageContext
 
-FAMILIES = (chapters, chronology, sources, glossary, entries, notes, report)
+FAMILIES = (chapters, chronology, sources, glossary, entries, notes, report, front, dictionary)
 BIBLIOGRAPHY = "_generated/sources.bib"
 # Files the HTML site serves as they are (the glossary tips' and the search page's data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.

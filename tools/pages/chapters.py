@@ -49,7 +49,9 @@ def theme_page(context: PageContext, theme, opening: str = "") -> str:
     passages = context.in_time_order(p for p in context.book.passages if theme.slug in p.themes)
     out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
     out += [opening] if opening else []  # its events over time (glance.py)
-    out += [f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*", ""]
+    web = f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*"
+    paper = f"*{len(passages)} passages. Each excerpt gives the page of the full passage in its period chapter.*"
+    out += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     by_year: dict[int | None, list[Passage]] = defaultdict(list)
     for passage in passages:
         by_year[passage.when.year if passage.when else None].append(passage)
@@ -100,7 +102,7 @@ def cards(context: PageContext) -> str:
         return myst.directive("grid", "\n".join(cards), "1 2 2 3", {"gutter": "2"}, fence="::::")
 
     def plain(items, folder):
-        return "\n".join(f"- [{myst.text(item.title)}](#{folder[:-1]}-{item.slug}) ({counts[item.slug]} passages)" for item in items)
+        return "\n".join(f"- [{myst.text(item.title)}](#{folder[:-1]}-{item.slug}) · {counts[item.slug]} passages" for item in items)
 
     periods, themes = context.book.chapters.periods, context.book.chapters.themes
     html = "\n\n".join(["**By period**", grid(periods, "periods"), "**By theme**", grid(themes, "themes")])

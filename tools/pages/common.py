@@ -107,6 +107,24 @@ class PageContext:
         self.views = addresses.views
         self.order = {source.file: index for index, source in enumerate(book.sources)}
         self.by_id = {passage.id: passage for passage in book.passages}
+        self.chapter_order = {period.slug: index for index, period in enumerate(book.chapters.periods)}
+        self.note_home, self.note_label = self._notes()
+
+    def reading_order(self, passage: Passage) -> tuple:
+        """Where the printed book gives the passage in full: its period chapter, then time order."""
+        return (self.chapter_order.get(passage.period, len(self.chapter_order)), self.sort_key(passage))
+
+    def _notes(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each note's home, the first passage it concerns in reading order (where print gives it
+        in full), and its label, numbered within its kind ("Contested 7")."""
+        homes, labels, counts = {}, {}, {}
+        for annotation in self.book.annotations:
+            counts[annotation.kind] = counts.get(annotation.kind, 0) + 1
+            labels[annotation.id] = f"{KINDS[annotation.kind]} {counts[annotation.kind]}"
+            concerned = [self.by_id[pid] for pid in annotation.passages if pid in self.by_id]
+            if concerned:
+                homes[annotation.id] = min(concerned, key=self.reading_order).id
+        return homes, labels
 
     def sort_key(self, passage: Passage) -> tuple:
         """By date, a month or year known only roughly after the days it contains, then source order."""
@@ -128,7 +146,8 @@ class PageContext:
 
     def citation(self, passage: Passage) -> str:
         view = self.views[passage.source]
-        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}:{myst.role_safe(visible(passage.source))}"
+        snippet = f"+{passage.snippet}" if passage.snippet is not None else ""
+        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}{snippet}:{myst.role_safe(visible(passage.source))}"
         return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{lines}`"
 
     def meta_line(self, passage: Passage) -> str:
@@ -181,10 +200,29 @@ class PageContext:
         if also:
             lines += [">", "> *Also reported by:* " + self.passage_refs(also)]
         for annotation in self.book.annotated.get(passage.id, []):
-            if notes is None:
-                lines += ["", self.note_in_full(annotation, passage, None)]
-            elif notes.first_time(annotation):
-                lines += ["", self.note_in_full(annotation, passage, notes.anchor(annotation))]
-            else:
-                lines += ["", self.note_marker(annotation, notes.anchor(annotation))]
+            lines += ["", self.note_for(annotation, passage, notes)]
         return "\n".join(lines)
+
+    def note_for(self, annotation: Annotation, passage: Passage, notes: NotesOnPage | None) -> str:
+        """A note where a passage meets it. On the web: in full the first time `notes` (the page)
+        meets it, as a marker after that (in full, without an anchor, when no `notes` is given).
+        In print: in full once in the book, beside its home passage; a one-line reference elsewhere."""
+        if notes is None:
+            web = self.note_in_full(annotation, passage, None)
+        elif notes.first_time(annotation):
+            web = self.note_in_full(annotation, passage, notes.anchor(annotation))
+        else:
+            web = self.note_marker(annotation, notes.anchor(annotation))
+        return myst.directive("only", web, "html", fence="::::") + "\n\n" + myst.directive("only", self.printed_note(annotation, passage), "latex", fence="::::")
+
+    def printed_note(self, annotation: Annotation, passage: Passage) -> str:
+        """The note as print gives it: in full beside its home passage, else a reference to it."""
+        title = f"{self.note_label[annotation.id]}: {myst.text(annotation.title)}"
+        if self.note_home.get(annotation.id) != passage.id:
+            return myst.directive("container", f"[{title}](#note-text-{annotation.id})", "annotation-marker")
+        body = myst.text(annotation.note)
+        others = [pid for pid in annotation.passages if pid != passage.id]
+        if others:
+            body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
+        body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
+        return myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}", "name": f"note-text-{annotation.id}"})

@@ -59,16 +59,20 @@ def glossary_page(context: PageContext) -> str:
     mentions = mentions_by_term(context.book.passages)
     published = context.book.published_terms()
 
-    out = [
-        "(glossary)=",
-        "# Glossary",
-        "",
+    web = (
         "People, places, organisations, forces, weapons, agreements and events that the sources "
         "mention, under one canonical spelling, with every other spelling found in the sources. "
         "In the text, the first mention of each entry in a passage links here. Each entry's address "
-        "is stable: see {ref}`how-to-link`.",
-        "",
-    ]
+        "is stable: see {ref}`how-to-link`."
+    )
+    paper = (
+        "People, places, organisations, forces, weapons, agreements and events that the sources "
+        "mention, in one alphabet: people under their surname, the Arabic article al- ignored. "
+        "Each entry gives its kind, a definition and its basis, related entries and the pages of "
+        "the passages that name it. Other spellings are in the index, which sends each to the "
+        "form used here."
+    )
+    out = ["(glossary)=", "# Glossary", "", myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     for category in glossary.categories:
         entries = [entry for entry in glossary.sorted_entries(category.slug) if entry.term in published]
         if not entries:
@@ -82,11 +86,12 @@ def glossary_page(context: PageContext) -> str:
                 body += ["", "*See also:* " + ", ".join(myst.term(name, name) for name in related) + "."]
             found = mentions.get(entry.term, [])
             count = f"{len(found)} passage{'s' if len(found) != 1 else ''}"
-            web = f"[Basis{f' and mentions: {count}{span_of_years(found)}' if found else ''}](#{entry_anchor(entry.anchor)})"
+            link = f"[Basis{f' and mentions: {count}{span_of_years(found)}' if found else ''}](#{entry_anchor(entry.anchor)})"
             printed = "*Basis:* " + "; ".join(myst.text(item) for item in entry.basis) + "."
             if found:
-                printed += f"\n\n*Mentioned in {count}:* {mention_links(context, found)}."
-            body += ["", myst.directive("only", web, "html"), "", myst.directive("only", printed, "not html")]
+                pages = " ".join(p.id for p in sorted(found, key=context.reading_order))
+                printed += f"\n\n*Mentioned in {count}:* {{pages}}`{pages}`."
+            body += ["", myst.directive("only", link, "html"), "", myst.directive("only", printed, "latex")]
             out += ["   " + line if line else "" for line in "\n".join(body).split("\n")]
             out.append("")
         out += ["::::", ""]

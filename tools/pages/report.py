@@ -14,8 +14,37 @@ from .common import PageContext
 
 
 def conversion_report(context: PageContext) -> str:
+    """The full report on the web; in print, a summary pointing to it."""
+    head = [myst.label("conversion-report"), "# Conversion report", ""]
+    web = myst.directive("only", full_report(context), "html", fence="::::::")
+    return "\n".join(head + [web, "", myst.directive("only", summary(context), "latex", fence="::::::"), ""])
+
+
+def summary(context: PageContext) -> str:
+    """Per source: how it was read, its lines, passages, removals and problems; the rest on the web."""
+    out = [
+        "What the conversion set aside from each seed, and why (page chrome, export artefacts, "
+        "repeated text, metadata moved out of the running text, invisible characters), is listed "
+        "line by line in the web edition, {web-address}`conversion-report.html`, and in full in "
+        "its download corpus/removals.jsonl. Together with the passages, those entries account "
+        "for every character of every seed. In short:",
+        "",
+    ]
+    for source in context.book.sources:
+        view = context.views[source.file]
+        kind = myst.text(source.metadata.get("format", source.kind).replace("-", " "))
+        counts = [(source.line_count, "line"), (len(context.book.passages_of(source.file)), "passage"), (len(source.removals), "removal"), (len(source.problems), "problem")]
+        said = ", ".join(f"{count} {noun}{'s' if count != 1 else ''}" for count, noun in counts)
+        out.append(f"- *{myst.text(view.title)}*, read as {kind}: {said}.")
+    skipped = [name for name in context.book.skipped if not any(source.file == name for source in context.book.sources)]
+    if skipped:
+        out += ["", f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} of the seeds folder contribute nothing; the web edition says why."]
+    return "\n".join(out)
+
+
+def full_report(context: PageContext) -> str:
     book = context.book
-    out = [myst.label("conversion-report"), "# Conversion report", ""]
+    out = []
     out.append(
         "What the conversion set aside from each seed, and why: page chrome, export artefacts, "
         "repeated text, metadata moved out of the running text, and invisible characters. "

@@ -40,10 +40,12 @@ def sources_page(context: PageContext) -> str:
         if view.note.cleaning:
             out += [f"**How it was cleaned.** {myst.text(view.note.cleaning)}", ""]
         out += [f"**Share of the book.** {len(passages)} passages, {share:.0%} of the book's passage text.", ""]
-        out += [f"**Check it line by line:** [the text of this source with line numbers](#viewer-{view.slug}).", ""]
+        web = f"**Check it line by line:** [the text of this source with line numbers](#viewer-{view.slug})."
+        paper = f"**Check it line by line** in the web edition: {{web-address}}`sources/{view.slug}.html`."
+        out += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     out += ["## Bibliography", "", myst.directive("bibliography", "", fence="```"), ""]
     toctree = myst.directive("toctree", "\n".join(context.views[s.file].slug for s in book.sources), options={"hidden": "", "maxdepth": "1"}, fence="```")
-    out += [toctree, ""]
+    out += [myst.directive("only", toctree, "html", fence="::::"), ""]  # the viewers are web pages
     return "\n".join(out)
 
 

@@ -8,6 +8,7 @@ own path settings: `book_root` to the folder of conf.py, the others to `book_roo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -35,6 +36,14 @@ class BookConfig:
     latex_parts: list = setting(["periods/index", "themes/index"], "documents printed as a \\part, their toctree's documents as its chapters")
     latex_parts_before: dict = setting({"glossary": "Reference"}, "parts without a page of their own, by the document they start before")
     latex_intro: str = setting("Introduction", "the root document's own text is printed as an unnumbered chapter of this title ('' for none)")
+    latex_leave_out: list = setting(["about/how-to-link"], "documents that only make sense on the web, left out of the PDF")
+    latex_twoside: bool = setting(True, "a two-sided book, chapters opening on a right-hand page (False: one-sided, for reading on screen)")
+    web_url: str = setting("", "the web edition's address, printed in the PDF (default: html_baseurl, else $READTHEDOCS_CANONICAL_URL)")
+
+    def web_address(self, config: Config) -> str:
+        """The web edition's address, ending in '/', or '' when none is known."""
+        url = self.web_url or config.html_baseurl or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+        return url.rstrip("/") + "/" if url else ""
 
     @classmethod
     def read(cls, config: Config) -> "BookConfig":

@@ -1,6 +1,7 @@
 """Line-level provenance in Sphinx: the source viewer and the citations that link to its lines.
 
-- `{source-lines}` role (`slug:first-last:file`) makes a `source_lines` node: "lines 4–6". When
+- `{source-lines}` role (`slug:first-last:file`, or `slug:1-1+12:file` for the twelfth snippet of a
+  one-line bundle of search snippets) makes a `source_lines` node: "lines 4–6", "line 1, snippet 12". When
   the doctree is resolved it becomes a link to the viewer's line anchor in every HTML-format build, and
   into "file, lines 4–6" anywhere else (the PDF), so a printed citation names the seed file.
 - `{source-viewer}` directive (`slug`): the seed's original text, one numbered, anchored row per
@@ -37,15 +38,17 @@ class source_lines(nodes.Inline, nodes.TextElement):
     text says "lines 4–6"."""
 
 
-def lines_label(first: int, last: int) -> str:
-    return f"line {first}" if first == last else f"lines {first}–{last}"
+def lines_label(first: int, last: int, snippet: int | None = None) -> str:
+    lines = f"line {first}" if first == last else f"lines {first}–{last}"
+    return lines if snippet is None else f"{lines}, snippet {snippet}"
 
 
 class SourceLinesRole(SphinxRole):
     def run(self):
         slug, span, file = (self.text.split(":", 2) + ["", ""])[:3]
+        span, _, snippet = span.partition("+")
         first, _, last = span.partition("-")
-        node = source_lines("", lines_label(int(first), int(last or first)), classes=["source-lines"])
+        node = source_lines("", lines_label(int(first), int(last or first), int(snippet) if snippet else None), classes=["source-lines"])
         # Named for this node: MyST gives any node with a "slug" attribute an HTML id.
         node["source_slug"], node["source_file"], node["first_line"] = slug, file, int(first)
         return [node], []

@@ -28,6 +28,18 @@ Added for the book's structure and layout (measured on the real book):
   columns sized from their content (transforms.py).
 * Long URLs and file names: a LuaTeX filter adds break points (booklongwords.lua).
 * A reproducible PDF: the build's date goes into latexmkrc and onto the title page (latexmk.py).
+
+Added so that it works as a printed book (issue 15):
+* Two-sided, a 70-character measure, running heads with part and chapter, no widows,
+  orphans or lone boxes, links as plain words (preamble.py; book_latex_twoside = False for a
+  one-sided edition to read on screen).
+* Page references after every cross-reference, page lists from `{pages}` (writer.py, roles.py,
+  bookpages.lua); the web edition's address from `{web-address}` and on the imprint (imprint.py).
+* Front matter: how to read the book, abbreviations (tools/pages/front.py).
+* The glossary as one A-Z dictionary (dictionary.py), glossary links in the text as index
+  entries pointing into Parts I and II (indexing.py), typographic quotes (quotes.py).
+* Web-only documents left out (book_latex_leave_out), references to what print lacks unlinked
+  (transforms.py).
 """
 
 from __future__ import annotations
@@ -35,10 +47,17 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import roles
+from .dictionary import PrintDictionary
+from .imprint import add_imprint
+from .indexing import NamesToIndex
 from .latexmk import dated_build, write_support_files
 from .preamble import LATEX_ELEMENTS
-from .transforms import MarkBibliography, PlaceBibliography, TableWidths
+from .quotes import TypographicQuotes
+from .transforms import LeaveOut, MarkBibliography, PlaceBibliography, TableWidths, UnlinkMissing
 from .writer import BookLaTeXTranslator
+
+TRANSFORMS = (LeaveOut, PrintDictionary, NamesToIndex, UnlinkMissing, MarkBibliography, PlaceBibliography, TableWidths, TypographicQuotes)
 
 SETTINGS = {
     "latex_engine": "lualatex",
@@ -49,8 +68,9 @@ SETTINGS = {
     "latex_use_xindy": True,
     # Printed book: show the target of external links as footnotes (readers cannot click).
     "latex_show_urls": "footnote",
-    # Internal references stay plain text: "(page N)" after every glossary term is noise.
-    "latex_show_pagerefs": False,
+    # Every cross-reference ends with its target's page, "(p. 12)" (writer.py); glossary names
+    # in the text become index entries instead (indexing.py).
+    "latex_show_pagerefs": True,
     # No Python-module index or other domain indices: this is not API documentation.
     "latex_domain_indices": False,
     # Each top-level document of the toctree is a chapter (except the parts).
@@ -73,11 +93,13 @@ def apply_book_settings(app: Sphinx, config: Config) -> None:
     for name, value in SETTINGS.items():
         if name not in config.overrides and config[name] == sphinx_default(config, name):
             config[name] = value
-    config.latex_elements = {**LATEX_ELEMENTS, **config.latex_elements}
+    sides = {} if config.book_latex_twoside else {"extraclassoptions": "openany,oneside"}
+    config.latex_elements = {**LATEX_ELEMENTS, **sides, **config.latex_elements}
 
 
 def setup(app: Sphinx) -> None:
     """Registered by tools.sphinx_ext; everything below acts only when `book_latex` is on."""
+    roles.setup(app)  # the pages use them whatever the builder
     app.connect("config-inited", apply_book_settings)
     app.connect("config-inited", use_book_writer)
 
@@ -86,7 +108,8 @@ def use_book_writer(app: Sphinx, config: Config) -> None:
     if not config.book_latex:
         return
     app.set_translator("latex", BookLaTeXTranslator, override=True)
-    for transform in (MarkBibliography, PlaceBibliography, TableWidths):
+    for transform in TRANSFORMS:
         app.add_post_transform(transform)
     app.connect("builder-inited", dated_build)
+    app.connect("builder-inited", add_imprint)
     app.connect("build-finished", write_support_files)

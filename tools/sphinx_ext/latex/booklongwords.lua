@@ -6,7 +6,8 @@
 -- and, in words that look technical (a digit or one of / % _ = & ? # in them) and
 -- are at least MIN glyphs long, allows a cheap break after / % _ = & ? # . : , ; - )
 -- ] | and an expensive one between any two Latin glyphs; words of 30 glyphs or more
--- get the expensive breaks too.  Ordinary words are never touched.
+-- get the expensive breaks too.  Ordinary words are never touched, and numbers (2,000,
+-- 1971–2000, 12.5) are never broken.
 local GLYPH, GLUE, KERN, DISC, PENALTY =
   node.id("glyph"), node.id("glue"), node.id("kern"), node.id("disc"), node.id("penalty")
 local MIN, LONG = 12, 30
@@ -20,6 +21,20 @@ local function penalty(value)
   local p = node.new(PENALTY)
   p.penalty = value
   return p
+end
+
+local SEPARATORS = {[0x2C] = true, [0x2E] = true, [0x2D] = true, [0x2013] = true, [0x2212] = true}
+
+local function digit(c)
+  return c >= 0x30 and c <= 0x39
+end
+
+-- between glyphs i and i+1 of a number such as 2,000, 1971–2000 or 12.5
+local function inside_number(word, i)
+  local a, b = word[i].char, word[i + 1].char
+  if digit(a) and digit(b) then return true end
+  if digit(a) and SEPARATORS[b] and word[i + 2] and digit(word[i + 2].char) then return true end
+  return SEPARATORS[a] and digit(b) and i > 1 and digit(word[i - 1].char)
 end
 
 local function technical(word)
@@ -36,7 +51,7 @@ local function add_breaks(head, word)
   if not tech and n < LONG then return head end
   for i = 1, n - 1 do
     local g, following = word[i], word[i].next
-    if following and following.id ~= PENALTY and following.id ~= DISC then
+    if following and following.id ~= PENALTY and following.id ~= DISC and not inside_number(word, i) then
       local value
       if tech and AFTER[g.char] then
         value = CHEAP

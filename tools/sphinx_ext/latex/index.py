@@ -73,6 +73,8 @@ def xindy_module() -> bytes:
     out += [b"  (" + _xdy_string(k if isinstance(k, bytes) else k.encode()) + b" "
             + _xdy_string(v) + b" :string)" for k, v in rules]
     out.append(b"))")
+    # page ranges ("114–117"): Sphinx's sphinx.xdy gives them no separator, so they read "114117"
+    out.append(b'(markup-range :sep "\\textendash{}")')
     # our rules first, then the english module's own rule sets for run 0
     out.append(b'(use-rule-set :run 0 :rule-set '
                b'("book-prealphabetize" "en-alphabetize" "en-ignore-special"))')

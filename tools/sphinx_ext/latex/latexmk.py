@@ -1,6 +1,7 @@
 """What latexmk needs beside the .tex, written when the LaTeX builder finishes.
 
-- `booklongwords.lua`, the LuaTeX filter that breaks very long words (the preamble loads it);
+- `booklongwords.lua`, the LuaTeX filter that breaks very long words, and `bookpages.lua`, which
+  prints page lists (the preamble loads both);
 - `bookindex.xdy`, the index's letter groups for non-ASCII initials (index.py);
 - additions to Sphinx's `latexmkrc`: xindy's options, which Sphinx's Makefile passes but Read the
   Docs, running `latexmk -r latexmkrc` itself, does not (xindy then fails and the PDF has no
@@ -22,16 +23,16 @@ import subprocess
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.i18n import format_date
 
+from ...model import PartialDate
 from ..config import BookConfig
 from .index import XDY_NAME, xindy_module
 
 logger = logging.getLogger(__name__)
 
-LUA_FILTER = Path(__file__).with_name("booklongwords.lua")
+LUA_FILES = sorted(Path(__file__).parent.glob("*.lua"))
 RC_MARK = "# tools/sphinx_ext/latex/latexmk.py:"
 
 
@@ -54,12 +55,14 @@ def dated_build(app: Sphinx) -> None:
     if app.builder.name != "latex":
         return
     epoch = source_date_epoch(BookConfig.read(app.config).project_root(app.confdir))
-    if epoch is None:
-        return
     if not app.config.today:
-        when = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc)
-        app.builder.context["date"] = format_date(app.config.today_fmt or _("%b %d, %Y"), date=when, language=app.config.language)
-    if app.config.latex_engine == "lualatex":
+        # the build's date, else (no git, no SOURCE_DATE_EPOCH) the day of the build
+        when = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc) if epoch is not None else dt.datetime.now(dt.timezone.utc)
+        if app.config.today_fmt:
+            app.builder.context["date"] = format_date(app.config.today_fmt, date=when, language=app.config.language)
+        else:  # the book's own style, as its dates are printed: "14 November 2023"
+            app.builder.context["date"] = PartialDate(when.year, when.month, when.day).display()
+    if epoch is not None and app.config.latex_engine == "lualatex":
         identifier = hashlib.md5(f"{app.config.project}\0{epoch}".encode()).hexdigest().upper()
         app.builder.context["preamble"] += f"\n% A reproducible PDF (tools/sphinx_ext/latex/latexmk.py).\n\\pdfvariable trailerid {{[<{identifier}> <{identifier}>]}}\n"
 
@@ -95,7 +98,8 @@ def write_support_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name != "latex":
         return
     outdir = Path(app.outdir)
-    (outdir / LUA_FILTER.name).write_bytes(LUA_FILTER.read_bytes())
+    for lua in LUA_FILES:
+        (outdir / lua.name).write_bytes(lua.read_bytes())
     if app.config.latex_use_xindy:
         (outdir / XDY_NAME).write_bytes(xindy_module())
         add_to_latexmkrc(outdir, source_date_epoch(BookConfig.read(app.config).project_root(app.confdir)))

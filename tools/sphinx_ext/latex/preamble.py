@@ -9,6 +9,8 @@ FONT_PACKAGES = {
     "NotoSans-Regular.ttf": "fonts-noto-core",
     "NotoSansArabic-Regular.ttf": "fonts-noto-core",
     "NotoSansSymbols2-Regular.ttf": "fonts-noto-core",
+    "NotoSerifHebrew-Regular.ttf": "fonts-noto-core",
+    "NotoSerifArmenian-Regular.ttf": "fonts-noto-core",
     "NotoSansMono-Regular.ttf": "fonts-noto-mono",
     "NotoColorEmoji.ttf": "fonts-noto-color-emoji",
     "FreeSerif.otf": "fonts-freefont-otf",
@@ -28,16 +30,22 @@ _BABEL = r"""
 
 _FONTS = r"""
 % Fallback chain for every Latin/Greek/Cyrillic text font: luaotfload takes a glyph
-% from the first font of the list that has it.  FreeSerif: arrows and other symbols
+% from the first font of the list that has it, so each script gets one family: a word
+% never mixes two fonts.  Noto Serif Hebrew and Noto Serif Armenian first (FreeSerif has
+% those scripts too, in another design); FreeSerif: arrows and other symbols
 % Noto lacks; Noto Sans Symbols 2: more symbols; Noto Color Emoji: emoji and
 % regional-indicator flag pairs (mode=harf: the flag ligature needs HarfBuzz, and
 % LuaHBTeX draws the colour bitmaps); Droid Sans Fallback: Chinese and Japanese
-% (glossary aliases such as 中国); Nanum Myeongjo: Korean (반기문).  Together 12 MB
+% (glossary aliases such as 中国; before Nanum, whose hanja would take some Chinese
+% characters of a word and leave it the others); Nanum Myeongjo: Korean (반기문), which
+% Droid lacks.  Together 12 MB
 % to download instead of Noto CJK's 57.  "file:" matters: a bare "X.ttf" is looked up
 % as a font *name*, fails, and makes luaotfload rescan every system font and rewrite
 % its lookup cache on each run (slow, and latexmk then reruns LaTeX up to 5 times).
 \directlua{
   luaotfload.add_fallback("bookfallback", {
+    "file:NotoSerifHebrew-Regular.ttf:mode=node;",
+    "file:NotoSerifArmenian-Regular.ttf:mode=node;",
     "file:FreeSerif.otf:mode=node;",
     "file:NotoSansSymbols2-Regular.ttf:mode=node;",
     "file:NotoColorEmoji.ttf:mode=harf;",
@@ -68,9 +76,14 @@ _FONTS = r"""
 LATEX_ELEMENTS = {
     "papersize": "a4paper",
     "pointsize": "11pt",
-    # Read on screen first: one-sided, chapters start on the next page (no blank
-    # versos).  For a printed edition drop this line (twoside, openright).
-    "extraclassoptions": "openany,oneside",
+    # A printed book: two-sided, chapters open on a right-hand page.  book_latex_twoside =
+    # False gives the one-sided edition for reading on screen (latex/__init__.py).
+    "extraclassoptions": "openright,twoside",
+    # The measure: 130 mm, about 70 characters of Noto Serif at 11pt (an A4 page with
+    # Sphinx's 1in margins set 85); the inner margin narrower than the outer one.  Links
+    # are not coloured: on paper they are words, and their pages follow them.
+    "sphinxsetup": "hmargin={30mm,50mm}, vmargin={24mm,30mm}, "
+    "InnerLinkColor={rgb}{0,0,0}, OuterLinkColor={rgb}{0,0,0}",
     # Sphinx's lualatex default is polyglossia; we use babel instead (see above).
     "polyglossia": "",
     "babel": _BABEL,
@@ -118,6 +131,54 @@ LATEX_ELEMENTS = {
    \let\@mkboth\@gobbletwo    % keep the chapter's running heads
    \begin{thebibliography}{#1}}
   {\end{thebibliography}}
+% Page references (latex/writer.py): "Title (p. 12)" after a cross-reference, and
+% page lists, "pp. 12, 45–47", computed by bookpages.lua from the last run's labels.
+\newcommand\bookpageref[1]{\hyperref[#1]{p.\nobreakspace\pageref*{#1}}}
+\directlua{dofile("bookpages.lua")}
+\newcommand\bookpages[1]{\directlua{book_pages("\luaescapestring{#1}")}}
+% References are words on paper: upright, in the text colour (sphinxsetup above).
+\protected\def\sphinxcrossref#1{#1}
+\protected\def\sphinxtermref#1{#1}
+\protected\def\sphinxsamedocref#1{#1}
+% Passages are the book's text: a narrow indent on the left only (a quote's margins
+% on both sides took a tenth of the 70-character measure).
+\newenvironment{sphinxclasspassage}
+  {\renewenvironment{quote}{\list{}{\leftmargin1.2em\rightmargin\z@}\item\relax}{\endlist}}{}
+% The dictionary: each entry's basis, related entries and pages in small type, close set
+% (latex/dictionary.py wraps them in a container of class dictionary-notes).
+\newenvironment{sphinxclassdictionary-notes}
+  {\par\footnotesize\setlength{\parskip}{0.2\baselineskip}}{\par}
+% The index: ragged right, since its narrow columns open wide gaps when justified.
+\AtBeginEnvironment{sphinxtheindex}{\raggedright}
+% A dictionary entry's kind after its headword, and the letters of the dictionary.
+\@namedef{DUrolebook-kind}#1{\enspace{\normalfont\footnotesize\sffamily\color{black!60}#1}}
+\newcommand\bookletter[1]{\par\needspace{6\baselineskip}\vspace{1.5\baselineskip}%
+  {\centering\Large\sffamily\bfseries #1\par}\nopagebreak\vspace{0.5\baselineskip}}
+% A note printed in full elsewhere: one line, small, with the page of the full note.
+\newenvironment{sphinxclassannotation-marker}
+  {\par\small\sffamily\color{black!75}\leftskip1.2em\noindent\textrightarrow\enspace}{\par}
+% Running heads: the part on the left page, the chapter on the right one; page numbers
+% outside.  \bookpartmark is written with each \part (latex/writer.py).
+\def\book@part{}
+\newcommand\bookpartmark[1]{\gdef\book@part{#1}\markboth{#1}{#1}}
+\renewcommand\chaptermark[1]{\markboth{\book@part}{\ifnum\c@secnumdepth>\m@ne\thechapter.\enspace\fi#1}}
+\renewcommand\sectionmark[1]{}
+\fancypagestyle{normal}{%
+  \fancyhf{}%
+  \fancyhead[LE]{\small\sffamily\thepage\quad\nouppercase{\leftmark}}%
+  \fancyhead[RO]{\small\sffamily\nouppercase{\rightmark}\quad\thepage}%
+  \renewcommand{\headrulewidth}{0.4pt}\renewcommand{\footrulewidth}{0pt}}
+\fancypagestyle{plain}{%
+  \fancyhf{}\fancyfoot[C]{\small\sffamily\thepage}%
+  \renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}
+% Blank left-hand pages before a chapter carry no running head.
+\renewcommand\cleardoublepage{\clearpage\if@twoside\ifodd\c@page\else
+  \null\thispagestyle{empty}\newpage\fi\fi}
+% No widows or orphans; a note box starts only where 12 lines are left (a long one may
+% still break, but never leaves its title alone at the foot of a page).
+\widowpenalty=10000 \clubpenalty=10000 \displaywidowpenalty=10000
+\usepackage{needspace}
+\BeforeBeginEnvironment{sphinxadmonition}{\needspace{12\baselineskip}}
 % Index: after an Arabic entry the bidi algorithm would pull ", 3" into the Arabic
 % run and print "3 ,حميميم".  A left-to-right mark after every entry keeps the page
 % numbers on the right.  Entries in the text face: Sphinx's own definition is

@@ -1,8 +1,44 @@
-"""Post-transforms for the PDF: the bibliography where the book puts it, table columns sized from their content."""
+"""Post-transforms for the PDF: web-only documents left out, references to what print does not
+have made plain text, the bibliography where the book puts it, table columns sized from their content."""
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders.latex.nodes import thebibliography
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..config import BookConfig
+from .indexing import Documents
+
+
+class LeaveOut(SphinxPostTransform):
+    """Documents that only make sense on the web (book_latex_leave_out) are not printed."""
+
+    default_priority = 5
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        leave_out = set(BookConfig.read(self.config).latex_leave_out)
+        for start in list(self.document.findall(addnodes.start_of_file)):
+            if start["docname"] in leave_out:
+                start.parent.remove(start)
+
+
+class UnlinkMissing(SphinxPostTransform):
+    """A reference to a place the PDF does not print (a web-only page, text inside `{only} html`)
+    would be a dead link: it is printed as its text."""
+
+    default_priority = 95
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        printed = {start["docname"] for start in self.document.findall(addnodes.start_of_file)}
+        printed.add(self.config.root_doc)
+        documents = Documents(self.document, self.config.root_doc)
+        ids = {(documents.of(node), node_id) for node in self.document.findall(nodes.Element) for node_id in node.get("ids", ())}
+        for reference in list(self.document.findall(nodes.reference)):
+            document, target = documents.target(reference)
+            if document and (document not in printed or (target and (document, target) not in ids)):
+                reference.replace_self(nodes.inline("", "", *reference.children))
 
 # --------------------------------------------------------------------------------------
 # The bibliography where the book puts it.  Sphinx's LaTeX builder gathers every
@@ -53,7 +89,7 @@ class PlaceBibliography(SphinxPostTransform):
 # what each column would need to hold its longest cell on one line.
 # --------------------------------------------------------------------------------------
 
-_TEXT_WIDTH_PT = 453.0   # A4 with Sphinx's default 1in margins
+_TEXT_WIDTH_PT = 369.0   # 130 mm, the measure of preamble.py (about 70 characters)
 _CHAR_PT = 5.4           # average width of a character of Noto Serif at 11pt
 _WIDE_CHAR_PT = 6.3      # width of its digits and capitals: the longest word must fit
 _CELL_PAD_PT = 13.0      # \tabcolsep on both sides and the rule

@@ -9,11 +9,25 @@ r"""The writer: Sphinx's LaTeX translator with the book's additions.
   in ``sphinxuseclass{passage}``, so the preamble can style it (sphinxclasspassage),
   and its first paragraph, the line of facts above the quotation, in
   ``sphinxuseclass{passage-meta}`` (the HTML does the same with CSS, book.css).
+  A passage is kept from starting on the last lines of a page (\needspace).
+* Page references: every cross-reference ends with the page of its target, "(p. 12)"
+  (``latex_show_pagerefs``, in the book's words: \bookpageref, preamble.py); a `{pages}`
+  list becomes \bookpages, which bookpages.lua prints as "pp. 12, 45–47".
+* The front matter: a rubric of class ``book-chapter`` is an unnumbered chapter
+  (tools/pages/front.py), and ids on admonitions and such rubrics are labelled inside them,
+  so that a page reference gives the page the box or chapter is on.
+* Index entries with sort keys and "see" references (latex/indexing.py).
+* Running heads: the part (left) and the chapter (right); \bookpartmark tells the preamble the part.
 """
+
+import re
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.writers.latex import LaTeXTranslator
+
+from .quotes import typographic
+from .roles import label_places
 
 # TeX reads its input a line at a time into a buffer of 200,000 characters: a longer line stops
 # lualatex and leaves a broken PDF. Seed text can be one paragraph of any length, so text is
@@ -57,6 +71,16 @@ def _in_control_word(text: str, index: int) -> bool:
     return start > 0 and text[start - 1] == "\\"
 
 
+# Labels \\bookpages hands to Lua: document names and ids as the pipeline makes them.
+SAFE_LABEL = re.compile(r"[A-Za-z0-9/._-]+:[A-Za-z0-9._-]+")
+
+
+def _index_text(value: str) -> str:
+    """Text inside \\index{}: xindy's special characters quoted, as Sphinx's writer does."""
+    value = value.replace(r"\{", r"\sphinxleftcurlybrace{}").replace(r"\}", r"\sphinxrightcurlybrace{}")
+    return value.replace('"', '""').replace("@", '"@').replace("!", '"!').replace("|", r"\textbar{}")
+
+
 class BookLaTeXTranslator(LaTeXTranslator):
     def visit_Text(self, node) -> None:
         start = len(self.body)
@@ -78,7 +102,7 @@ class BookLaTeXTranslator(LaTeXTranslator):
         super().visit_start_of_file(node)
         title = self.config.book_latex_parts_before.get(node["docname"])
         if title:
-            self.body.append("\n\\part{%s}\n" % self.encode(title))
+            self.body.append("\n\\part{%s}\\bookpartmark{%s}\n" % (self.encode(title), self.encode(title)))
         if node["docname"] in self.config.book_latex_parts:
             self._part_pending = node["docname"]
 
@@ -97,8 +121,9 @@ class BookLaTeXTranslator(LaTeXTranslator):
     def visit_title(self, node) -> None:
         parent = node.parent
         if isinstance(parent, nodes.section) and not self.this_is_the_title and self._is_part(parent):
+            title = self.encode(node.astext())
             self.body.append("\\part{")
-            self.context.append("}\n" + self.hypertarget_to(parent))
+            self.context.append("}\\bookpartmark{%s}\n" % title + self.hypertarget_to(parent))
             self.in_title = 1
             return
         if isinstance(parent, nodes.section) and self.this_is_the_title and self.config.book_latex_intro:
@@ -118,7 +143,65 @@ class BookLaTeXTranslator(LaTeXTranslator):
             if node_id not in labelled:
                 self.body.append("\n" + self.hypertarget(node_id, anchor=True))
 
+    def depart_title(self, node) -> None:
+        super().depart_title(node)
+        if isinstance(node.parent, nodes.Admonition):
+            self._own_anchors(node.parent)
+
+    def _own_anchors(self, node) -> None:
+        for node_id in node["ids"]:
+            self.body.append(self.hypertarget(node_id, anchor=True))
+
+    def visit_target(self, node) -> None:
+        # A label for an admonition or a front-matter chapter goes inside it (see above).
+        following = node.next_node(ascend=True)
+        labelled_inside = isinstance(following, nodes.Admonition) or (isinstance(following, nodes.rubric) and "book-chapter" in following["classes"])
+        if node.get("refid") and labelled_inside and node["refid"] in following["ids"]:
+            raise nodes.SkipNode
+        super().visit_target(node)
+
+    def visit_rubric(self, node) -> None:
+        if "book-chapter" in node["classes"]:
+            title = self.encode(node.astext())
+            self.body.append("\n\\chapter*{%s}\\addcontentsline{toc}{chapter}{%s}\\markboth{%s}{%s}\n" % (title, title, title, title))
+            self._own_anchors(node)
+            raise nodes.SkipNode
+        if "book-letter" in node["classes"]:
+            self.body.append("\n\\bookletter{%s}\n" % self.encode(node.astext()))
+            raise nodes.SkipNode
+        super().visit_rubric(node)
+
+    def hyperpageref(self, id: str) -> str:
+        return "\\bookpageref{%s}" % self.idescape(id)
+
+    def visit_reference(self, node) -> None:
+        super().visit_reference(node)
+        # "text (p. 12)": no line break between a reference and its page
+        if self.context and self.context[-1].startswith("}}} (\\bookpageref"):
+            self.context[-1] = "}}}\\nobreakspace(" + self.context[-1][len("}}} ("):]
+
+    def visit_page_list(self, node) -> None:
+        labels = [f"{document}:{target}" for document, target in label_places(self.builder.env, node)]
+        labels = [label for label in labels if SAFE_LABEL.fullmatch(label)]
+        if labels:
+            self.body.append("\\bookpages{%s}" % ",".join(labels))
+        raise nodes.SkipNode
+
+    def visit_book_index(self, node) -> None:
+        for key, heading, how in node["entries"]:
+            entry = f"{_index_text(self.encode(key))}@\\spxentry{{{_index_text(self.encode(typographic(heading)))}}}"
+            if how == "main":
+                entry += "|spxpagem"
+            elif how in ("(", ")"):
+                entry += "|" + how
+            elif how.startswith("see:"):
+                entry += "|see{%s}" % _index_text(self.encode(typographic(how[4:])))
+            self.body.append("\\index{%s}" % entry)
+        raise nodes.SkipNode
+
     def visit_block_quote(self, node) -> None:
+        if "passage" in node["classes"]:
+            self.body.append("\n\\needspace{4\\baselineskip}")
         self._anchors(node)
         for name in node["classes"]:
             self.body.append("\n\\begin{sphinxuseclass}{%s}" % name)
