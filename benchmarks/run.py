@@ -172,43 +172,55 @@ def step(recorder: Recorder, row: dict, name: str, result: tuple[Step, str]) -> 
     return measured
 
 
-def builds(recorder: Recorder, row: dict, project: Path, edit, clean, pdf: bool, after_clean=lambda: None) -> None:
-    """The build steps shared by the book and the baseline, in order, into `row`: `edit` changes
-    one source, `clean` removes every build output, `after_clean` runs after the first build."""
-    step(recorder, row, "clean_html", measure(sphinx("html"), project))
-    row.update(site_figures(project / "_build" / "html"))
-    after_clean()
-    step(recorder, row, "no_change_rebuild", measure(sphinx("html"), project))
-    edit()
-    step(recorder, row, "one_seed_edit_rebuild", measure(sphinx("html"), project))
-    clean()
-    step(recorder, row, "clean_html_j2", measure(sphinx("html", jobs=2), project))
-    if pdf:
-        step(recorder, row, "latex_builder", measure(sphinx("latex"), project))
-        step(recorder, row, "latexmk", latexmk(project))
+@dataclass
+class Project:
+    """A project the steps run in (the book, or the baseline), its row of results, and how to
+    change one of its sources and to remove every build output."""
+
+    folder: Path
+    row: dict
+    edit: object
+    clean: object
+
+
+def paired(recorder: Recorder, projects: list[Project], name: str, command) -> None:
+    """One step for the book, then for the baseline right after: measured close together, so a
+    load that comes and goes on the machine weighs on both sides of the ratio alike."""
+    for project in projects:
+        step(recorder, project.row, name, measure(command(project), project.folder))
 
 
 def bench(recorder: Recorder, scale: float, documents: dict[str, bytes], pdf: bool) -> None:
-    """The book, then the baseline made of the pages the book's clean build generated."""
+    """The book, and the baseline made of the pages the book's clean build generated, step by step."""
     with tempfile.TemporaryDirectory() as temporary:
-        project = make_project(Path(temporary) / "book", documents)
-        base_project = Path(temporary) / "baseline"
+        folder = make_project(Path(temporary) / "book", documents)
         row = recorder.row(scale=scale, kind="book", documents=len(documents), seed_bytes=sum(map(len, documents.values())))
-        converted, printed = measure([sys.executable, "-c", CONVERT], project)
+        converted, printed = measure([sys.executable, "-c", CONVERT], folder)
         step(recorder, row, "conversion", (converted, printed))
         if converted.ok:
             facts = json.loads(printed.strip().splitlines()[-1])
             row.update(passages=facts["passages"], conversion_only_s=round(facts["seconds"], 2))
-
-        def edit() -> None:
-            row["edited_seed"] = edit_one_seed(project / "seeds")
-
-        builds(recorder, row, project, edit, lambda: remove_generated(project), pdf,
-               after_clean=lambda: make_baseline(project / "docs", base_project))
-        shutil.rmtree(project)
-        base = recorder.row(scale=scale, kind="baseline")
-        builds(recorder, base, base_project, lambda: edit_one_page(base_project / "docs"),
-               lambda: shutil.rmtree(base_project / "_build"), pdf)
+        book = Project(folder, row, lambda: row.update(edited_seed=edit_one_seed(folder / "seeds")), lambda: remove_generated(folder))
+        step(recorder, row, "clean_html", measure(sphinx("html"), folder))
+        row.update(site_figures(folder / "_build" / "html"))
+        base_folder = Path(temporary) / "baseline"
+        make_baseline(folder / "docs", base_folder)
+        base = Project(base_folder, recorder.row(scale=scale, kind="baseline"), lambda: edit_one_page(base_folder / "docs"),
+                       lambda: shutil.rmtree(base_folder / "_build"))
+        step(recorder, base.row, "clean_html", measure(sphinx("html"), base_folder))
+        base.row.update(site_figures(base_folder / "_build" / "html"))
+        both = [book, base]
+        paired(recorder, both, "no_change_rebuild", lambda project: sphinx("html"))
+        for project in both:
+            project.edit()
+        paired(recorder, both, "one_seed_edit_rebuild", lambda project: sphinx("html"))
+        for project in both:
+            project.clean()
+        paired(recorder, both, "clean_html_j2", lambda project: sphinx("html", jobs=2))
+        if pdf:
+            paired(recorder, both, "latex_builder", lambda project: sphinx("latex"))
+            for project in both:
+                step(recorder, project.row, "latexmk", latexmk(project.folder))
 
 
 def bench_large_seed(recorder: Recorder, name: str, data: bytes) -> None:
