@@ -190,8 +190,9 @@ def paired(recorder: Recorder, projects: list[Project], name: str, command) -> N
         step(recorder, project.row, name, measure(command(project), project.folder))
 
 
-def bench(recorder: Recorder, scale: float, documents: dict[str, bytes], pdf: bool) -> None:
-    """The book, and the baseline made of the pages the book's clean build generated, step by step."""
+def bench(recorder: Recorder, scale: float, documents: dict[str, bytes], pdf: bool, clean_only: bool = False) -> None:
+    """The book, and the baseline made of the pages the book's clean build generated, step by step
+    (with `clean_only`, only the conversion and the two clean builds)."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = make_project(Path(temporary) / "book", documents)
         row = recorder.row(scale=scale, kind="book", documents=len(documents), seed_bytes=sum(map(len, documents.values())))
@@ -209,6 +210,8 @@ def bench(recorder: Recorder, scale: float, documents: dict[str, bytes], pdf: bo
                        lambda: shutil.rmtree(base_folder / "_build"))
         step(recorder, base.row, "clean_html", measure(sphinx("html"), base_folder))
         base.row.update(site_figures(base_folder / "_build" / "html"))
+        if clean_only:
+            return
         both = [book, base]
         paired(recorder, both, "no_change_rebuild", lambda project: sphinx("html"))
         for project in both:
@@ -268,6 +271,7 @@ def main() -> None:
     parser.add_argument("--scale", type=float, nargs="+", default=[1, 10, 50])
     parser.add_argument("--seed", type=int, default=2015, help="the corpus generator's random seed")
     parser.add_argument("--no-pdf", action="store_true", help="skip the LaTeX builder and latexmk")
+    parser.add_argument("--clean-only", action="store_true", help="only the conversion and the clean HTML builds: a first look at a large scale")
     parser.add_argument("--no-large", action="store_true", help="skip the 3 MB single-line seed and the 1 MB image line")
     parser.add_argument("--no-readme", action="store_true", help="leave benchmarks/results.json and README.md as they are")
     parser.add_argument("--json", type=Path, default=OUT, help=f"where this run's results go (default {OUT.relative_to(ROOT)})")
@@ -277,7 +281,7 @@ def main() -> None:
     for scale in args.scale:
         documents = generate(int(scale * seeds_size()), material, args.seed)
         print(f"{scale:g}x: {len(documents)} documents, {sum(map(len, documents.values())):,} bytes", flush=True)
-        bench(recorder, scale, documents, pdf=not args.no_pdf)
+        bench(recorder, scale, documents, pdf=not args.no_pdf and not args.clean_only, clean_only=args.clean_only)
         if not args.no_readme:
             from report import update_results
 
