@@ -12,6 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going
 EVALUATEOPTS ?=
+BENCHMARKOPTS ?=
 LIVEOPTS ?= --port 8000
 STAMP := $(VENV)/.installed
 LIVE_STAMP := $(VENV)/.installed-live
@@ -63,7 +64,7 @@ livehtml: $(LIVE_STAMP)
 		--re-ignore '__pycache__|\.tmp$$|\.pyc$$'
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCHMARKOPTS)
 
 pdf-deps:
 	apt-get update
