@@ -179,3 +179,23 @@ def test_in_print_a_line_citation_names_the_file_and_the_book_latex_settings_are
 def test_a_packaged_format_gets_no_corpus_beside_it(app):
     app.build()
     assert not (Path(app.outdir) / "corpus").exists()
+
+
+# --- cost -------------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-plugins")
+def test_resolving_citations_never_scans_the_installed_packages_for_pybtex_plugins(app, monkeypatch):
+    import importlib.metadata
+
+    import pybtex.plugin
+
+    scans = []
+
+    def counted(*args, **kwargs):
+        scans.append(kwargs)
+        return importlib.metadata.entry_points(*args, **kwargs)
+
+    monkeypatch.setattr(pybtex.plugin, "entry_points", counted)
+    app.build()
+    assert scans == []
