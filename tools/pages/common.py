@@ -170,6 +170,10 @@ class PageContext:
         """How a short reference names a passage: its source and date."""
         return f"{self.views[passage.source].title}, {display_date(passage.date)}"
 
+    def passage_ref(self, pid: str) -> str:
+        """A short reference to another passage: its source and date, linked to its home."""
+        return f"[{myst.text(self.ref_label(self.by_id[pid]))}](#{pid})"
+
     def passage_refs(self, pids: list[str], current: str | None = None) -> str:
         """Short references to several passages, told apart by their lines where two would read
         the same; the passage being read is "this passage"."""
