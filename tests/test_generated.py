@@ -69,3 +69,10 @@ def test_livehtml_watches_the_inputs_and_never_its_own_output():
     command = " ".join(dry_run.stdout.split())
     assert all(f"--watch {folder}" in command for folder in ("seeds", "docs/data", "tools"))
     assert all(f"--ignore {entry.rstrip('/')}" in command for entry in GENERATED)
+
+
+def test_the_edit_here_notice_comes_after_a_page_s_front_matter_which_stays_first():
+    from tools.book import with_notice
+
+    assert with_notice("---\norphan: true\n---\n# Title\n", "% notice\n") == "---\norphan: true\n---\n% notice\n# Title\n"
+    assert with_notice("# Title\n", "% notice\n") == "% notice\n# Title\n"
