@@ -128,13 +128,25 @@ def test_a_rebuild_with_no_change_keeps_every_glossary_entry_in_the_search_index
     assert index_entries(built / "_build" / "html") == before
 
 
+def written_pages(app) -> set[str]:
+    status = strip_colors(app.status.getvalue())
+    return {line.split("]")[-1].strip() for line in status.splitlines() if line.startswith("writing output... [")}
+
+
+def test_a_rebuild_with_no_change_writes_no_page(built):
+    """Nothing a page shows changed: not the configuration (sphinx-design and the theme change
+    theirs as the builder starts), not the scripts a page adds for itself."""
+    rebuilt = build(built)
+    assert "configuration has changed" not in rebuilt.status.getvalue()
+    assert written_pages(rebuilt) == set()
+
+
 def test_a_rebuild_writes_again_only_what_shows_a_change(built):
     """An annotation changes its passage's page and the register of notes; the pages that only
     show the same titles and links (sources, themes, the glossary, other periods) are not written
     again."""
     OPERATIONS["add an annotation"](small_book(built))
-    status = strip_colors(build(built).status.getvalue())
-    written = {line.split("]")[-1].strip() for line in status.splitlines() if line.startswith("writing output... [")}
+    written = written_pages(build(built))
     assert {"contested-claims", "periods/undated"} <= written  # and their parents in the toctree (Sphinx's own rule)
     assert not written & {"glossary", "sources/notes", "themes/air-war", "themes/diplomacy", "periods/intervention"}
 

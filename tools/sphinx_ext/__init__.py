@@ -5,18 +5,21 @@ hands Sphinx the result and owns everything Sphinx needs to know about it, so th
 like a quickstart's and `sphinx-build -b html docs _build/html` alone (as Read the Docs runs it)
 builds the complete book. In the order Sphinx meets them:
 
-    setup             readthedocs.py  sphinx-notfound-page (404.html), sphinxext-opengraph
+    setup             here            the theme (furo), so that its settings exist when Sphinx
+                                      compares the configuration with the last build's
+                      readthedocs.py  sphinx-notfound-page (404.html), sphinxext-opengraph
     config-inited     config.py       `book_*` settings with defaults (BookConfig)
                       readthedocs.py  html_baseurl from READTHEDOCS_CANONICAL_URL; no social cards
                       navigation.py   templates/ (accessible sidebar captions, the search page's h1)
                       here            the generated folder and the data folder are not documents;
-                                      the generated bibliography for sphinxcontrib-bibtex
+                                      the generated bibliography for sphinxcontrib-bibtex; the
+                                      static folders: static/ (book.css, the scripts) and the
+                                      generated one (the glossary's and the search's data)
                       latex/          the book's LaTeX settings, writer and post-transforms
                                       (when `book_latex` is on)
     builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder (a
                                       page edited by hand is reported and written again)
-                      here            static files: book.css and the scripts (static/), and the
-                                      generated glossary data, for HTML-format builders
+                      here            book.css for HTML-format builders
     reading, writing  sources.py      {source-lines} citations and the {source-viewer}
                       glossary.py     spellings on one line (HTML); the tips' script where terms are linked
                       passages.py     permalinks and "Cite this passage" (HTML)
@@ -66,29 +69,50 @@ def generated_bibliography(app: Sphinx, config: Config) -> None:
         config.bibtex_bibfiles = [os.path.relpath(Path(app.srcdir, BIBLIOGRAPHY), app.confdir)]
 
 
-def static_files(app: Sphinx) -> None:
-    """The book's CSS and JS, and the generated glossary data, as static files of HTML-format sites.
+def static_folders(app: Sphinx, config: Config) -> None:
+    """The book's CSS and JS (static/) and the generated static folder (the glossary's and the
+    search page's data), as static files of HTML-format sites.
 
-    Added after the conversion has written glossary-data.js, so the folder exists when Sphinx
-    copies static files (before it writes any page): a clean build and a rebuild then give the
-    same `<script>` tag, its `?v=` checksum included.
-    """
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path = [*app.config.html_static_path, str(STATIC), conversion.static_folder(app)]
-    # After the theme's and other extensions' files, as conf.py's html_css_files would be. The
-    # scripts are added only to the pages that use them (glossary.py, passages.py, search.py).
-    app.add_css_file("book.css", priority=800)
+    Set when the configuration is read, before Sphinx compares it with the last build's: a value
+    changed later (at builder-inited) differs from the saved one at every build, and Sphinx then
+    writes every page again. The generated folder is filled by the conversion before Sphinx
+    copies static files, so a clean build and a rebuild give the same `?v=` checksums."""
+    Path(conversion.static_folder(app)).mkdir(parents=True, exist_ok=True)  # Sphinx warns of a missing one
+    wanted = [str(STATIC), conversion.static_folder(app)]
+    if "sphinx_design" in app.extensions:  # it appends its folder at builder-inited: see unique_static_folders
+        from sphinx_design.extension import STATIC_DIR
+
+        wanted.append(str(STATIC_DIR))
+    config.html_static_path = [*config.html_static_path, *(path for path in wanted if path not in config.html_static_path)]
+
+
+def unique_static_folders(app: Sphinx) -> None:
+    """sphinx-design appends its static folder when the builder starts, whether it is listed or
+    not; listed already (static_folders), it is now there twice: once is what was compared."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
+
+
+def book_css(app: Sphinx) -> None:
+    """After the theme's and other extensions' files, as conf.py's html_css_files would be. The
+    scripts are added only to the pages that use them (glossary.py, passages.py, search.py)."""
+    if app.builder.format == "html":
+        app.add_css_file("book.css", priority=800)
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxcontrib.bibtex")
+    # The theme, set up now rather than when the HTML builder starts: its settings
+    # (pygments_dark_style) then exist when Sphinx compares the configuration with the last
+    # build's, which otherwise finds them changed and writes every page again.
+    app.setup_extension("furo")
     register(app)
     app.connect("config-inited", not_documents)
     app.connect("config-inited", generated_bibliography)
     # Before sphinxcontrib-bibtex (priority 500) reads the generated .bib file.
     app.connect("builder-inited", conversion.generate, priority=100)
-    app.connect("builder-inited", static_files, priority=110)
+    app.connect("config-inited", static_folders)
+    app.connect("builder-inited", book_css, priority=110)
+    app.connect("builder-inited", unique_static_folders, priority=900)
     app.connect("build-finished", conversion.export)
     sources.setup(app)
     glossary.setup(app)

@@ -43,6 +43,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from ..write import write_if_changed
+from .search import TEXTS, search_texts
 from .searchindex import index_entries
 
 PACKAGE = Path(__file__).parent  # the extension: its roles, directives, static files and LaTeX
@@ -127,18 +128,19 @@ def static_files(app: Sphinx) -> list[str]:
 
 
 def structure(app: Sphinx) -> str:
-    """What every page may show of the others: documents, titles, tables of contents and
-    toctrees (navigation, previous and next), numbering, each document's `tocdepth`; static
+    """What every page may show of the others: documents, titles and toctrees (navigation,
+    previous and next), numbering, each document's `tocdepth`; static
     files; the code. (Other metadata, such as MyST's word count, shows on its own page only.)"""
     env = app.env
     parts: list[object] = [code_digest(), app.builder.name, *static_files(app)]
     for docname in sorted(env.found_docs):
+        # A document's sections (env.tocs) are not here: they show on its own page and, through
+        # a toctree deeper than titles, on its parents, which Sphinx writes again itself; the
+        # theme's navigation shows titles only (furo: titles_only).
         title = env.titles.get(docname)
-        toc = env.tocs.get(docname)
         parts += [
             docname,
             title.pformat() if title is not None else "",
-            toc.pformat() if toc is not None else "",
             env.toctree_includes.get(docname, []),
             sorted(env.toc_secnumbers.get(docname, {}).items()),
             sorted((str(key), value) for key, value in env.toc_fignumbers.get(docname, {}).items()),
@@ -195,7 +197,10 @@ class SiteState:
 def write_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """At env-get-updated: the pages to write again although their source did not change."""
     last = SiteState.load(app)
-    if last is None or last.structure != structure(app):
+    # Computed before any page is written: scripts a page adds for itself (glossary.py,
+    # passages.py) also land in Sphinx's registry, which then differs at the end of the build.
+    book_domain(env).data["structure"] = current = structure(app)
+    if last is None or last.structure != current:
         return sorted(env.found_docs)
     now = targets(env)
     changed = {name for name in now.keys() | last.targets.keys() if now.get(name) != last.targets.get(name)}
@@ -204,8 +209,9 @@ def write_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def page_files(app: Sphinx) -> list[str]:
-    """The files an HTML-format builder writes for the documents: pages, and the copies of their
-    sources (`_sources/`), relative to the output folder."""
+    """The files an HTML-format builder writes for the documents: pages, the copies of their
+    sources (`_sources/`), their images (`_images/`, which Sphinx copies but never deletes) and
+    their light search texts (search.py), relative to the output folder."""
     builder, env = app.builder, app.env
     if not hasattr(builder, "get_outfilename"):
         return []
@@ -220,6 +226,11 @@ def page_files(app: Sphinx) -> list[str]:
             if not source.endswith(app.config.html_sourcelink_suffix):
                 source += app.config.html_sourcelink_suffix
             files.add(f"_sources/{source}")
+    imagedir = getattr(builder, "imagedir", "")
+    if imagedir:
+        files.update(f"{imagedir}/{name}" for _, name in env.images.values())
+    texts = search_texts(env)
+    files.update(f"{TEXTS}/{docname}.json" for docname in env.found_docs if docname in texts)
     return sorted(files)
 
 
@@ -246,7 +257,8 @@ def record_site(app: Sphinx, exception: Exception | None) -> None:
     pages = page_files(app)
     if last is not None:
         delete_stale_pages(Path(app.outdir), last.pages, pages)
-    SiteState(str(app.outdir), structure(app), targets(app.env), pages).save(app)
+    shown = book_domain(app.env).data.get("structure") or structure(app)
+    SiteState(str(app.outdir), shown, targets(app.env), pages).save(app)
 
 
 def setup(app: Sphinx) -> None:

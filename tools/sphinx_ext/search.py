@@ -91,7 +91,7 @@ class SearchTextCollector(EnvironmentCollector):
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
         texts = getattr(other, "book_search_texts", {})
-        mine = _texts(env)
+        mine = search_texts(env)
         for docname in docnames:
             if docname in texts:
                 mine[docname] = texts[docname]
@@ -101,10 +101,10 @@ class SearchTextCollector(EnvironmentCollector):
         metadata = env.metadata.get(env.docname, {})
         if "nosearch" in metadata or "no-search" in metadata:
             return
-        _texts(env)[env.docname] = page_texts(doctree)
+        search_texts(env)[env.docname] = page_texts(doctree)
 
 
-def _texts(env: BuildEnvironment) -> dict[str, list[list[str]]]:
+def search_texts(env: BuildEnvironment) -> dict[str, list[list[str]]]:
     if not hasattr(env, "book_search_texts"):
         env.book_search_texts = {}
     return env.book_search_texts
@@ -114,7 +114,7 @@ def write_texts(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html" or getattr(app.builder, "embedded", False):
         return
     out = Path(app.outdir, TEXTS)
-    for docname, blocks in sorted(_texts(app.env).items()):
+    for docname, blocks in sorted(search_texts(app.env).items()):
         if docname in app.env.found_docs:
             write_if_changed(out / f"{docname}.json", json.dumps(blocks, ensure_ascii=False, separators=(",", ":")) + "\n")
 
