@@ -55,15 +55,71 @@ class SourceView:
         return None
 
 
+@dataclass
+class ChapterPart:
+    """One page of a chapter: the whole chapter while it fits on one page (`key` ""), else a year
+    ("2015"), a month of a year too large for one page ("2015-10", and "2015-year" for the
+    passages dated to that year alone), or, in the undated chapter, one source (its slug)."""
+
+    page: str  # "periods/2015-2016-intervention" or "periods/2015-2016-intervention/2015"
+    key: str
+    passages: list[Passage]
+    year: int | None = None
+    month: int | None = None
+    source: str | None = None  # the seed file, for the undated chapter's pages by source
+
+
+def _by(passages: list[Passage], key) -> dict:
+    groups: dict = {}
+    for passage in passages:
+        groups.setdefault(key(passage), []).append(passage)
+    return groups
+
+
 class Addresses:
-    """Every address the book hands out: passages, source lines, source pages."""
+    """Every address the book hands out: passages, source lines, source pages, and the pages a
+    chapter is split into when it grows past the page size of chapters.yaml."""
 
     def __init__(self, book: Book) -> None:
         self.book = book
         self.views = {source.file: SourceView(source, book.notes.get(source.file, SourceNote(source.file))) for source in book.sources}
+        self.order = {source.file: index for index, source in enumerate(book.sources)}
+        self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, book.chapters.page_size.passages) for period in book.chapters.periods}
+        self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, book.chapters.page_size.excerpts) for theme in book.chapters.themes}
+        self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in parts for passage in part.passages}
+
+    def sort_key(self, passage: Passage) -> tuple:
+        """By date, a month or year known only roughly after the days it contains, then source order."""
+        date = parse_iso(passage.date)
+        when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
+        return (when, self.order[passage.source], passage.first_line, passage.id)
+
+    def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int) -> list[ChapterPart]:
+        """A chapter's pages: one while it fits, else by year (by source in the undated chapter),
+        and a year that does not fit by month. Made from dates and slugs only, so a page's name
+        does not depend on which passages it happens to hold."""
+        passages = sorted(passages, key=self.sort_key)
+        if len(passages) <= size:
+            return [ChapterPart(f"{folder}/{slug}", "", passages)]
+        parts = []
+        if undated:
+            for file, found in _by(passages, lambda p: p.source).items():
+                parts.append(ChapterPart(f"{folder}/{slug}/{self.views[file].slug}", self.views[file].slug, found, source=file))
+            return parts
+        for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
+            if year is None:
+                parts.append(ChapterPart(f"{folder}/{slug}/undated", "undated", found))
+            elif len(found) <= size:
+                parts.append(ChapterPart(f"{folder}/{slug}/{year:04d}", f"{year:04d}", found, year))
+            else:
+                for month, in_month in _by(found, lambda p: p.when.month).items():
+                    key = f"{year:04d}-{month:02d}" if month else f"{year:04d}-year"
+                    parts.append(ChapterPart(f"{folder}/{slug}/{key}", key, in_month, year, month))
+        return parts
 
     def page_of(self, passage: Passage) -> str:
-        return f"periods/{passage.period}"
+        """The page that gives the passage in full: its period chapter, or the part of it that holds it."""
+        return self._pages.get(passage.id, f"periods/{passage.period}")
 
     def url_of(self, passage: Passage) -> str:
         return f"{self.page_of(passage)}.html#{passage.id}"

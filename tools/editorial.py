@@ -58,12 +58,24 @@ class Theme:
     borderline: tuple[str, ...] = ()  # how borderline cases are decided
 
 
+@dataclass(frozen=True)
+class PageSize:
+    """How much one page holds before its chapter is split into pages by year, then by month
+    (chapters.yaml, `pages:`): a reader's phone, search and the build stay fast however large the
+    corpus grows."""
+
+    passages: int = 150  # a period chapter's passages in full
+    excerpts: int = 400  # a theme chapter's excerpts
+    events: int = 400  # the chronology's lines
+
+
 @dataclass
 class Chapters:
     periods: list[Period]
     themes: list[Theme]
     cues: list[EventCue] = field(default_factory=list)
     background_headings: frozenset[str] = frozenset()  # sections an article's event date does not reach
+    page_size: PageSize = field(default_factory=lambda: PageSize())
 
     def period(self, slug: str) -> Period:
         return next(period for period in self.periods if period.slug == slug)
@@ -182,7 +194,21 @@ def load_chapters(path: Path) -> Chapters:
         raise EditorialError(f"{path}: slugs used twice: {', '.join(duplicates)}")
     dating = data.get("dating") or {}
     background = frozenset(str(heading).casefold() for heading in dating.get("background_headings") or [])
-    return Chapters(periods, themes, cues, background)
+    return Chapters(periods, themes, cues, background, _page_size(data.get("pages") or {}, f"{path}: pages"))
+
+
+def _page_size(entry: dict, where: str) -> PageSize:
+    if not isinstance(entry, dict):
+        raise EditorialError(f"{where}: expected a mapping (passages, excerpts, events)")
+    unknown = set(entry) - {"passages", "excerpts", "events"}
+    if unknown:
+        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, excerpts, events)")
+    values = {}
+    for key, value in entry.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise EditorialError(f"{where}: '{key}' must be a whole number of at least 1, not {value!r}")
+        values[key] = value
+    return PageSize(**values)
 
 
 @dataclass(frozen=True)

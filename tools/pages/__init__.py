@@ -11,13 +11,12 @@ from ..bibliography import bibtex
 from ..export import hover_data, search_entries
 from ..model import Book
 from . import chapters, chronology, dictionary, entries, front, glossary, notes, report, sources
-from .common import PageContext
+from .common import STATIC_FOLDER, PageContext
 
 FAMILIES = (chapters, chronology, sources, glossary, entries, notes, report, front, dictionary)
 BIBLIOGRAPHY = "_generated/sources.bib"
 # Files the HTML site serves as they are (the glossary tips' and the search page's data): a static folder of its own, so
 # that Sphinx copies them before it writes pages, like every other static file.
-STATIC_FOLDER = "_generated/static"
 SOURCES_DATA = "sources.json"  # what "Cite this passage" says of each source
 
 

@@ -10,14 +10,17 @@ Their anchors come from tools.addresses. An editorial note is printed in full on
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 
 from .. import myst
-from ..addresses import date_group_anchor, theme_year_anchor, undated_anchor
+from ..addresses import ChapterPart, date_group_anchor, theme_year_anchor, undated_anchor
 from ..excerpt import excerpt
 from ..model import Passage, display_date
-from .common import NotesOnPage, PageContext, month_heading
+from .common import STATIC_FOLDER, NotesOnPage, PageContext, month_heading
 from .glance import period_opening, theme_opening
+
+MOVED = "moved"  # in the static folder: the maps of split chapters (moved_map)
 
 
 def date_group(context: PageContext, period, passage: Passage) -> tuple[str, str]:
@@ -29,33 +32,80 @@ def date_group(context: PageContext, period, passage: Passage) -> tuple[str, str
     return month_heading(passage.date), date_group_anchor(passage.when, period, context.book.chapters.periods)
 
 
-def period_page(context: PageContext, period, opening: str = "") -> str:
-    passages = context.in_time_order(p for p in context.book.passages if p.period == period.slug)
-    out = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
-    out += [opening] if opening else []  # its key events, a chart and a map (glance.py)
-    out += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
-    current = None
-    notes = NotesOnPage(period.slug)
+def part_title(context: PageContext, part: ChapterPart) -> str:
+    """The title of one page of a split chapter: its year, its month, or its source."""
+    if part.source is not None:
+        return f"From {myst.text(context.views[part.source].title)}"
+    if part.year is None:
+        return "Undated"
+    if part.month is not None:
+        return display_date(f"{part.year:04d}-{part.month:02d}")
+    return f"{part.year}, day and month not given" if part.key.endswith("-year") else str(part.year)
+
+
+def split_note(parts: list[ChapterPart], slug: str, what: str) -> list[str]:
+    """The list of a split chapter's pages, in the navigation and in print."""
+    names = "\n".join(f"{slug}/{part.key}" for part in parts)
+    return [f"This chapter is too long for one page: its {what} are on {len(parts)} pages, in time order.", "", myst.directive("toctree", names, options={"maxdepth": "1"}, fence="```"), ""]
+
+
+def moved_matter(folder: str, slug: str) -> list[str]:
+    """Front matter naming the map of a split chapter's passages, so that an address made before
+    the split (chapter#passage) still finds its passage (sphinx_ext/moved.py)."""
+    return ["---", f"book-moved: {MOVED}/{folder}-{slug}.json", "---", ""]
+
+
+def moved_map(context: PageContext, parts: list[ChapterPart], anchors) -> str:
+    """Where each passage and heading of a split chapter now is: {id: page}, for moved.js."""
+    where = {}
+    for part in parts:
+        for name in anchors(part):
+            where[name] = f"{part.page}.html"
+    return json.dumps(where, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def passages_body(context: PageContext, period, passages: list[Passage], notes: NotesOnPage, headings: bool = True) -> list[str]:
+    """The passages under their month (year, source) headings; without them on a page that is
+    one month or one source, whose title carries the heading's anchor."""
+    out, current = [], None
     for passage in passages:
         heading, anchor = date_group(context, period, passage)
-        if anchor != current:
+        if anchor != current and headings:
             out += [myst.label(anchor), f"## {heading}", ""]
             current = anchor
         out += [context.passage_block(passage, notes), ""]
-    return "\n".join(out)
+    return out
 
 
-def theme_page(context: PageContext, theme, opening: str = "") -> str:
-    passages = context.in_time_order(p for p in context.book.passages if theme.slug in p.themes)
-    out = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
-    out += [opening] if opening else []  # its events over time (glance.py)
-    web = f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*"
-    paper = f"*{len(passages)} passages. Each excerpt gives the page of the full passage in its period chapter.*"
-    out += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
+def period_pages(context: PageContext, period, opening: str = "") -> dict[str, str]:
+    """The period chapter: one page, or its opening page and one page per year (per month, per
+    source) when it holds more passages than chapters.yaml's page size."""
+    parts = context.addresses.period_parts[period.slug]
+    passages = [passage for part in parts for passage in part.passages]
+    head = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
+    head += [opening] if opening else []  # its key events, a chart and a map (glance.py)
+    head += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
+    if len(parts) == 1:
+        return {f"{parts[0].page}.md": "\n".join(head + passages_body(context, period, passages, NotesOnPage(period.slug)))}
+    matter = moved_matter("periods", period.slug)
+    pages = {f"periods/{period.slug}.md": "\n".join(matter + head + split_note(parts, period.slug, "passages"))}
+    anchors = lambda part: [p.id for p in part.passages] + [date_group(context, period, p)[1] for p in part.passages]  # noqa: E731
+    pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(context, parts, anchors)
+    for part in parts:
+        groups = list(dict.fromkeys(date_group(context, period, p)[1] for p in part.passages))
+        title = [myst.label(groups[0])] if len(groups) == 1 else []
+        out = title + [f"# {part_title(context, part)}", "", f"*{len(part.passages)} passages of [{myst.text(period.title)}](#period-{period.slug}).*", ""]
+        out += passages_body(context, period, part.passages, NotesOnPage(f"{period.slug}-{part.key}"), headings=len(groups) > 1)
+        pages[f"{part.page}.md"] = "\n".join(matter + out)
+    return pages
+
+
+def excerpts_body(context: PageContext, theme, passages: list[Passage]) -> list[str]:
     by_year: dict[int | None, list[Passage]] = defaultdict(list)
     for passage in passages:
         by_year[passage.when.year if passage.when else None].append(passage)
     titles = {period.slug: period.title for period in context.book.chapters.periods}
+    out = []
     for year, found in by_year.items():
         out += [myst.label(theme_year_anchor(theme.slug, year)), f"## {year if year else 'Undated'}", ""]
         periods = list(dict.fromkeys(passage.period for passage in found))
@@ -64,9 +114,31 @@ def theme_page(context: PageContext, theme, opening: str = "") -> str:
             title = context.views[passage.source].title
             out.append(f"- **{display_date(passage.date)}** · {myst.link(excerpt(passage.text), '#' + passage.id)} · *{myst.text(title)}*")
         out.append("")
+    return out
+
+
+def theme_pages(context: PageContext, theme, opening: str = "") -> dict[str, str]:
+    """The theme chapter: one page, or its opening page and one page per year (per month) when it
+    holds more excerpts than chapters.yaml's page size."""
+    parts = context.addresses.theme_parts[theme.slug]
+    passages = [passage for part in parts for passage in part.passages]
+    head = [myst.label(f"theme-{theme.slug}"), f"# {theme.title}", "", theme.intro, ""]
+    head += [opening] if opening else []  # its events over time (glance.py)
+    web = f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*"
+    paper = f"*{len(passages)} passages. Each excerpt gives the page of the full passage in its period chapter.*"
+    head += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     if not passages:
-        out.append("No passage of the current sources falls under this theme yet.")
-    return "\n".join(out)
+        return {f"themes/{theme.slug}.md": "\n".join(head + ["No passage of the current sources falls under this theme yet."])}
+    if len(parts) == 1:
+        return {f"{parts[0].page}.md": "\n".join(head + excerpts_body(context, theme, passages))}
+    matter = moved_matter("themes", theme.slug)
+    pages = {f"themes/{theme.slug}.md": "\n".join(matter + head + split_note(parts, theme.slug, "excerpts"))}
+    anchors = lambda part: [theme_year_anchor(theme.slug, p.when.year if p.when else None) for p in part.passages]  # noqa: E731
+    pages[f"{STATIC_FOLDER}/{MOVED}/themes-{theme.slug}.json"] = moved_map(context, parts, anchors)
+    for part in parts:
+        out = matter + [f"# {part_title(context, part)}", "", f"*{len(part.passages)} excerpts of [{myst.text(theme.title)}](#theme-{theme.slug}).*", ""]
+        pages[f"{part.page}.md"] = "\n".join(out + excerpts_body(context, theme, part.passages))
+    return pages
 
 
 def chapter_index(context: PageContext, kind: str) -> str:
@@ -115,11 +187,11 @@ def pages(context: PageContext) -> dict[str, str | bytes]:
     found: dict[str, str | bytes] = {"periods/index.md": chapter_index(context, "periods"), "themes/index.md": chapter_index(context, "themes")}
     for period in chapters.periods:
         opening, figures = period_opening(context, period)
-        found[f"periods/{period.slug}.md"] = period_page(context, period, opening)
+        found |= period_pages(context, period, opening)
         found |= figures
     for theme in chapters.themes:
         opening, figures = theme_opening(context, theme)
-        found[f"themes/{theme.slug}.md"] = theme_page(context, theme, opening)
+        found |= theme_pages(context, theme, opening)
         found |= figures
     found["_generated/cards.md"] = cards(context)
     return found

@@ -13,6 +13,11 @@ from ..model import Book, Passage, display_date, parse_iso
 from .. import myst
 
 
+# Files the HTML site serves as they are (the glossary tips' and the search page's data, the maps
+# of split chapters): a static folder of its own, so that Sphinx copies them before it writes
+# pages, like every other static file.
+STATIC_FOLDER = "_generated/static"
+
 def short_title(title: str) -> str:
     """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
     return title.split(":")[0].strip()
@@ -127,10 +132,7 @@ class PageContext:
         return homes, labels
 
     def sort_key(self, passage: Passage) -> tuple:
-        """By date, a month or year known only roughly after the days it contains, then source order."""
-        date = parse_iso(passage.date)
-        when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
-        return (when, self.order[passage.source], passage.first_line, passage.id)
+        return self.addresses.sort_key(passage)
 
     def in_time_order(self, passages) -> list[Passage]:
         return sorted(passages, key=self.sort_key)

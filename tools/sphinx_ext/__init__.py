@@ -23,6 +23,7 @@ builds the complete book. In the order Sphinx meets them:
     reading, writing  sources.py      {source-lines} citations and the {source-viewer}
                       glossary.py     spellings on one line (HTML); the tips' script where terms are linked
                       passages.py     permalinks and "Cite this passage" (HTML)
+                      moved.py        addresses made before a chapter was split still land (HTML)
                       search.py       the search page's layer, and each page's light search text
                       navigation.py   captions' aria-level in page bodies; the index's letter bar
     env-get-outdated, rebuild.py      any sequence of builds gives the site a clean build gives:
@@ -46,7 +47,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, glossary, latex, navigation, passages, readthedocs, rebuild, search, searchindex, sources
+from . import conversion, glossary, latex, moved, navigation, passages, readthedocs, rebuild, search, searchindex, sources
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -117,6 +118,7 @@ def setup(app: Sphinx) -> dict:
     sources.setup(app)
     glossary.setup(app)
     passages.setup(app)
+    moved.setup(app)
     search.setup(app)
     navigation.setup(app)
     readthedocs.setup(app)
