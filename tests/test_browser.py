@@ -3,6 +3,7 @@ the shared real build served on 127.0.0.1): search that finds the entry, landing
 the page contents, definitions on a phone, "Cite this passage", no sideways scrolling on a phone,
 and no critical or serious accessibility violation (axe-core, shipped in axe-playwright-python)."""
 
+import json
 import re
 
 import pytest
@@ -96,6 +97,17 @@ def test_landing_on_a_passage_from_a_theme_is_immediate_and_marked(page, served)
     assert 0 <= box["y"] < DESKTOP["height"] / 2  # already there: no smooth scroll on arrival
     marked = page.evaluate(f"getComputedStyle(document.getElementById('{target}')).outlineStyle")
     assert marked != "none"
+
+
+def test_an_address_made_before_a_chapter_was_split_still_lands_on_its_passage(page, served, real_site):
+    """The undated chapter is longer than a page (chapters.yaml's page size): it is split by
+    source, and `periods/undated.html#<passage>`, its passages' address before the split, leads
+    to the page that holds the passage."""
+    moved = json.loads((real_site / "_static" / "moved" / "periods-undated.json").read_text(encoding="utf-8"))
+    target, where = next((name, page_name) for name, page_name in sorted(moved.items()) if name.startswith("p-"))
+    page.goto(f"{served}/periods/undated.html#{target}")
+    page.wait_for_url(f"{served}/{where}#{target}")
+    assert page.locator(f"#{target}").is_visible()
 
 
 def test_a_period_chapter_lists_its_months_in_the_page_contents(page, served):

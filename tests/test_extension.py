@@ -199,3 +199,40 @@ def test_resolving_citations_never_scans_the_installed_packages_for_pybtex_plugi
     monkeypatch.setattr(pybtex.plugin, "entry_points", counted)
     app.build()
     assert scans == []
+
+
+# --- pages that stay light ------------------------------------------------------------------------
+
+
+def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_passage(tmp_path):
+    """With one passage per page, the intervention (two passages in 2015, one in 2016) is split by
+    year, and 2015 by month; the undated chapter (one source) is not: each passage's address names
+    the page that holds it, and the chapter's map, which moved.js follows from the chapter's old
+    address, names it too."""
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    root = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
+    with (root / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
+        data.write("pages: {passages: 1, excerpts: 1}\n")
+    app = SphinxTestApp("html", srcdir=root, freshenv=True, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    assert {"periods/intervention/2015-09", "periods/intervention/2015-10", "periods/intervention/2016", "themes/air-war/2015-09"} <= app.env.found_docs
+    assert "periods/undated" in app.env.found_docs and not [name for name in app.env.found_docs if name.startswith("periods/undated/")]
+    moved = json.loads(page(app, "_static/moved/periods-intervention.json"))
+    records = [record for record in passages(app) if record["url"].startswith("periods/intervention/")]
+    assert len(records) == 3
+    for record in records:
+        address, pid = record["url"].split("#")
+        assert f'id="{pid}"' in page(app, address)
+        assert moved[pid] == address
+    opening = page(app, "periods/intervention.html")
+    assert 'data-map="moved/periods-intervention.json"' in opening and "moved.js" in opening
+    assert 'href="intervention/2015-09.html"' in opening  # the chapter lists its pages
+    assert "passage-link" not in opening  # and holds no passage itself

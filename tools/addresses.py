@@ -103,7 +103,10 @@ class Addresses:
             return [ChapterPart(f"{folder}/{slug}", "", passages)]
         parts = []
         if undated:
-            for file, found in _by(passages, lambda p: p.source).items():
+            by_source = _by(passages, lambda p: p.source)
+            if len(by_source) == 1:  # one source's undated passages: nothing to split them by
+                return [ChapterPart(f"{folder}/{slug}", "", passages)]
+            for file, found in by_source.items():
                 parts.append(ChapterPart(f"{folder}/{slug}/{self.views[file].slug}", self.views[file].slug, found, source=file))
             return parts
         for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
@@ -135,8 +138,17 @@ class Addresses:
         when the month is not known: where an event's line is."""
         return "chronology-" + date[:7]
 
-    def event_url(self, date: str) -> str:
-        return f"{CHRONOLOGY}.html#{self.chronology_anchor(date)}"
+    @property
+    def chronology_split(self) -> bool:
+        """Whether the chronology has more events than a page holds: then it has a page per year."""
+        return len(self.book.events) > self.book.chapters.page_size.events
+
+    def chronology_page(self, period: str) -> str:
+        """The chronology's page for the events of a period (the whole chronology while it fits)."""
+        return f"{CHRONOLOGY}/{period}" if self.chronology_split else CHRONOLOGY
+
+    def event_url(self, event) -> str:
+        return f"{self.chronology_page(event.period)}.html#{self.chronology_anchor(event.date)}"
 
 # ---------------------------------------------------------------- anchors inside the chapters
 #

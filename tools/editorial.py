@@ -66,7 +66,7 @@ class PageSize:
 
     passages: int = 150  # a period chapter's passages in full
     excerpts: int = 400  # a theme chapter's excerpts
-    events: int = 400  # the chronology's lines
+    events: int = 250  # the chronology's lines
 
 
 @dataclass

@@ -115,7 +115,7 @@ def event_records(book: Book, addresses: Addresses) -> list[dict]:
             "sources": event.sources,
             "single_source": event.single_source,
             "contested": event.contested,
-            "url": addresses.event_url(event.date),
+            "url": addresses.event_url(event),
         }
         for event in book.events
     ]

@@ -10,17 +10,14 @@ Their anchors come from tools.addresses. An editorial note is printed in full on
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 
 from .. import myst
 from ..addresses import ChapterPart, date_group_anchor, theme_year_anchor, undated_anchor
 from ..excerpt import excerpt
 from ..model import Passage, display_date
-from .common import STATIC_FOLDER, NotesOnPage, PageContext, month_heading
+from .common import MOVED, STATIC_FOLDER, NotesOnPage, PageContext, month_heading, moved_map, moved_matter
 from .glance import period_opening, theme_opening
-
-MOVED = "moved"  # in the static folder: the maps of split chapters (moved_map)
 
 
 def date_group(context: PageContext, period, passage: Passage) -> tuple[str, str]:
@@ -49,21 +46,6 @@ def split_note(parts: list[ChapterPart], slug: str, what: str) -> list[str]:
     return [f"This chapter is too long for one page: its {what} are on {len(parts)} pages, in time order.", "", myst.directive("toctree", names, options={"maxdepth": "1"}, fence="```"), ""]
 
 
-def moved_matter(folder: str, slug: str) -> list[str]:
-    """Front matter naming the map of a split chapter's passages, so that an address made before
-    the split (chapter#passage) still finds its passage (sphinx_ext/moved.py)."""
-    return ["---", f"book-moved: {MOVED}/{folder}-{slug}.json", "---", ""]
-
-
-def moved_map(context: PageContext, parts: list[ChapterPart], anchors) -> str:
-    """Where each passage and heading of a split chapter now is: {id: page}, for moved.js."""
-    where = {}
-    for part in parts:
-        for name in anchors(part):
-            where[name] = f"{part.page}.html"
-    return json.dumps(where, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def passages_body(context: PageContext, period, passages: list[Passage], notes: NotesOnPage, headings: bool = True) -> list[str]:
     """The passages under their month (year, source) headings; without them on a page that is
     one month or one source, whose title carries the heading's anchor."""
@@ -85,12 +67,12 @@ def period_pages(context: PageContext, period, opening: str = "") -> dict[str, s
     head = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
     head += [opening] if opening else []  # its key events, a chart and a map (glance.py)
     head += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
-    if len(parts) == 1:
+    if parts[0].key == "":
         return {f"{parts[0].page}.md": "\n".join(head + passages_body(context, period, passages, NotesOnPage(period.slug)))}
     matter = moved_matter("periods", period.slug)
     pages = {f"periods/{period.slug}.md": "\n".join(matter + head + split_note(parts, period.slug, "passages"))}
-    anchors = lambda part: [p.id for p in part.passages] + [date_group(context, period, p)[1] for p in part.passages]  # noqa: E731
-    pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(context, parts, anchors)
+    anchors = [(part.page, [p.id for p in part.passages] + [date_group(context, period, p)[1] for p in part.passages]) for part in parts]
+    pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(anchors)
     for part in parts:
         groups = list(dict.fromkeys(date_group(context, period, p)[1] for p in part.passages))
         title = [myst.label(groups[0])] if len(groups) == 1 else []
@@ -100,14 +82,19 @@ def period_pages(context: PageContext, period, opening: str = "") -> dict[str, s
     return pages
 
 
-def excerpts_body(context: PageContext, theme, passages: list[Passage]) -> list[str]:
+def excerpts_body(context: PageContext, theme, passages: list[Passage], labelled: set[str] | None = None) -> list[str]:
+    """Excerpts under year headings. A year split into months heads each of its pages, with its
+    anchor on the first (`labelled`: the anchors the chapter's earlier pages gave)."""
+    labelled = set() if labelled is None else labelled
     by_year: dict[int | None, list[Passage]] = defaultdict(list)
     for passage in passages:
         by_year[passage.when.year if passage.when else None].append(passage)
     titles = {period.slug: period.title for period in context.book.chapters.periods}
     out = []
     for year, found in by_year.items():
-        out += [myst.label(theme_year_anchor(theme.slug, year)), f"## {year if year else 'Undated'}", ""]
+        anchor = theme_year_anchor(theme.slug, year)
+        out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"## {year if year else 'Undated'}", ""]
+        labelled.add(anchor)
         periods = list(dict.fromkeys(passage.period for passage in found))
         out += ["*In the chronology:* " + ", ".join(f"[{myst.text(titles[slug])}](#period-{slug})" for slug in periods if slug in titles), ""]
         for passage in found:
@@ -129,15 +116,16 @@ def theme_pages(context: PageContext, theme, opening: str = "") -> dict[str, str
     head += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     if not passages:
         return {f"themes/{theme.slug}.md": "\n".join(head + ["No passage of the current sources falls under this theme yet."])}
-    if len(parts) == 1:
+    if parts[0].key == "":
         return {f"{parts[0].page}.md": "\n".join(head + excerpts_body(context, theme, passages))}
     matter = moved_matter("themes", theme.slug)
     pages = {f"themes/{theme.slug}.md": "\n".join(matter + head + split_note(parts, theme.slug, "excerpts"))}
-    anchors = lambda part: [theme_year_anchor(theme.slug, p.when.year if p.when else None) for p in part.passages]  # noqa: E731
-    pages[f"{STATIC_FOLDER}/{MOVED}/themes-{theme.slug}.json"] = moved_map(context, parts, anchors)
+    anchors = [(part.page, [theme_year_anchor(theme.slug, p.when.year if p.when else None) for p in part.passages]) for part in parts]
+    pages[f"{STATIC_FOLDER}/{MOVED}/themes-{theme.slug}.json"] = moved_map(anchors)
+    labelled: set[str] = set()
     for part in parts:
         out = matter + [f"# {part_title(context, part)}", "", f"*{len(part.passages)} excerpts of [{myst.text(theme.title)}](#theme-{theme.slug}).*", ""]
-        pages[f"{part.page}.md"] = "\n".join(out + excerpts_body(context, theme, part.passages))
+        pages[f"{part.page}.md"] = "\n".join(out + excerpts_body(context, theme, part.passages, labelled))
     return pages
 
 

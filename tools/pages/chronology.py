@@ -18,7 +18,7 @@ from ..figures import FOLDER, Figure, charts
 from ..figures.maps import draw_places, svg_fragment
 from ..model import display_date
 from ..places import account
-from .common import PageContext, month_heading
+from .common import MOVED, STATIC_FOLDER, PageContext, month_heading, moved_map, moved_matter
 from .glance import _numbered, figure_block, sources_note, theme_labels
 
 MAP = "places-map"
@@ -97,7 +97,9 @@ def event_row(context: PageContext, event: Event) -> str:
     return f"| {day} | {title} · {' · '.join(marks)} | {told} |"
 
 
-def chronology_page(context: PageContext, figures: list[Figure], map_figure: Figure) -> str:
+def chronology_pages(context: PageContext, figures: list[Figure], map_figure: Figure) -> dict[str, str]:
+    """The chronology: one page, or an opening page (the figures) and a page per period when the
+    events are more than a page holds (chapters.yaml's page size)."""
     book = context.book
     events = book.events
     dated = sum(1 for passage in book.passages if passage.date)
@@ -116,25 +118,54 @@ def chronology_page(context: PageContext, figures: list[Figure], map_figure: Fig
     by_year: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_year[event.when.year].append(event)
-    for year, chosen in sorted(by_year.items()):
-        out += [f"## {year}", ""]
-        current = None
-        for event in chosen:
-            heading = month_heading(event.date if event.when.month else str(year))
-            if heading != current:
-                out += [""] if current is not None else []
-                current = heading
-                out += [myst.label(context.addresses.chronology_anchor(event.date)), f"### {heading}", ""]
-                out += ["| Date | Event | Told by |", "|---|---|---|"]
-            out.append(event_row(context, event))
-        out.append("")
-    return "\n".join(out)
+    if not context.addresses.chronology_split:
+        for year, chosen in sorted(by_year.items()):
+            out += [f"## {year}", ""] + year_lines(context, year, chosen, "###")
+        return {f"{CHRONOLOGY}.md": "\n".join(out)}
+    # More events than a page holds: a page per period, and a map for addresses made before the split.
+    by_period: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_period[event.period].append(event)
+    chosen = [(period, by_period[period.slug]) for period in book.chapters.periods if by_period[period.slug]]
+    folder, slug = CHRONOLOGY.split("/")
+    matter = moved_matter(folder, slug)
+    out += ["## The events, period by period", "", myst.directive("toctree", "\n".join(f"{slug}/{period.slug}" for period, _ in chosen), options={"maxdepth": "1"}, fence="```"), ""]
+    pages = {f"{CHRONOLOGY}.md": "\n".join(matter + out)}
+    anchors = [(context.addresses.chronology_page(period.slug), [context.addresses.chronology_anchor(event.date) for event in found]) for period, found in chosen]
+    pages[f"{STATIC_FOLDER}/{MOVED}/{folder}-{slug}.json"] = moved_map(anchors)
+    labelled: set[str] = set()
+    for period, found in chosen:
+        count = f"{len(found)} event{'s' if len(found) != 1 else ''}"
+        lines = [f"# Events: {myst.text(period.title)}", "", f"*{count} of the [chronology of events](#chronology-of-events); the passages are in [the chapter](#period-{period.slug}).*", ""]
+        for year in sorted({event.when.year for event in found}):
+            lines += [f"## {year}", ""] + year_lines(context, year, [event for event in found if event.when.year == year], "###", labelled)
+        pages[f"{context.addresses.chronology_page(period.slug)}.md"] = "\n".join(matter + lines)
+    return pages
+
+
+def year_lines(context: PageContext, year: int, events: list[Event], level: str, labelled: set[str] | None = None) -> list[str]:
+    """One year of the chronology: its months as headings, each a table of its events. A month
+    that two periods share heads both their pages, with its anchor on the first (`labelled`)."""
+    labelled = set() if labelled is None else labelled
+    out, current = [], None
+    for event in events:
+        heading = month_heading(event.date if event.when.month else str(year))
+        if heading != current:
+            out += [""] if current is not None else []
+            current = heading
+            anchor = context.addresses.chronology_anchor(event.date)
+            out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"{level} {heading}", ""]
+            labelled.add(anchor)
+            out += ["| Date | Event | Told by |", "|---|---|---|"]
+        out.append(event_row(context, event))
+    out.append("")
+    return out
 
 
 def pages(context: PageContext) -> dict[str, str | bytes]:
     figures = [quarter_chart(context), sources_chart(context)]
     map_figure, map_html = places_map(context)
-    found: dict[str, str | bytes] = {f"{CHRONOLOGY}.md": chronology_page(context, figures, map_figure)}
+    found: dict[str, str | bytes] = dict(chronology_pages(context, figures, map_figure))
     for figure in figures + [map_figure]:
         found |= figure.pages()
     found[f"{FOLDER}/{MAP}.html"] = map_html

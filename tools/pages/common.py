@@ -4,6 +4,8 @@ passages in time."""
 
 from __future__ import annotations
 
+import json
+
 from ..addresses import Addresses, note_anchor
 from ..annotations import KINDS
 from ..clean import visible
@@ -17,6 +19,7 @@ from .. import myst
 # of split chapters): a static folder of its own, so that Sphinx copies them before it writes
 # pages, like every other static file.
 STATIC_FOLDER = "_generated/static"
+MOVED = "moved"  # in the static folder: the maps of split chapters (moved_map)
 
 def short_title(title: str) -> str:
     """'Diplomacy: the UN, talks and ceasefires' -> 'Diplomacy', for lists of several themes."""
@@ -232,3 +235,19 @@ class PageContext:
             body += "\n\n*Other accounts:* " + "; ".join(self.passage_ref(pid) for pid in others)
         body += f"\n\n[All contested claims and notes](#note-{annotation.id})"
         return myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}", "name": f"note-text-{annotation.id}"})
+
+
+def moved_matter(folder: str, slug: str) -> list[str]:
+    """Front matter naming the map of a split chapter's passages, so that an address made before
+    the split (chapter#passage) still finds its passage (sphinx_ext/moved.py)."""
+    return ["---", f"book-moved: {MOVED}/{folder}-{slug}.json", "---", ""]
+
+
+def moved_map(anchors_by_page: list[tuple[str, list[str]]]) -> str:
+    """Where each passage and heading of a split chapter now is, {id: page}, for moved.js: each
+    page of the chapter with the anchors it holds (the first page that has one keeps it)."""
+    where: dict[str, str] = {}
+    for page, names in anchors_by_page:
+        for name in names:
+            where.setdefault(name, f"{page}.html")
+    return json.dumps(where, sort_keys=True, separators=(",", ":")) + "\n"

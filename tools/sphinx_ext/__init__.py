@@ -5,9 +5,7 @@ hands Sphinx the result and owns everything Sphinx needs to know about it, so th
 like a quickstart's and `sphinx-build -b html docs _build/html` alone (as Read the Docs runs it)
 builds the complete book. In the order Sphinx meets them:
 
-    setup             here            the theme (furo), so that its settings exist when Sphinx
-                                      compares the configuration with the last build's
-                      readthedocs.py  sphinx-notfound-page (404.html), sphinxext-opengraph
+    setup             readthedocs.py  sphinx-notfound-page (404.html), sphinxext-opengraph
     config-inited     config.py       `book_*` settings with defaults (BookConfig)
                       readthedocs.py  html_baseurl from READTHEDOCS_CANONICAL_URL; no social cards
                       navigation.py   templates/ (accessible sidebar captions, the search page's h1)
@@ -102,10 +100,6 @@ def book_css(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxcontrib.bibtex")
-    # The theme, set up now rather than when the HTML builder starts: its settings
-    # (pygments_dark_style) then exist when Sphinx compares the configuration with the last
-    # build's, which otherwise finds them changed and writes every page again.
-    app.setup_extension("furo")
     register(app)
     app.connect("config-inited", not_documents)
     app.connect("config-inited", generated_bibliography)
