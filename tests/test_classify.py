@@ -1,5 +1,7 @@
 """Periods and themes come from the editorial data file, not from code."""
 
+import re
+
 from tools.classify import classify, period_for
 from tools.editorial import EditorialError, load_chapters
 from tools.model import Passage
@@ -77,3 +79,14 @@ def test_the_shipped_data_file_has_the_public_slugs():
         "diplomacy", "military-operations", "bases", "civilian-harm", "contractors", "turkey", "israel",
         "united-states", "iran", "humanitarian", "motives", "losses", "weapons", "information",
     ]
+
+
+def test_what_a_page_holds_is_editorial_data_with_defaults_and_a_clear_message_when_wrong(tmp_path, chapters):
+    assert (chapters.page_size.passages, chapters.page_size.excerpts, chapters.page_size.events) == (150, 400, 250)
+    path = tmp_path / "chapters.yaml"
+    path.write_text(CHAPTERS + "pages: {passages: 40}\n", encoding="utf-8")
+    assert load_chapters(path).page_size.passages == 40 and load_chapters(path).page_size.excerpts == 400
+    for wrong, message in (("{passages: 0}", "'passages' must be a whole number of at least 1, not 0"), ("{lines: 9}", "unknown setting 'lines'")):
+        path.write_text(CHAPTERS + f"pages: {wrong}\n", encoding="utf-8")
+        with pytest.raises(EditorialError, match=re.escape(f"chapters.yaml: pages: {message}")):
+            load_chapters(path)

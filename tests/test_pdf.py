@@ -107,7 +107,7 @@ def test_the_contents_run_introduction_chronology_themes_then_reference(book):
     entries = contents(book)
     titles = [title for _, title in entries]
     expected = (
-        ["Introduction", "How to read this book", "Abbreviations", "Chronology", "Chronology of events"]
+        ["Introduction", "How to read this book", "Abbreviations", "List of Figures", "Chronology", "Chronology of events"]
         + [period.title for period in chapters.periods]
         + ["Themes"]
         + [theme.title for theme in chapters.themes]

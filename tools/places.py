@@ -112,7 +112,7 @@ def account(book: Book, terms: list[str] | None = None, frame: Frame = FRAME) ->
     for term in mentioned_places(book) if terms is None else terms:
         place = book.places.get(term)
         if place is None:
-            unmapped.append((term, f"no verified coordinates yet (docs/data/{DATA_FILE})"))
+            unmapped.append((term, "not drawn until the editors have checked its coordinates"))  # listed in docs/data/places.yaml once checked
         elif place.unmapped:
             unmapped.append((term, place.unmapped))
         elif not frame.holds(place):

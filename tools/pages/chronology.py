@@ -156,10 +156,13 @@ def year_lines(context: PageContext, year: int, events: list[Event], level: str,
             anchor = context.addresses.chronology_anchor(event.date)
             out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"{level} {heading}", ""]
             labelled.add(anchor)
-            out += ["| Date | Event | Told by |", "|---|---|---|"]
-        out.append(event_row(context, event))
-    out.append("")
-    return out
+            rows = []
+            out.append(rows)
+        rows.append(event_row(context, event))
+    # Each month a table that print may break across pages (Sphinx's longtable): a table LaTeX
+    # cannot break runs off the foot of the page and its last events are lost.
+    table = lambda rows: myst.directive("table", "\n".join(["| Date | Event | Told by |", "|---|---|---|", *rows]), "", {"class": "longtable chronology"}, fence="```")  # noqa: E731
+    return [table(item) if isinstance(item, list) else item for item in out] + [""]
 
 
 def pages(context: PageContext) -> dict[str, str | bytes]:

@@ -5,6 +5,10 @@
   an h1. The same fix is applied to the captions of the toctrees inside a page's body.
 - The general index is in the navigation (docs/index.md lists `genindex` in a toctree); builders
   other than HTML (the PDF, which prints its own index) do not see that entry.
+- The navigation is collapsed: the parts and chapters, and the pages of the chapter being read,
+  not every page of every chapter. The theme (furo) writes the whole tree into every page, so a
+  book of many pages (long chapters are split, tools/addresses.py) would weigh, and take time,
+  in proportion to the square of its pages (angr/angr#6906 measured the same with furo).
 - The general index groups entries under A to Z; the glossary's spellings in other scripts (more
   than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
   under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
@@ -94,7 +98,21 @@ def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, d
         context["genindexcounts"] = [sum(1 + len(entry[1][1]) for entry in items) for _, items in context["genindexentries"]]
 
 
+def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Before the theme (priority 500) builds its navigation: its toctree, collapsed to the
+    branch of the page being read."""
+    toctree = context.get("toctree")
+    if toctree is None:
+        return
+
+    def collapsed(**options):
+        return toctree(**(options | {"collapse": True}))
+
+    context["toctree"] = collapsed
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", collapsed_navigation, priority=400)
     app.connect("config-inited", add_templates)
     app.connect("doctree-read", html_only_indices, priority=400)  # before the toctree collector
     app.connect("env-get-outdated", read_again_for_this_format)

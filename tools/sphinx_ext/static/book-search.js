@@ -10,6 +10,14 @@
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’‘ʼ`]/g, "'");
   }
+  // fold(), one character at a time, keeping the text's length ("…" stays one character, where
+  // fold() makes it "..."): for finding offsets in a text to cut or highlight it.
+  function foldInPlace(text) {
+    return Array.from(text, function (char) {
+      var folded = fold(char);
+      return folded.length === char.length ? folded : char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+    }).join("");
+  }
   function compact(text) {
     return fold(text).replace(/[^\p{L}\p{N}]+/gu, "");
   }
@@ -125,7 +133,7 @@
 
   function snippet(block, query) {
     var text = block[1];
-    var folded = fold(text);
+    var folded = foldInPlace(text);
     var terms = [fold(query).trim()].concat(queryWords(query));
     var at = -1;
     terms.some(function (term) {
@@ -148,8 +156,7 @@
     while (walker.nextNode()) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
       var text = node.nodeValue;
-      var folded = fold(text);
-      if (folded.length !== text.length) return; // offsets would not match
+      var folded = foldInPlace(text);
       var parts = [];
       var last = 0;
       folded.replace(pattern, function (match, ...rest) {
