@@ -82,7 +82,7 @@ def test_the_shipped_data_file_has_the_public_slugs():
 
 
 def test_what_a_page_holds_is_editorial_data_with_defaults_and_a_clear_message_when_wrong(tmp_path, chapters):
-    assert (chapters.page_size.passages, chapters.page_size.excerpts, chapters.page_size.events) == (150, 400, 250)
+    assert (chapters.page_size.passages, chapters.page_size.characters, chapters.page_size.excerpts, chapters.page_size.events) == (150, 50_000, 400, 250)
     path = tmp_path / "chapters.yaml"
     path.write_text(CHAPTERS + "pages: {passages: 40}\n", encoding="utf-8")
     assert load_chapters(path).page_size.passages == 40 and load_chapters(path).page_size.excerpts == 400

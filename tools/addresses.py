@@ -84,8 +84,9 @@ class Addresses:
         self.book = book
         self.views = {source.file: SourceView(source, book.notes.get(source.file, SourceNote(source.file))) for source in book.sources}
         self.order = {source.file: index for index, source in enumerate(book.sources)}
-        self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, book.chapters.page_size.passages) for period in book.chapters.periods}
-        self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, book.chapters.page_size.excerpts) for theme in book.chapters.themes}
+        size = book.chapters.page_size
+        self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, size.passages, size.characters) for period in book.chapters.periods}
+        self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts) for theme in book.chapters.themes}
         self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in parts for passage in part.passages}
 
     def sort_key(self, passage: Passage) -> tuple:
@@ -94,12 +95,17 @@ class Addresses:
         when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
         return (when, self.order[passage.source], passage.first_line, passage.id)
 
-    def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int) -> list[ChapterPart]:
-        """A chapter's pages: one while it fits, else by year (by source in the undated chapter),
-        and a year that does not fit by month. Made from dates and slugs only, so a page's name
-        does not depend on which passages it happens to hold."""
+    def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int, characters: int | None = None) -> list[ChapterPart]:
+        """A chapter's pages: one while it fits (at most `size` passages, and `characters` of
+        text), else by year (by source in the undated chapter), and a year that does not fit by
+        month. Made from dates and slugs only, so a page's name does not depend on which
+        passages it happens to hold."""
+
+        def fits(found: list[Passage]) -> bool:
+            return len(found) <= size and (characters is None or sum(len(p.text) for p in found) <= characters)
+
         passages = sorted(passages, key=self.sort_key)
-        if len(passages) <= size:
+        if fits(passages):
             return [ChapterPart(f"{folder}/{slug}", "", passages)]
         parts = []
         if undated:
@@ -112,7 +118,7 @@ class Addresses:
         for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
             if year is None:
                 parts.append(ChapterPart(f"{folder}/{slug}/undated", "undated", found))
-            elif len(found) <= size:
+            elif fits(found):
                 parts.append(ChapterPart(f"{folder}/{slug}/{year:04d}", f"{year:04d}", found, year))
             else:
                 for month, in_month in _by(found, lambda p: p.when.month).items():

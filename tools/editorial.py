@@ -65,6 +65,7 @@ class PageSize:
     corpus grows."""
 
     passages: int = 150  # a period chapter's passages in full
+    characters: int = 50_000  # and their text (a page weighs about six times its text in HTML)
     excerpts: int = 400  # a theme chapter's excerpts
     events: int = 250  # the chronology's lines
 
@@ -199,10 +200,10 @@ def load_chapters(path: Path) -> Chapters:
 
 def _page_size(entry: dict, where: str) -> PageSize:
     if not isinstance(entry, dict):
-        raise EditorialError(f"{where}: expected a mapping (passages, excerpts, events)")
-    unknown = set(entry) - {"passages", "excerpts", "events"}
+        raise EditorialError(f"{where}: expected a mapping (passages, characters, excerpts, events)")
+    unknown = set(entry) - {"passages", "characters", "excerpts", "events"}
     if unknown:
-        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, excerpts, events)")
+        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, characters, excerpts, events)")
     values = {}
     for key, value in entry.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
