@@ -216,7 +216,7 @@ def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_p
     root = tmp_path / "book"
     shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
     with (root / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
-        data.write("pages: {passages: 1, excerpts: 1}\n")
+        data.write("pages: {passages: 1, excerpts: 1, mentions: 1}\n")
     app = SphinxTestApp("html", srcdir=root, freshenv=True, status=StringIO(), warning=StringIO())
     try:
         app.build()
@@ -236,3 +236,8 @@ def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_p
     assert 'data-map="moved/periods-intervention.json"' in opening and "moved.js" in opening
     assert 'href="intervention/2015-09.html"' in opening  # the chapter lists its pages
     assert "passage-link" not in opening  # and holds no passage itself
+    # Lavrov is mentioned twice: the people's page of basis and mentions goes by initial letter.
+    assert "entries/person/s" in app.env.found_docs
+    assert json.loads(page(app, "_static/moved/entries-person.json")) == {"entry-sergei-lavrov": "entries/person/s.html"}
+    assert 'id="entry-sergei-lavrov"' in page(app, "entries/person/s.html")
+    assert 'href="entries/person/s.html#entry-sergei-lavrov"' in page(app, "glossary.html")

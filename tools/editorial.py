@@ -68,6 +68,7 @@ class PageSize:
     characters: int = 50_000  # and their text (a page weighs about six times its text in HTML)
     excerpts: int = 400  # a theme chapter's excerpts
     events: int = 250  # the chronology's lines
+    mentions: int = 1500  # a glossary category's page of basis and mentions: its mention links
 
 
 @dataclass
@@ -200,10 +201,10 @@ def load_chapters(path: Path) -> Chapters:
 
 def _page_size(entry: dict, where: str) -> PageSize:
     if not isinstance(entry, dict):
-        raise EditorialError(f"{where}: expected a mapping (passages, characters, excerpts, events)")
-    unknown = set(entry) - {"passages", "characters", "excerpts", "events"}
+        raise EditorialError(f"{where}: expected a mapping (passages, characters, excerpts, events, mentions)")
+    unknown = set(entry) - {"passages", "characters", "excerpts", "events", "mentions"}
     if unknown:
-        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, characters, excerpts, events)")
+        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, characters, excerpts, events, mentions)")
     values = {}
     for key, value in entry.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:

@@ -30,6 +30,7 @@ GENERATED_PAGES = {
     "glossary.md": ("glossary.yaml", "glossary/"),
     "contested-claims.md": ("annotations.yaml",),
     "conversion-report.md": ("cleaning.yaml", SEEDS),
+    "conversion-report/": ("cleaning.yaml", SEEDS),
     ".generated-files": (),
 }
 

@@ -5,16 +5,20 @@ enough for a phone.
 
 These pages are orphans (no place in the navigation, nor in the PDF, whose glossary prints the
 basis and the mentions under each entry) and are left out of the search index: their words are
-the passages' and the entries'."""
+the passages' and the entries'. A category whose entries are mentioned more often than a page
+holds (chapters.yaml, `pages: mentions`) gets a page per initial letter, and a map that sends an
+address made before the split to the right one (sphinx_ext/moved.py)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import unicodedata
+
 from .. import myst
 from ..addresses import entry_anchor
 from ..model import Passage
-from .common import PageContext
+from .common import MOVED, STATIC_FOLDER, PageContext, moved_map, moved_matter
 from .glossary import mention_links, mentions_by_term
 
 FOLDER = "entries"
@@ -33,8 +37,22 @@ def entry_notes(context: PageContext, entry, found: list[Passage]) -> list[str]:
     return out + [""]
 
 
-def category_page(context: PageContext, category, entries, mentions: dict[str, list[Passage]]) -> str:
-    out = ["---", "orphan: true", "nosearch: true", "---", "", f"# {category.title}: basis and mentions", ""]
+HEAD = ["orphan: true", "nosearch: true"]
+
+
+def front_matter(*lines: str) -> list[str]:
+    return ["---", *HEAD, *lines, "---", ""]
+
+
+def initial(entry) -> str:
+    """The page of a split category an entry goes to: the first letter of its name, a to z, or
+    "other" (names in other scripts, or starting with a digit)."""
+    first = unicodedata.normalize("NFKD", entry.term.strip()[:1]).encode("ascii", "ignore").decode("ascii").lower()
+    return first if first.isascii() and first.isalpha() else "other"
+
+
+def category_page(context: PageContext, category, entries, mentions: dict[str, list[Passage]], title: str = "", matter: list[str] | None = None) -> str:
+    out = (matter or front_matter()) + [f"# {category.title}: basis and mentions{title}", ""]
     out += [
         "For each entry of this part of the {ref}`glossary`: what its definition rests on, and the "
         "passages that mention it, in the order of the events they tell (undated passages last).",
@@ -45,13 +63,38 @@ def category_page(context: PageContext, category, entries, mentions: dict[str, l
     return "\n".join(out)
 
 
+def split_category(context: PageContext, category, entries, mentions: dict[str, list[Passage]]) -> dict[str, str]:
+    """A category too often mentioned for one page: a page per initial letter, and the
+    category's page lists them."""
+    by_letter: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        by_letter[initial(entry)].append(entry)
+    letters = sorted(by_letter, key=lambda letter: (letter == "other", letter))
+    moved = moved_matter(FOLDER, category.slug)
+    matter = front_matter(*moved[1:-2])  # orphan, nosearch and the map, in one front matter
+    found = {}
+    for letter in letters:
+        title = f", {letter.upper() if letter != 'other' else 'other names'}"
+        found[f"{FOLDER}/{category.slug}/{letter}.md"] = category_page(context, category, by_letter[letter], mentions, title, matter)
+    links = ", ".join(f"{{doc}}`{letter.upper() if letter != 'other' else 'other names'} <{category.slug}/{letter}>`" for letter in letters)
+    found[f"{FOLDER}/{category.slug}.md"] = "\n".join(matter + [f"# {category.title}: basis and mentions", "", f"The entries, by the first letter of their name: {links}.", ""])
+    anchors = [(f"{FOLDER}/{category.slug}/{letter}", [entry_anchor(entry.anchor) for entry in by_letter[letter]]) for letter in letters]
+    found[f"{STATIC_FOLDER}/{MOVED}/{FOLDER}-{category.slug}.json"] = moved_map(anchors)
+    return found
+
+
 def pages(context: PageContext) -> dict[str, str]:
     glossary = context.book.glossary
     mentions = mentions_by_term(context.book.passages)
     published = context.book.published_terms()
+    size = context.book.chapters.page_size.mentions
     found = {}
     for category in glossary.categories:
         entries = [entry for entry in glossary.sorted_entries(category.slug) if entry.term in published]
-        if entries:
+        if not entries:
+            continue
+        if sum(len(mentions.get(entry.term, [])) for entry in entries) <= size:
             found[f"{FOLDER}/{category.slug}.md"] = category_page(context, category, entries, mentions)
+        else:
+            found |= split_category(context, category, entries, mentions)
     return found

@@ -1,6 +1,8 @@
 """The conversion report, an appendix for editors: what the conversion set aside from each seed and
 why, every problem found, and the files that contribute nothing. With the passages, these entries
-account for every character of every seed."""
+account for every character of every seed. A report of more rows than a page holds (REPORT_ROWS)
+gives each source's rows a page of its own (`conversion-report/<source slug>`, orphans linked from
+the report: the printed edition prints a summary)."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from ..model import Source
 from .common import PageContext
 
 
-def conversion_report(context: PageContext) -> str:
+def conversion_report(context: PageContext, split: bool = False) -> str:
     """The full report on the web; in print, a summary pointing to it."""
     head = [myst.label("conversion-report"), "# Conversion report", ""]
-    web = myst.directive("only", full_report(context), "html", fence="::::::")
+    web = myst.directive("only", full_report(context, split), "html", fence="::::::")
     return "\n".join(head + [web, "", myst.directive("only", summary(context), "latex", fence="::::::"), ""])
 
 
@@ -42,7 +44,11 @@ def summary(context: PageContext) -> str:
     return "\n".join(out)
 
 
-def full_report(context: PageContext) -> str:
+REPORT_ROWS = 1500  # a report of more rows than this gives each source a page of its own
+FOLDER = "conversion-report"
+
+
+def full_report(context: PageContext, split: bool = False) -> str:
     book = context.book
     out = []
     out.append(
@@ -64,38 +70,50 @@ def full_report(context: PageContext) -> str:
         out += ["Problems found in the editorial data:", ""]
         out += [f"- {myst.text(str(problem))}" for problem in editorial]
         out.append("")
+    if split:
+        out += ["Each source's removals are on a page of their own:", ""]
+        for source in book.sources:
+            view = context.views[source.file]
+            out.append(f"- {{doc}}`{myst.role_safe(visible(source.file))} <{FOLDER}/{view.slug}>`: {len(source.removals)} removals, {len(source.problems)} problems")
+        return "\n".join(out + [""])
     for source in book.sources:
-        view = context.views[source.file]
-        passages = book.passages_of(source.file)
-        out += [myst.directive("rubric", "", myst.text(f"{visible(source.file)} — {view.title}")), ""]
-        out.append(
-            f"Read as *{myst.text(source.metadata.get('format', source.kind))}*: {source.line_count} lines, "
-            f"{len(passages)} passages, {len(source.removals)} removals, {len(source.media)} images listed, "
-            f"{len(source.problems)} problems."
-        )
-        out.append("")
-        if source.problems:
-            out += ["Problems found:", ""]
-            out += [f"- {f'line {p.line}' if p.line else 'the file'}: {myst.text(p.reason)}" for p in source.problems]
-            out.append("")
-        rows, left_out = _capped(_grouped_removals(source))
-        if rows:
-            out += ["| Lines | Reason | Text set aside |", "|---|---|---|"]
-            for first, last, reason, text, count in rows:
-                lines = f"{first}" if first == last else f"{first}–{last}"
-                shown = _shorten(text)
-                if count > 1:
-                    shown = f"{shown} (×{count})"
-                out.append(f"| {lines} | {myst.text(reason)} | {myst.text(shown)} |")
-            out.append("")
-        for reason, count in left_out.items():
-            out += [f"*And {count} more rows of “{myst.text(reason)}”, listed in corpus/removals.jsonl.*", ""]
-        if source.media:
-            out += ["Images referenced by the seed (listed, never embedded or fetched):", ""]
-            for media in source.media:
-                out.append(f"- line {media.line}: {myst.text(media.caption or '(no caption)')} — {myst.text(media.url)}")
-            out.append("")
+        out += source_report(context, source)
     return "\n".join(out)
+
+
+def source_report(context: PageContext, source: Source, heading: str = "rubric") -> list[str]:
+    book, view, out = context.book, context.views[source.file], []
+    passages = book.passages_of(source.file)
+    title = myst.text(f"{visible(source.file)} — {view.title}")
+    out += [myst.directive("rubric", "", title) if heading == "rubric" else f"# {title}", ""]
+    out.append(
+        f"Read as *{myst.text(source.metadata.get('format', source.kind))}*: {source.line_count} lines, "
+        f"{len(passages)} passages, {len(source.removals)} removals, {len(source.media)} images listed, "
+        f"{len(source.problems)} problems."
+    )
+    out.append("")
+    if source.problems:
+        out += ["Problems found:", ""]
+        out += [f"- {f'line {p.line}' if p.line else 'the file'}: {myst.text(p.reason)}" for p in source.problems]
+        out.append("")
+    rows, left_out = _capped(_grouped_removals(source))
+    if rows:
+        out += ["| Lines | Reason | Text set aside |", "|---|---|---|"]
+        for first, last, reason, text, count in rows:
+            lines = f"{first}" if first == last else f"{first}–{last}"
+            shown = _shorten(text)
+            if count > 1:
+                shown = f"{shown} (×{count})"
+            out.append(f"| {lines} | {myst.text(reason)} | {myst.text(shown)} |")
+        out.append("")
+    for reason, count in left_out.items():
+        out += [f"*And {count} more rows of “{myst.text(reason)}”, listed in corpus/removals.jsonl.*", ""]
+    if source.media:
+        out += ["Images referenced by the seed (listed, never embedded or fetched):", ""]
+        for media in source.media:
+            out.append(f"- line {media.line}: {myst.text(media.caption or '(no caption)')} — {myst.text(media.url)}")
+        out.append("")
+    return out
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -134,4 +152,12 @@ def _grouped_removals(source: Source) -> list[tuple[int, int, str, str, int]]:
 
 
 def pages(context: PageContext) -> dict[str, str]:
-    return {"conversion-report.md": conversion_report(context)}
+    rows = sum(len(_capped(_grouped_removals(source))[0]) for source in context.book.sources)
+    if rows <= REPORT_ROWS:
+        return {"conversion-report.md": conversion_report(context)}
+    found = {"conversion-report.md": conversion_report(context, split=True)}
+    for source in context.book.sources:
+        page = ["---", "orphan: true", "---", ""] + source_report(context, source, heading="title")
+        page += ["", "Back to the {ref}`conversion report <conversion-report>`.", ""]
+        found[f"{FOLDER}/{context.views[source.file].slug}.md"] = "\n".join(page)
+    return found
