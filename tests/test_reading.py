@@ -64,6 +64,11 @@ def test_an_excerpt_of_several_sentences_keeps_whole_sentences_and_never_the_who
     assert excerpt(long_first) == "The Russian defence ministry said that its aircraft, flying from the Khmeimim base near Latakia …"
 
 
+def test_an_excerpt_that_opens_with_a_dateline_goes_on_to_say_what_happened():
+    text = 'Moscow, 30 September 2015. Russian jets flying from Hmeimim carried out their first air strikes in Syria, against "ISIS" targets, the ministry said.'
+    assert excerpt(text) == 'Moscow, 30 September 2015. Russian jets flying from Hmeimim carried out their first air strikes in Syria, against "ISIS" targets …'
+
+
 def test_an_excerpt_cut_inside_a_sentence_never_ends_on_a_dangling_word():
     text = " ".join(["word"] * 12 + ["the", "end", "of", "a", "very", "long", "list", "of", "things", "and", "more", "words", "after", "it", "here"])
     cut = excerpt(text)

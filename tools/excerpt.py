@@ -4,6 +4,7 @@ An excerpt never holds the whole of a passage longer than a few words (its full 
 place only), and it never stops mid-phrase:
 
 - a passage of several sentences gives its first sentences, whole, up to about `words` words;
+- a first sentence of a few words (a dateline, a title) is followed by the next, whole or cut;
 - a sentence too long for that, or a passage of one sentence, is cut where a clause or a phrase
   ends (after a comma, semicolon, colon or dash, or before a conjunction or preposition), never
   before half of it;
@@ -27,6 +28,8 @@ PHRASE_START = re.compile(
     re.IGNORECASE,
 )
 
+
+SHORT_OPENING = 8  # words: a first sentence shorter than this is a dateline or a title, not the news
 
 # Words an excerpt cut at a word boundary must not end on.
 DANGLING = {"a", "an", "the", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "as", "its", "their", "his", "her"}
@@ -79,6 +82,12 @@ def excerpt(text: str, words: int = 24) -> str:
     if _word_count(flat) <= 3:
         return flat
     ends = [end for end in sentence_ends(flat) if end < len(flat.rstrip()) - 1]  # never the last sentence's end
+    if ends and _word_count(flat[: ends[0]]) < SHORT_OPENING:
+        # A dateline or a title ("Moscow, 30 September 2015.") says nothing alone: it opens the
+        # excerpt, and the next sentence, whole or cut, says what happened.
+        head = flat[: ends[0]].rstrip()
+        rest = excerpt(flat[ends[0]:], max(words - _word_count(head), SHORT_OPENING))
+        return f"{head} {rest}"
     if ends and _word_count(flat[: ends[0]]) <= words:
         cut = max(end for end in ends if end == ends[0] or _word_count(flat[:end]) <= words)
         return flat[:cut].rstrip() + ELLIPSIS
