@@ -149,12 +149,18 @@ class Addresses:
         """Whether the chronology has more events than a page holds: then it has a page per year."""
         return len(self.book.events) > self.book.chapters.page_size.events
 
-    def chronology_page(self, period: str) -> str:
-        """The chronology's page for the events of a period (the whole chronology while it fits)."""
-        return f"{CHRONOLOGY}/{period}" if self.chronology_split else CHRONOLOGY
+    def chronology_page(self, event) -> str:
+        """The chronology's page for an event: the whole chronology while it fits, else its
+        period's page, and its period's page for its year when the period alone is too long."""
+        if not self.chronology_split:
+            return CHRONOLOGY
+        in_period = sum(1 for other in self.book.events if other.period == event.period)
+        if in_period <= self.book.chapters.page_size.events:
+            return f"{CHRONOLOGY}/{event.period}"
+        return f"{CHRONOLOGY}/{event.period}-{event.when.year:04d}"
 
     def event_url(self, event) -> str:
-        return f"{self.chronology_page(event.period)}.html#{self.chronology_anchor(event.date)}"
+        return f"{self.chronology_page(event)}.html#{self.chronology_anchor(event.date)}"
 
 # ---------------------------------------------------------------- anchors inside the chapters
 #

@@ -126,20 +126,27 @@ def chronology_pages(context: PageContext, figures: list[Figure], map_figure: Fi
     by_period: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         by_period[event.period].append(event)
-    chosen = [(period, by_period[period.slug]) for period in book.chapters.periods if by_period[period.slug]]
+    # Each page: a period's events, or a year's of a period too long for one page.
+    titles = {period.slug: period.title for period in book.chapters.periods}
+    by_page: dict[str, list[Event]] = defaultdict(list)
+    for period in book.chapters.periods:
+        for event in by_period[period.slug]:
+            by_page[context.addresses.chronology_page(event)].append(event)
     folder, slug = CHRONOLOGY.split("/")
     matter = moved_matter(folder, slug)
-    out += ["## The events, period by period", "", myst.directive("toctree", "\n".join(f"{slug}/{period.slug}" for period, _ in chosen), options={"maxdepth": "1"}, fence="```"), ""]
+    out += ["## The events, period by period", "", myst.directive("toctree", "\n".join(page.removeprefix(f"{folder}/") for page in by_page), options={"maxdepth": "1"}, fence="```"), ""]
     pages = {f"{CHRONOLOGY}.md": "\n".join(matter + out)}
-    anchors = [(context.addresses.chronology_page(period.slug), [context.addresses.chronology_anchor(event.date) for event in found]) for period, found in chosen]
-    pages[f"{STATIC_FOLDER}/{MOVED}/{folder}-{slug}.json"] = moved_map(anchors)
+    pages[f"{STATIC_FOLDER}/{MOVED}/{folder}-{slug}.json"] = moved_map([(page, [context.addresses.chronology_anchor(event.date) for event in found]) for page, found in by_page.items()])
     labelled: set[str] = set()
-    for period, found in chosen:
+    for page, found in by_page.items():
+        period = found[0].period
+        years = sorted({event.when.year for event in found})
+        title = myst.text(titles[period]) + ("" if page.endswith(f"/{period}") else f", {years[0]}")
         count = f"{len(found)} event{'s' if len(found) != 1 else ''}"
-        lines = [f"# Events: {myst.text(period.title)}", "", f"*{count} of the [chronology of events](#chronology-of-events); the passages are in [the chapter](#period-{period.slug}).*", ""]
-        for year in sorted({event.when.year for event in found}):
+        lines = [f"# Events: {title}", "", f"*{count} of the [chronology of events](#chronology-of-events); the passages are in [the chapter](#period-{period}).*", ""]
+        for year in years:
             lines += [f"## {year}", ""] + year_lines(context, year, [event for event in found if event.when.year == year], "###", labelled)
-        pages[f"{context.addresses.chronology_page(period.slug)}.md"] = "\n".join(matter + lines)
+        pages[f"{page}.md"] = "\n".join(matter + lines)
     return pages
 
 
