@@ -86,6 +86,15 @@ def test_a_hyphenated_name_is_highlighted_whole_and_results_land_on_the_passage(
     assert [href for _, href in results if re.search(r"periods/[^#]+#p-", href)]  # a passage, not only its page
 
 
+def test_the_page_a_result_leads_to_marks_the_search_words_whole(page, served):
+    page.goto(f"{served}/glossary.html?highlight=air+su-24")
+    page.wait_for_selector("span.highlighted")
+    marked = page.eval_on_selector_all("span.highlighted", "spans => spans.map(s => s.textContent.toLowerCase())")
+    assert set(marked) <= {"air", "su-24"} and "su-24" in marked
+    words = page.eval_on_selector_all("span.highlighted", "spans => spans.map(s => (s.previousSibling?.textContent.slice(-1) || ' ') + (s.nextSibling?.textContent[0] || ' '))")
+    assert not [pair for pair in words if re.search(r"\w", pair)]  # never inside a word ("chaired", "Su-24M")
+
+
 def test_landing_on_a_passage_from_a_theme_is_immediate_and_marked(page, served):
     page.goto(f"{served}/themes/bases.html")
     link = page.locator('article li a[href*="periods/"][href*="#p-"]').nth(5)

@@ -13,6 +13,8 @@ indexes the HTML pages themselves and is not affected). On top of it, on the sea
   sections as [anchor, text] pairs, without the lines of facts. A result then links to the
   passage it found. Sphinx's own summary, which downloads each result's whole page, is off
   (`html_show_search_summary = False`).
+- `landing-highlight.js`, on every page a result may lead to: the search words marked there as
+  whole words too (Sphinx's own highlighter marks any substring).
 
 The texts are gathered when a document is read, kept in the environment (cleared and merged for
 incremental and parallel builds), and written at the end of an HTML-format build.
@@ -125,6 +127,8 @@ def summaries_off(app: Sphinx, config: Config) -> None:
 
 
 def search_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    if pagename != "search" and doctree is not None:  # a page a search result may lead to
+        app.add_js_file("landing-highlight.js", priority=800)
     if pagename == "search":
         app.add_js_file("glossary-search.js", priority=800)
         app.add_js_file("book-search.js", priority=801)
