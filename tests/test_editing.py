@@ -143,6 +143,20 @@ def test_a_rebuild_with_no_change_writes_no_page(built):
     assert written_pages(rebuilt) == set()
 
 
+def test_a_chapter_split_then_joined_again_leaves_no_page_or_map_behind(built, tmp_path):
+    """A split chapter's pages and its map of moved anchors (a static file, which Sphinx never
+    deletes) leave the site when the chapter fits on one page again."""
+    chapters = built / "data" / "chapters.yaml"
+    original = chapters.read_text(encoding="utf-8")
+    chapters.write_text(original + "pages: {passages: 1, excerpts: 1}\n", encoding="utf-8")
+    build(built)
+    split = site(built / "_build" / "html")
+    assert [name for name in split if name.startswith("_static/moved/")]
+    chapters.write_text(original, encoding="utf-8")
+    build(built)
+    assert differences(site(built / "_build" / "html"), clean_build(built, tmp_path / "clean")) == []
+
+
 def test_a_rebuild_writes_again_only_what_shows_a_change(built):
     """An annotation changes its passage's page and the register of notes; the pages that only
     show the same titles and links (sources, themes, the glossary, other periods) are not written

@@ -43,6 +43,7 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from ..write import write_if_changed
+from . import conversion
 from .search import TEXTS, search_texts
 from .searchindex import index_entries
 
@@ -210,8 +211,9 @@ def write_again(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def page_files(app: Sphinx) -> list[str]:
     """The files an HTML-format builder writes for the documents: pages, the copies of their
-    sources (`_sources/`), their images (`_images/`, which Sphinx copies but never deletes) and
-    their light search texts (search.py), relative to the output folder."""
+    sources (`_sources/`), their images (`_images/`, which Sphinx copies but never deletes), their
+    light search texts (search.py) and the conversion's static files, relative to the output
+    folder."""
     builder, env = app.builder, app.env
     if not hasattr(builder, "get_outfilename"):
         return []
@@ -231,6 +233,10 @@ def page_files(app: Sphinx) -> list[str]:
         files.update(f"{imagedir}/{name}" for _, name in env.images.values())
     texts = search_texts(env)
     files.update(f"{TEXTS}/{docname}.json" for docname in env.found_docs if docname in texts)
+    # The conversion's static files (the maps of split chapters come and go with the corpus).
+    generated = Path(conversion.static_folder(app))
+    if generated.is_dir():
+        files.update(f"_static/{path.relative_to(generated).as_posix()}" for path in generated.rglob("*") if path.is_file())
     return sorted(files)
 
 
