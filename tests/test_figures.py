@@ -140,3 +140,23 @@ def test_figures_are_byte_identical_across_two_conversions_in_separate_processes
     runs = [subprocess.run([sys.executable, "-c", DIGEST, str(project)], capture_output=True, text=True, cwd=ROOT, env={"PYTHONHASHSEED": str(seed_value), "PATH": ""}) for seed_value in (1, 2)]
     assert all(run.returncode == 0 for run in runs), runs[0].stderr[-2000:]
     assert runs[0].stdout == runs[1].stdout and runs[0].stdout.count("figures/") >= 4
+
+
+def test_places_and_key_events_may_name_a_glossary_entry_by_an_alias(tmp_path):
+    """A renamed entry keeps its old name as an alias: the map's and the chronology's data that
+    name it by the old name still find it; a name no entry has is a clear error."""
+    from tools.editorial import EditorialError
+    from tools.events import load_key_events
+    from tools.glossary import load_glossary
+    from tools.places import load_places
+
+    glossary = load_glossary(ROOT / "docs" / "data" / "glossary.yaml")
+    places = tmp_path / "places.yaml"
+    places.write_text("places:\n  - {term: Hmeimim, kind: base, lat: 35.4, lon: 35.9, basis: test}\n", encoding="utf-8")
+    assert list(load_places(places, glossary)) == ["Khmeimim Air Base"]
+    events = tmp_path / "events.yaml"
+    events.write_text("events:\n  - {id: x, title: X, date: 2015-11-24, entries: [Hmeimim], basis: [test]}\n", encoding="utf-8")
+    assert load_key_events(events, glossary)[0].entries == ("Khmeimim Air Base",)
+    places.write_text("places:\n  - {term: Atlantis, kind: city, lat: 1, lon: 1, basis: test}\n", encoding="utf-8")
+    with pytest.raises(EditorialError, match="place 'Atlantis': no glossary entry has this name or alias"):
+        load_places(places, glossary)

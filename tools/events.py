@@ -108,11 +108,13 @@ def _key_event(raw, where: str, glossary: Glossary) -> KeyEvent:
             raise EditorialError(f"{where}: missing '{key}'")
     if not valid_iso(str(raw["date"])):
         raise EditorialError(f"{where}: '{raw['date']}' is not a date (YYYY-MM-DD or YYYY-MM)")
-    known = {entry.term for entry in glossary.entries}
-    entries = tuple(str(name) for name in raw.get("entries") or [])
-    for name in entries:
-        if name not in known:
-            raise EditorialError(f"{where}: glossary entry '{name}' does not exist")
+    named = []
+    for name in (str(name) for name in raw.get("entries") or []):
+        try:
+            named.append(glossary.named(name).term)  # an alias names its entry (a renamed entry's old name)
+        except KeyError:
+            raise EditorialError(f"{where}: glossary entry '{name}' does not exist (no entry has this name or alias)") from None
+    entries = tuple(named)
     patterns = []
     for pattern in raw.get("patterns") or []:
         try:

@@ -86,8 +86,15 @@ class Glossary:
     def entry(self, term: str) -> Entry:
         return self._by_term[term]
 
+    def named(self, name: str) -> Entry:
+        """The entry of a name, canonical or alias, whatever its case: other data files may name
+        an entry by an alias, so that renaming an entry (its old name kept as an alias) breaks
+        nothing that names it. KeyError if no entry has this name."""
+        return self._by_term.get(name) or self._by_name[name.casefold()]
+
     def __post_init__(self) -> None:
         self._by_term = {entry.term: entry for entry in self.entries}
+        self._by_name = {name.casefold(): entry for entry in self.entries for name in entry.names}
 
     def sorted_entries(self, category: str) -> list[Entry]:
         return sorted((e for e in self.entries if e.category == category), key=lambda e: e.term.casefold())

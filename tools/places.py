@@ -58,9 +58,10 @@ def _place(raw, where: str, glossary: Glossary) -> Place:
     term = str(raw["term"])
     where = f"{where.rsplit(':', 1)[0]}: place '{term}'"
     try:
-        entry = glossary.entry(term)
+        entry = glossary.named(term)  # an alias names its entry (a renamed entry's old name)
     except KeyError:
-        raise EditorialError(f"{where}: no glossary entry of that name") from None
+        raise EditorialError(f"{where}: no glossary entry has this name or alias: add it to the glossary, or name the entry as the glossary does") from None
+    term = entry.term
     if entry.category not in CATEGORIES:
         raise EditorialError(f"{where}: the glossary entry is a {entry.category}, not a place or facility")
     kind = str(raw.get("kind") or "")
