@@ -155,3 +155,10 @@ def copy_inputs(root: Path, folders: list[Path], where: Path) -> Path:
         if not any(other in folder.parents for other in folders):
             shutil.copytree(folder, where / folder.relative_to(root), ignore=built, dirs_exist_ok=True)
     return where
+
+
+def restore(project: Path, snapshot: Path) -> Path:
+    """The project folder as the snapshot of its first build left it (files' times included)."""
+    shutil.rmtree(project)
+    shutil.copytree(snapshot, project)
+    return project

@@ -21,7 +21,7 @@ from sphinx.builders.html._assets import _file_checksum_inner
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
-from editing import OPERATIONS, Project, copy_inputs, differences, site
+from editing import OPERATIONS, Project, copy_inputs, differences, restore, site
 
 pytestmark = pytest.mark.build
 
@@ -81,10 +81,7 @@ def first_build(tmp_path_factory):
 @pytest.fixture
 def built(first_build) -> Path:
     """The project as the first build left it, in the folder it was built in."""
-    project, snapshot = first_build
-    shutil.rmtree(project)
-    shutil.copytree(snapshot, project)
-    return project
+    return restore(*first_build)
 
 
 @pytest.mark.parametrize("operation", list(OPERATIONS))

@@ -17,6 +17,7 @@ import pytest
 from tools.cli import main as syria_book
 
 from conftest import sphinx_build
+from editing import restore
 
 pytestmark = pytest.mark.build
 
@@ -45,10 +46,7 @@ def first_build(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.fixture
 def built(first_build) -> Path:
     """The project as its first build left it, in the folder it was built in."""
-    project, snapshot = first_build
-    shutil.rmtree(project)
-    shutil.copytree(snapshot, project)
-    return project
+    return restore(*first_build)
 
 
 def rebuild(project: Path):

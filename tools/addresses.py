@@ -8,6 +8,7 @@ source's lines live on its viewer page, under "L<number>".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .editorial import SourceNote
@@ -88,6 +89,7 @@ class Addresses:
         self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, size.passages, size.characters) for period in book.chapters.periods}
         self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts) for theme in book.chapters.themes}
         self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in parts for passage in part.passages}
+        self._events_in_period = Counter(event.period for event in book.events)
 
     def sort_key(self, passage: Passage) -> tuple:
         """By date, a month or year known only roughly after the days it contains, then source order."""
@@ -146,7 +148,7 @@ class Addresses:
 
     @property
     def chronology_split(self) -> bool:
-        """Whether the chronology has more events than a page holds: then it has a page per year."""
+        """Whether the chronology has more events than a page holds: then it has a page per period."""
         return len(self.book.events) > self.book.chapters.page_size.events
 
     def chronology_page(self, event) -> str:
@@ -154,8 +156,7 @@ class Addresses:
         period's page, and its period's page for its year when the period alone is too long."""
         if not self.chronology_split:
             return CHRONOLOGY
-        in_period = sum(1 for other in self.book.events if other.period == event.period)
-        if in_period <= self.book.chapters.page_size.events:
+        if self._events_in_period[event.period] <= self.book.chapters.page_size.events:
             return f"{CHRONOLOGY}/{event.period}"
         return f"{CHRONOLOGY}/{event.period}-{event.when.year:04d}"
 
