@@ -326,7 +326,8 @@ def generate(size: int, material: Material | None = None, seed: int = 2015) -> d
     """Documents adding up to about `size` bytes, file name to content; the same arguments always
     give the same documents. A document that repeats another byte for byte, or that the pipeline
     would read in another format than intended (an article whose paragraphs open with dates reads
-    as a chronology), is drawn again."""
+    as a chronology), is drawn again. Every format comes first once, so that even a small corpus
+    holds each."""
     material = material or load_material()
     rng = random.Random(seed)
     kinds, weights = zip(*((kind, share) for kind, (share, _) in FORMATS.items()))
@@ -334,7 +335,8 @@ def generate(size: int, material: Material | None = None, seed: int = 2015) -> d
     seen: set[bytes] = set()
     total = 0
     while total < size:
-        kind = rng.choices(kinds, weights)[0]
+        missing = [kind for kind in kinds if not any(name.split("_")[1] == kind for name in documents)]
+        kind = missing[0] if missing else rng.choices(kinds, weights)[0]  # every format at least once, then by share
         low, high = FORMATS[kind][1]
         writer = Writer(material, random.Random(rng.getrandbits(64)))
         data = WRITERS[kind](writer, min(rng.randint(low, high), max(size - total, low))).encode("utf-8")

@@ -108,3 +108,14 @@ def test_kept_plus_removed_equals_the_original_for_every_seed():
         missing, invented = account(source, book.passages_of(source.file), original)
         assert not missing, (source.file, missing.most_common(5))
         assert not invented, (source.file, invented.most_common(5))
+
+
+def test_an_encyclopedia_hatnote_is_set_aside_with_its_reason():
+    source = cleaned("This article is about the breakthrough of 2017. For the whole siege, see the siege article.\n\nThe siege was lifted.\n")
+    assert [block.text for block in source.blocks] == ["The siege was lifted."]
+    assert [removal.reason for removal in source.removals] == ["encyclopedia hatnote (a pointer to other articles)"]
+
+
+def test_a_related_link_line_is_cross_promotion():
+    source = cleaned("The talks ended.\n\nRelated: How the Il-20 crisis reshaped deconfliction\n\nThe envoy left.\n")
+    assert [block.text for block in source.blocks] == ["The talks ended.", "The envoy left."]

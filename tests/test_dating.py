@@ -22,6 +22,9 @@ def dated(*texts, section=(), item_date=None, cues=(), subject=None):
         ("In mid-May 2016, a base was attacked.", "2016-05"),
         ("By 2012 the operation was covert.", "2012"),
         ("Signed on 2017-01-18 in Damascus.", "2017-01-18"),
+        ("Signed on 14.03.2016 in Moscow.", "2016-03-14"),  # day first, dotted
+        ("Signed on 09/30/2015 in Moscow.", "2015-09-30"),  # month first: the day-first reading is impossible
+        ("Signed on 2015.09.30 in Moscow.", "2015-09-30"),
         ("More than 1,000 civilians and $2015 million.", None),
     ],
 )
@@ -148,6 +151,30 @@ def test_an_article_about_one_event_passes_its_date_to_passages_that_give_none()
     assert passages[0].date_inferred
 
 
+def test_a_title_naming_a_one_day_event_without_a_year_still_gives_the_article_its_date():
+    from tools.dating import subject_date
+
+    lead = Passage(id="p0", source="s.md", first_line=1, last_line=1, text="On the night of 17 September 2018 a Russian Il-20 was shot down by a Syrian missile.")
+    assert subject_date("Il-20 shootdown over Latakia", [], [lead]).iso() == "2018-09-17"
+    assert subject_date("Battle of Aleppo", [], [lead]) is None  # a battle spans months: its first date is not every paragraph's
+    assert subject_date("Mil Mi-28 attack helicopter", [], [lead]) is None  # "attack" here names a kind of aircraft
+
+
+def test_the_article_event_is_more_precise_than_a_heading_or_a_year_that_contains_it():
+    passages = [
+        Passage(id="p0", source="s.md", first_line=1, last_line=1, text="Ankara said the bomber had crossed the border.", section=("2015 Su-24 shootdown",)),
+        Passage(id="p1", source="s.md", first_line=2, last_line=2, text="Relations had been warm.", section=("2015 Su-24 shootdown", "Background")),
+    ]
+    date_passages(passages, [], PartialDate(2015, 11, 24), frozenset({"background"}))
+    assert [(p.date, p.date_basis) for p in passages] == [("2015-11-24", "the article's event"), ("2015", "the section heading")]
+
+
+def test_a_year_a_passage_states_is_not_narrowed_to_the_article_event_it_may_not_tell():
+    passage = Passage(id="p0", source="s.md", first_line=1, last_line=1, text="In 2015 Russia also sent landing ships to the coast.", section=("Aftermath",))
+    date_passages([passage], [], PartialDate(2015, 11, 24))
+    assert passage.date == "2015"
+
+
 def test_dates_after_the_build_are_never_used(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 1 January 2025
     assert dated("The base lease runs until a review in March 2040, officials said in 2024.")[0][0] == "2024"
@@ -161,3 +188,87 @@ def test_a_month_or_year_is_made_precise_by_the_event_the_passage_tells():
     told = [(text.index("Turkish"), PartialDate(2015, 11, 24)), (text.index("operation"), PartialDate(2015, 9, 30))]
     date, basis = date_passage(passage, Context(item=PartialDate(2016, 9, 30)), [], told)
     assert (date.iso(), basis) == ("2015-11-24", "“last year”, from the item's date, made precise by the event it tells")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Jets struck Palmyra last night, the ministry said.", "2016-03-13"),
+        ("Peskov said this morning that the order stood.", "2016-03-14"),
+        ("Officials said the day before yesterday that talks would go on.", "2016-03-12"),
+    ],
+)
+def test_times_of_day_resolve_against_the_item_date(text, expected):
+    assert dated(text, item_date="2016-03-14")[0][0] == expected
+
+
+def test_a_day_without_a_year_is_not_put_eleven_months_before_its_report():
+    """"On 20 February" in a report of 15 February 2018 is not 20 February 2017: another report's
+    day spliced in, or the future. The passage keeps the report's own date rather than a wrong one."""
+    assert dated("Moscow acknowledged on 20 February that citizens were wounded.", item_date="2018-02-15")[0][0] == "2018-02-15"
+    assert dated("Putin ordered the drawdown on Dec. 29.", item_date="2017-01-06")[0][0] == "2016-12-29"
+
+
+@pytest.mark.parametrize(
+    "follow_up, expected",
+    [
+        ("Ten days later the first names of the dead were published.", "2018-02-17"),
+        ("Two weeks earlier the build-up had begun.", "2018-01-24"),
+        ("Several days later Moscow admitted the losses.", "2018-02"),  # somewhere in February: the month only
+        ("Hours later the coalition confirmed the strike.", "2018-02-07"),
+        ("Several weeks later the contractors' families were paid.", None),  # weeks, not days: not February for sure
+        ("The previous week the build-up had begun.", None),  # back, not forward: 25 January to 2 February crosses a month
+        ("Later that week Moscow admitted the losses.", "2018-02"),  # the week, not the day
+        ("The next night the strikes resumed.", "2018-02-08"),
+    ],
+)
+def test_a_count_of_days_or_weeks_counts_from_the_passage_before(follow_up, expected):
+    assert dated("On 7 February 2018 pro-government forces attacked near Khasham.", follow_up)[1][0] == expected
+
+
+def test_a_wire_item_goes_on_telling_the_day_of_its_news_not_the_filing_day():
+    result = dated(
+        "Russia and China on Tuesday blocked a European draft resolution.",  # filed on Wednesday 5 October 2011
+        "Ambassador Churkin told the council after the vote that the text carried an ultimatum.",
+        item_date="2011-10-05",
+    )
+    assert [date for date, _ in result] == ["2011-10-04", "2011-10-04"]
+
+
+def test_a_stated_background_day_in_an_item_is_not_its_news():
+    result = dated("Russian strikes began on 30 September 2015.", "Putin cautioned that it was too early to draw conclusions.", item_date="2015-10-07")
+    assert [date for date, _ in result] == ["2015-09-30", "2015-10-07"]
+
+
+def test_a_shift_in_a_later_sentence_is_background_not_the_passage_time():
+    result = dated("Russia today vetoed the draft.", "Nebenzia accused the West. In 2020 and 2022 the mandate had also lapsed and was renewed a day later.", item_date="2023-07-11")
+    assert result[1][0] == "2023-07-11"
+
+
+def test_an_article_paragraph_of_analysis_does_not_take_the_publication_date():
+    passages = [
+        Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2022-10-21")
+        for n, text in enumerate(["The paper said the move removed an obstacle.", "For Israel the calculus is simpler.", "In a documentary aired in March 2018, Shoygu spoke of 210 weapons."])
+    ]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2022-10-21", None, "2018-03"]
+
+
+def test_last_weekday_said_the_day_after_is_the_week_before():
+    assert dated("Last Thursday, clashes on the coast turned into killings.", item_date="2025-03-14")[0][0] == "2025-03-06"  # a Friday
+
+
+def test_a_present_tense_report_is_dated_when_it_is_said():
+    result = dated("Prime minister Jalali says the last time he spoke to Assad was on Saturday.", item_date="2024-12-08")
+    assert result[0][0] == "2024-12-08"
+    assert dated("Wounded men are treated in Moscow even as the Kremlin denies a link; Peskov told reporters on Wednesday.", item_date="2018-02-16")[0][0] == "2018-02-14"
+
+
+def test_the_article_event_is_read_from_its_lead_past_a_hatnote_that_gives_only_the_month():
+    from tools.dating import subject_date
+
+    lead = [
+        Passage(id="p0", source="s.md", first_line=1, last_line=1, text="This covers the breakthrough of September 2017."),
+        Passage(id="p1", source="s.md", first_line=2, last_line=2, text="The relief of the siege of Deir ez-Zor was the breakthrough on 5 September 2017."),
+    ]
+    assert subject_date("Relief of the siege of Deir ez-Zor (2017)", [], lead).iso() == "2017-09-05"

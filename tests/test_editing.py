@@ -142,13 +142,16 @@ def test_a_rebuild_with_no_change_writes_no_page(built):
 
 def test_a_chapter_split_then_joined_again_leaves_no_page_or_map_behind(built, tmp_path):
     """A split chapter's pages and its map of moved anchors (a static file, which Sphinx never
-    deletes) leave the site when the chapter fits on one page again."""
+    deletes) leave the site when the chapter fits on one page again; so do the pages of a split
+    source viewer, glossary and general index."""
     chapters = built / "data" / "chapters.yaml"
     original = chapters.read_text(encoding="utf-8")
-    chapters.write_text(original + "pages: {passages: 1, excerpts: 1}\n", encoding="utf-8")
+    chapters.write_text(original + "pages: {passages: 1, excerpts: 1, viewer_lines: 2, glossary_entries: 1, index_entries: 2}\n", encoding="utf-8")
     build(built)
     split = site(built / "_build" / "html")
     assert [name for name in split if name.startswith("_static/moved/")]
+    assert {"_static/moved/glossary.json", "_static/moved/genindex.json"} <= set(split)
+    assert [name for name in split if name.startswith("sources/") and "/lines-" in name] and [name for name in split if name.startswith("genindex-")]
     chapters.write_text(original, encoding="utf-8")
     build(built)
     assert differences(site(built / "_build" / "html"), clean_build(built, tmp_path / "clean")) == []

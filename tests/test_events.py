@@ -129,7 +129,7 @@ KEY_EVENTS = {
     "event-first-air-strikes": {"f2b1979e", "a3b96088", "cebca2a8", "9e07f64e"},
     "event-su-24-shootdown": {"f6c11898", "fd41247a", "63fdba3f"},
     "event-il-20-loss": {"9487af92", "f28cec17", "c9f79d18", "409627c8"},
-    "event-fall-of-assad": {"02081a01", "14935eed", "3f282c8c", "58873a62", "fb2a9aab", "5a785c0a", "7b6cfa72"},
+    "event-fall-of-assad": {"02081a01", "14935eed", "59ff9acd", "58873a62", "fb2a9aab", "5a785c0a", "7b6cfa72"},
 }
 
 

@@ -204,25 +204,33 @@ def test_resolving_citations_never_scans_the_installed_packages_for_pybtex_plugi
 # --- pages that stay light ------------------------------------------------------------------------
 
 
-def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_passage(tmp_path):
-    """With one passage per page, the intervention (two passages in 2015, one in 2016) is split by
-    year, and 2015 by month; the undated chapter (one source) is not: each passage's address names
-    the page that holds it, and the chapter's map, which moved.js follows from the chapter's old
-    address, names it too."""
+def build_without_warnings(root: Path, fresh: bool = True):
+    """A copy of the test root built in-process, as a fresh build or a rebuild (fresh=False), which
+    must give no warning."""
     from io import StringIO
 
     from sphinx.testing.util import SphinxTestApp
 
-    root = tmp_path / "book"
-    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
-    with (root / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
-        data.write("pages: {passages: 1, excerpts: 1, mentions: 1}\n")
-    app = SphinxTestApp("html", srcdir=root, freshenv=True, status=StringIO(), warning=StringIO())
+    app = SphinxTestApp("html", srcdir=root, freshenv=fresh, status=StringIO(), warning=StringIO())
     try:
         app.build()
     finally:
         app.cleanup()
     assert app.warning.getvalue() == ""
+    return app
+
+
+def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_passage(tmp_path):
+    """With one passage per page, the intervention (two passages in 2015, one in 2016) is split by
+    year, and 2015 by month; the undated chapter (one source) is not: each passage's address names
+    the page that holds it, and the chapter's map, which moved.js follows from the chapter's old
+    address, names it too. With two lines per page, the wire's viewer (five lines) is split the
+    same way into ranges of lines, and each passage's line citation leads to the right one."""
+    root = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
+    with (root / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
+        data.write("pages: {passages: 1, excerpts: 1, mentions: 1, viewer_lines: 2}\n")
+    app = build_without_warnings(root)
     assert {"periods/intervention/2015-09", "periods/intervention/2015-10", "periods/intervention/2016", "themes/air-war/2015-09"} <= app.env.found_docs
     assert "periods/undated" in app.env.found_docs and not [name for name in app.env.found_docs if name.startswith("periods/undated/")]
     moved = json.loads(page(app, "_static/moved/periods-intervention.json"))
@@ -241,3 +249,62 @@ def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_p
     assert json.loads(page(app, "_static/moved/entries-person.json")) == {"entry-sergei-lavrov": "entries/person/s.html"}
     assert 'id="entry-sergei-lavrov"' in page(app, "entries/person/s.html")
     assert 'href="entries/person/s.html#entry-sergei-lavrov"' in page(app, "glossary.html")
+    # The wire's five lines: a viewer page per two lines, and the old line addresses mapped.
+    assert {"sources/wire/lines-1-2", "sources/wire/lines-3-4", "sources/wire/lines-5-5"} <= app.env.found_docs
+    assert json.loads(page(app, "_static/moved/sources-wire.json")) == {f"L{n}": f"sources/wire/lines-{(n - 1) // 2 * 2 + 1}-{min((n - 1) // 2 * 2 + 2, 5)}.html" for n in range(1, 6)}
+    viewer = page(app, "sources/wire.html")
+    assert 'data-map="moved/sources-wire.json"' in viewer and 'href="wire/lines-3-4.html"' in viewer and '<tr id="L' not in viewer
+    for record in [record for record in passages(app) if record["source"] == "wire.txt"]:
+        address, line = record["source_url"].split("#")
+        assert address.startswith("sources/wire/lines-") and f'<tr id="{line}"' in page(app, address)
+        assert f'href="../../{address}#{line}"' in page(app, record["url"].split("#")[0]), record["id"]
+
+
+def test_a_general_index_past_the_page_size_has_a_page_per_letter_and_leaves_none_behind_when_it_fits(tmp_path):
+    """With two index entries per page, the small book's index (three glossary spellings, under K,
+    L and S) keeps its letter bar on genindex.html, each letter leading to a page of its own that
+    shows the bar and its entries; the old genindex.html#S is mapped to genindex-S.html. Once the
+    index fits again, a rebuild leaves neither the letter pages nor the map behind."""
+    root = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
+    chapters = root / "data" / "chapters.yaml"
+    original = chapters.read_text(encoding="utf-8")
+    chapters.write_text(original + "pages: {index_entries: 2}\n", encoding="utf-8")
+    app = build_without_warnings(root)
+    index = page(app, "genindex.html")
+    bar = index[index.index("genindex-jumpbox") :]
+    assert 'href="genindex-K.html#K"' in bar and 'href="genindex-S.html#S"' in bar and "indextable" not in index
+    assert 'data-map="moved/genindex.json"' in index
+    letter = page(app, "genindex-S.html")
+    assert '<section id="S"' in letter and 'href="glossary.html#term-Sergei-Lavrov"' in letter and '<section id="K"' not in letter
+    assert 'href="genindex-K.html#K"' in letter and 'href="#S"' in letter
+    assert json.loads(page(app, "_static/moved/genindex.json")) == {"K": "genindex-K.html", "L": "genindex-L.html", "S": "genindex-S.html"}
+    chapters.write_text(original, encoding="utf-8")
+    app = build_without_warnings(root, fresh=False)
+    assert not list(Path(app.outdir).glob("genindex-*.html")) and not (Path(app.outdir) / "_static/moved/genindex.json").exists()
+    assert 'id="S"' in page(app, "genindex.html") and "indextable" in page(app, "genindex.html") and "moved.js" not in page(app, "genindex.html")
+
+
+def test_a_glossary_past_the_page_size_has_a_page_per_category_and_every_old_address_finds_its_entry(tmp_path):
+    """With one entry per page, the small book's glossary (a person, a place) keeps its
+    introduction on glossary.html and lists a page per category, which defines the entry under
+    the same anchors; the text's links, the corpus and the search name that page, and the old
+    glossary.html#term-… of every spelling is mapped to it."""
+    root = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
+    with (root / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
+        data.write("pages: {glossary_entries: 1}\n")
+    app = build_without_warnings(root)
+    assert {"glossary", "glossary/person", "glossary/place"} <= app.env.found_docs
+    opening = page(app, "glossary.html")
+    assert 'href="glossary/person.html"' in opening and 'id="term-' not in opening
+    assert 'data-map="moved/glossary.json"' in opening and "moved.js" in opening
+    assert 'id="term-Sergei-Lavrov"' in page(app, "glossary/person.html") and 'id="term-Lavrov"' in page(app, "glossary/person.html")
+    assert json.loads(page(app, "_static/moved/glossary.json")) == {
+        "term-Sergei-Lavrov": "glossary/person.html", "term-Lavrov": "glossary/person.html",
+        "term-Khmeimim-Air-Base": "glossary/place.html", "term-Khmeimim": "glossary/place.html",
+    }
+    assert 'href="../glossary/place.html#term-Khmeimim' in page(app, "periods/intervention.html")
+    records = {record["term"]: record["anchor"] for record in json.loads(page(app, "corpus/glossary.json"))}
+    assert records == {"Sergei Lavrov": "glossary/person.html#term-Sergei-Lavrov", "Khmeimim Air Base": "glossary/place.html#term-Khmeimim-Air-Base"}
+    assert '"glossary/person"]' in page(app, "_static/glossary-search.js")

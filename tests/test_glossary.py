@@ -552,3 +552,10 @@ def test_a_designation_in_the_plural_is_still_linked(shipped):
     found = Linker(shipped)
     text = "Two Israeli F-15s fired; the S-300s arrived; Russia's F-15 claims were odd."
     assert [(text[m.start : m.end], m.entry.term) for m in found.name_mentions(text)][:2] == [("F-15s", "F-15"), ("S-300s", "S-300")]
+
+
+def test_a_weapon_designation_links_without_its_hyphen_and_in_the_plural():
+    from tools.link import designation_variants
+
+    assert designation_variants("Su-24") == ["Su-24", "Su24", "Su-24s", "Su24s"]
+    assert designation_variants("Bashar al-Assad") == ["Bashar al-Assad"]  # not a designation

@@ -7,7 +7,10 @@ import json
 import pytest
 
 from conftest import make_project
-from tools.addresses import Addresses
+from tools import myst
+from tools.addresses import Addresses, line_ranges
+from tools.generated import is_generated_page
+from tools.glossary import anchor_id
 from tools.book import make_book
 from tools.pages import report
 from tools.pages.common import PageContext
@@ -58,3 +61,141 @@ def test_a_long_conversion_report_gives_each_source_a_page(real, monkeypatch):
         slug = Addresses(real.book).views[source.file].slug
         assert f"{len(source.removals)} removals" in pages[f"conversion-report/{slug}.md"]
         assert f"<conversion-report/{slug}>" in pages["conversion-report.md"]
+
+
+def with_page_size(project, **size) -> object:
+    """The project with chapters.yaml's `pages:` replaced by these sizes (the others default)."""
+    path = project / "docs" / "data" / "chapters.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("\npages:")] + "\npages: {" + ", ".join(f"{key}: {value}" for key, value in size.items()) + "}\n", encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def small_pages(tmp_path_factory):
+    """The real seeds with small pages: 400 lines per source viewer page, 30 events per chronology
+    page, 100 glossary entries per page."""
+    project = with_page_size(make_project(tmp_path_factory.mktemp("small") / "book", real_seeds=True), viewer_lines=400, events=30, glossary_entries=100)
+    return make_book(project)
+
+
+# --- the source viewers ---------------------------------------------------------------------------
+
+
+def test_lines_are_cut_into_ranges_of_at_most_a_page_and_a_line_is_never_cut():
+    assert line_ranges(["a"] * 5, 2, 100) == [(1, 2), (3, 4), (5, 5)]
+    assert line_ranges(["aaaa", "bb", "cc", "dddddd", "e"], 10, 5) == [(1, 1), (2, 3), (4, 4), (5, 5)]  # "dddddd" alone is longer than a page
+    assert line_ranges(["a", "b"], 2, 100) == [(1, 2)]
+    assert line_ranges([], 2, 100) == [(1, 1)]  # an empty seed still has its page
+
+
+def test_a_seed_within_the_page_size_keeps_its_one_viewer_page(small_pages):
+    addresses = Addresses(small_pages.book)
+    short = next(source for source in small_pages.book.sources if source.line_count <= 400)
+    slug = addresses.views[short.file].slug
+    assert [(part.page, part.key) for part in addresses.viewer_parts[short.file]] == [(f"sources/{slug}", "")]
+    assert "```{source-viewer} " + slug + "\n" in small_pages.pages[f"sources/{slug}.md"]
+    assert not [name for name in small_pages.pages if name.startswith(f"sources/{slug}/")]
+
+
+def test_a_long_seed_has_a_viewer_page_per_range_of_lines_named_by_its_lines(small_pages):
+    addresses = Addresses(small_pages.book)
+    long = max(small_pages.book.sources, key=lambda source: source.line_count)
+    slug = addresses.views[long.file].slug
+    parts = addresses.viewer_parts[long.file]
+    assert [(part.first, part.last) for part in parts] == [(1, 400), (401, 800), (801, len(long.original))]
+    assert [part.page for part in parts] == [f"sources/{slug}/lines-1-400", f"sources/{slug}/lines-401-800", f"sources/{slug}/lines-801-{len(long.original)}"]
+    opening = small_pages.pages[f"sources/{slug}.md"]
+    assert "{source-viewer}" not in opening and all(f"{slug}/{part.key}" in opening for part in parts)
+    for part in parts:
+        data = json.loads(small_pages.pages[f"_generated/viewer/{slug}/{part.key}.json"])
+        assert data["first"] == part.first and len(data["lines"]) == part.last - part.first + 1
+        assert "```{source-viewer} " + f"{slug}/{part.key}\n" in small_pages.pages[f"{part.page}.md"]
+
+
+def test_every_passage_line_address_names_the_viewer_page_that_shows_the_line(small_pages):
+    addresses = Addresses(small_pages.book)
+    for passage in small_pages.book.passages:
+        page, anchor = addresses.source_url_of(passage).split(".html#")
+        part = next(part for part in addresses.viewer_parts[passage.source] if part.page == page)
+        assert anchor == f"L{passage.first_line}" and part.first <= passage.first_line <= part.last
+        # its citation in the chapters links to the same page
+        viewer = page.removeprefix("sources/")
+        assert f"{{source-lines}}`{viewer}:{passage.first_line}-" in small_pages.pages[f"{addresses.page_of(passage)}.md"]
+
+
+def test_an_old_line_address_of_a_split_viewer_is_sent_to_the_page_that_shows_it(small_pages):
+    addresses = Addresses(small_pages.book)
+    long = max(small_pages.book.sources, key=lambda source: source.line_count)
+    slug = addresses.views[long.file].slug
+    moved = json.loads(small_pages.pages[f"_generated/static/moved/sources-{slug}.json"])
+    assert len(moved) == len(long.original)
+    assert moved["L1"] == f"sources/{slug}/lines-1-400.html" and moved["L401"] == f"sources/{slug}/lines-401-800.html"
+    for part in addresses.viewer_parts[long.file]:
+        assert f"book-moved: moved/sources-{slug}.json" in small_pages.pages[f"{part.page}.md"].split("---")[1]
+    assert f"book-moved: moved/sources-{slug}.json" in small_pages.pages[f"sources/{slug}.md"].split("---")[1]
+
+
+# --- the chronology -------------------------------------------------------------------------------
+
+
+def test_no_chronology_page_holds_more_events_than_a_page_and_a_long_year_goes_by_month(small_pages):
+    addresses = Addresses(small_pages.book)
+    held = {}
+    for event in small_pages.book.events:
+        held.setdefault(addresses.chronology_page(event), []).append(event)
+    assert max(len(found) for found in held.values()) <= 30
+    by_month = {page: found for page, found in held.items() if addresses.chronology_span(found[0]) == "month"}
+    assert by_month, "the fixture has a year of a period with more than 30 events"
+    for page, found in by_month.items():
+        event = found[0]
+        month = f"{event.when.month:02d}" if event.when.month else "year"
+        assert page == f"periods/chronology/{event.period}-{event.when.year:04d}-{month}"
+        assert all((e.period, e.when.year, e.when.month) == (event.period, event.when.year, event.when.month) for e in found)
+        assert small_pages.pages[f"{page}.md"].count("\n| ") - small_pages.pages[f"{page}.md"].count("\n| Date |") == len(found)
+    moved = json.loads(small_pages.pages["_generated/static/moved/periods-chronology.json"])
+    for event in small_pages.book.events:
+        assert moved[addresses.chronology_anchor(event.date)] in {f"{addresses.chronology_page(other)}.html" for other in small_pages.book.events if other.date[:7] == event.date[:7]}
+
+
+# --- the glossary ---------------------------------------------------------------------------------
+
+
+def test_a_glossary_past_the_page_size_defines_each_entry_on_one_page_of_its_category_or_letter(small_pages):
+    addresses = Addresses(small_pages.book)
+    published = small_pages.book.published_terms()
+    parts = addresses.glossary_parts
+    assert len(parts) > 1 and max(len(part.entries) for part in parts) <= 100
+    assert sorted(entry.term for part in parts for entry in part.entries) == sorted(published)
+    for part in parts:
+        assert all(entry.category == part.category for entry in part.entries)
+        assert part.page == (f"glossary/{part.category}" if part.letter is None else f"glossary/{part.category}/{part.letter}")
+        text = small_pages.pages[f"{part.page}.md"]
+        for entry in part.entries:
+            assert addresses.glossary_url(entry) == f"{part.page}.html#{entry.anchor}"
+            assert f"\n{myst.text(entry.term)}\n" in text
+    by_letter = [part for part in parts if part.letter]
+    assert by_letter, "the fixture has a category of more than 100 entries"
+    for part in by_letter:  # the category's own page lists its letters
+        assert f"{part.category}/{part.letter}\n" in small_pages.pages[f"glossary/{part.category}.md"]
+
+
+def other_anchors(addresses: Addresses, entry) -> set[str]:
+    """The anchors of the other entries' spellings (a spelling two entries share keeps the first's)."""
+    return {anchor_id(name) for part in addresses.glossary_parts for other in part.entries if other is not entry for name in other.names}
+
+
+def test_an_old_glossary_address_of_any_spelling_is_sent_to_the_page_that_now_defines_the_entry(small_pages):
+    addresses = Addresses(small_pages.book)
+    moved = json.loads(small_pages.pages["_generated/static/moved/glossary.json"])
+    for part in addresses.glossary_parts:
+        for entry in part.entries:
+            assert moved[entry.anchor] == f"{part.page}.html"
+            spelled = [alias.text for alias in entry.aliases if alias.text.casefold() != entry.term.casefold()]
+            assert all(moved[anchor_id(name)] == f"{part.page}.html" for name in spelled if anchor_id(name) not in other_anchors(addresses, entry))
+    assert "book-moved: moved/glossary.json" in small_pages.pages["glossary.md"].split("---")[1]
+    assert "(glossary)=" in small_pages.pages["glossary.md"] and "{glossary}" not in small_pages.pages["glossary.md"]
+
+
+def test_every_page_of_a_split_book_is_a_generated_path(small_pages):
+    assert [name for name in small_pages.pages if not is_generated_page(name)] == []

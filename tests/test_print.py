@@ -91,11 +91,16 @@ def test_print_sets_typographic_quotes_and_changes_nothing_else():
 # --- the LaTeX of a small printed book --------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def tex(tmp_path_factory, rootdir):
-    """The small book's LaTeX, written once for this module, without a warning."""
+@pytest.fixture(scope="module", params=["whole", "split"])
+def tex(request, tmp_path_factory, rootdir):
+    """The small book's LaTeX, written once for this module, without a warning: with its glossary
+    on one page, and split into a page per category and letter on the web (one entry per page),
+    which print gives as the same one dictionary."""
     srcdir = tmp_path_factory.mktemp("print") / "book"
     shutil.copytree(rootdir / "test-print", srcdir)
+    if request.param == "split":
+        with (srcdir / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
+            data.write("pages: {glossary_entries: 1}\n")
     app = SphinxTestApp("latex", srcdir=srcdir)
     try:
         app.build()

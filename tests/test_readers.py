@@ -248,9 +248,134 @@ def test_an_article_byline_is_its_author_and_digest_items_have_subheadings():
 def test_a_list_written_line_by_line_gives_one_block_per_entry():
     text = "Chronology\n\n- 18 February: The offensive began.\n- 24 February: The Council adopted\n  resolution 2401.\nDec 2016 — Aleppo fell.\n"
     source = read_source("list.txt", text.splitlines())
+    assert source.title == "Chronology"  # a short first line without a sentence: the document's title
     assert [(block.text, block.first_line, block.last_line) for block in source.blocks] == [
-        ("Chronology", 1, 1),
         ("- 18 February: The offensive began.", 3, 3),
         ("- 24 February: The Council adopted resolution 2401.", 4, 5),
         ("Dec 2016 — Aleppo fell.", 6, 6),
     ]
+
+
+def test_a_wire_dateline_without_a_year_takes_the_year_of_the_digest():
+    source = read_source(
+        "wire.txt",
+        lines(
+            """
+            WIRE ROUNDUP, 16 March 2016
+
+            MOSCOW, March 14 (Wire) - Putin ordered the main force home, the Kremlin said.
+
+            GENEVA, March 15 (Wire) - Talks resumed under the UN envoy.
+
+            MOSCOW, Jan 2 (Wire) - A stray item of the new year.
+            """
+        ),
+    )
+    assert source.kind == "news-digest"
+    assert [block.item_date for block in source.blocks] == ["2016-03-14", "2016-03-15", "2016-01-02"]
+
+
+def test_a_yearless_dateline_does_not_take_its_year_from_a_date_the_introduction_mentions():
+    source = read_source(
+        "wire.txt",
+        lines(
+            """
+            WIRE ROUNDUP
+
+            This roundup follows the war since Russia's strikes began on 30 September 2015.
+
+            MOSCOW, March 14 (Wire) - Putin ordered the main force home, the Kremlin said.
+
+            GENEVA, March 15 (Wire) - Talks resumed under the UN envoy.
+            """
+        ),
+    )
+    assert [block.item_date for block in source.blocks if block.item_date] == []
+
+
+def test_a_yearless_dateline_with_no_year_anywhere_leaves_its_items_undated():
+    source = read_source("wire.txt", lines("MOSCOW, March 14 (Wire) - Putin spoke.\n\nGENEVA, March 15 (Wire) - Talks resumed.\n"))
+    assert [block.item_date for block in source.blocks] == ["", ""]
+
+
+def test_dotted_dates_and_abbreviated_weekdays_open_digest_items():
+    source = read_source(
+        "bulletin.txt",
+        lines(
+            """
+            14.03.2016 | Moscow
+            Putin ordered the withdrawal of the main force.
+
+            Mon 28 Mar 2016 — Sappers began clearing mines in Palmyra.
+            """
+        ),
+    )
+    assert [block.item_date for block in source.blocks] == ["2016-03-14", "2016-03-28"]
+
+
+def test_a_bare_year_on_its_own_line_heads_the_entries_below_it():
+    text = "Key dates\n\n2015\n30 September: Strikes begin near Homs.\n7 October: Kalibr missiles are fired.\n\n2016\n14 March - The main force is ordered home.\n"
+    source = read_source("dates.txt", text.splitlines())
+    assert [(block.kind, block.text) for block in source.blocks] == [
+        ("heading", "2015"),
+        ("paragraph", "30 September: Strikes begin near Homs."),
+        ("paragraph", "7 October: Kalibr missiles are fired."),
+        ("heading", "2016"),
+        ("paragraph", "14 March - The main force is ordered home."),
+    ]
+
+
+def test_an_episode_title_in_quotes_under_its_date_is_a_heading_and_its_button_bar_is_chrome():
+    from pathlib import Path
+
+    from tools.clean import CleaningRules, clean_source
+
+    text = 'Show notes\n\nEP. 118 | Fri 14 Mar 2025 | 58:20\n"Refuge at Hmeimim"\n\nFamilies fled towards the air base.\n\nChapters: 00:00 Intro · 05:30 The coast · 24:10 Inside the base\nDownload MP3 | Transcript | Share\n\nEP. 117 | Fri 7 Mar 2025 | 40:00\n"Another week"\n\nTalks went on.\n'
+    source = read_source("show.txt", text.splitlines())
+    clean_source(source, CleaningRules.load(Path(__file__).parent.parent / "docs" / "data" / "cleaning.yaml"))
+    assert [(block.kind, block.text, block.item_date) for block in source.blocks] == [
+        ("heading", '"Refuge at Hmeimim"', "2025-03-14"),
+        ("paragraph", "Families fled towards the air base.", "2025-03-14"),
+        ("heading", '"Another week"', "2025-03-07"),
+        ("paragraph", "Talks went on.", "2025-03-07"),
+    ]
+    assert any("chapter marks" in removal.reason for removal in source.removals)
+
+
+def test_a_date_printed_below_the_text_dates_it_as_its_publication():
+    text = "Russia moves ships from Tartus\n\nRussian warships left Tartus on Tuesday.\n\nThe Kremlin said yesterday that talks continued.\n\nPublished 12 December 2024\n"
+    source = read_source("page.txt", text.splitlines())
+    assert [(block.text, block.item_date) for block in source.blocks] == [
+        ("Russian warships left Tartus on Tuesday.", "2024-12-12"),
+        ("The Kremlin said yesterday that talks continued.", "2024-12-12"),
+    ]
+    assert source.metadata["dated_by"] == "publication"
+    assert any(removal.reason == "dateline: used as the article's date" for removal in source.removals)
+
+
+def test_a_labelled_date_above_a_closing_line_dates_the_page_but_a_bare_one_heads_a_last_entry():
+    body = "Russian warships left Tartus on Tuesday.\n\nThe Kremlin said yesterday that talks continued.\n\n"
+    labelled = "Russia moves ships from Tartus\n\n" + body + "Published 12 December 2024\n\nShare this story with friends\n"
+    assert read_source("page.txt", labelled.splitlines()).metadata.get("dated_by") == "publication"
+    timeline = "Key dates of the intervention\n\nStrikes began at the end of September.\n\nThe air group grew over the winter.\n\n14 March 2016\n\nPutin ordered the main force home.\n"
+    source = read_source("page.txt", timeline.splitlines())
+    assert source.metadata.get("dated_by") != "publication"
+    assert "14 March 2016" in [block.text for block in source.blocks]
+
+
+def test_a_forum_thread_and_a_channel_export_are_posts_dated_by_their_headers():
+    thread = (
+        "Kuznetsov heads to the Med\n\nPost by navalwatcher » Sat Oct 15, 2016 9:42 pm\n"
+        "The carrier group left Severomorsk today.\n\n#2 ivan_k — 16 Oct 2016, 08:10\nIt passed Norway this morning.\n"
+    )
+    channel = "Front Notes\n\n[06.01.18 08:10]\nDrones attacked the air base overnight.\n\n[07.01.18 09:00]\nThe ministry gave details.\n"
+    for text, dates in ((thread, ["2016-10-15", "2016-10-16"]), (channel, ["2018-01-06", "2018-01-07"])):
+        source = read_source("posts.txt", text.splitlines())
+        assert source.kind == "news-digest"
+        assert [block.item_date for block in source.blocks] == dates
+
+
+def test_a_person_who_wrote_on_a_day_is_prose_not_a_forum_header():
+    from tools.readers.datelines import dateline
+
+    assert dateline("Lavrov wrote on 14 March 2016:") is None

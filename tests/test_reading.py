@@ -126,12 +126,15 @@ def test_the_glossary_shows_spellings_on_one_line_and_links_each_entry_to_its_ba
     page = read(real_site, "glossary.html")
     head = page[page.index('<dt id="term-Khmeimim-Air-Base"') : page.index("<dd", page.index('<dt id="term-Khmeimim-Air-Base"'))]
     assert head.count("<dt") == 2 and '<dt class="spellings"><em>also </em><span id="term-Khmeimim">Khmeimim</span>' in head
-    link = re.search(r'<a href="(entries/facility\.html#entry-khmeimim-air-base)">Basis and mentions: (\d+) passages, 2015 to 2024</a>', page)
+    link = re.search(r'<a href="(entries/facility\.html#entry-khmeimim-air-base)">Basis, related entries and mentions: (\d+) passages, 2015 to 2024</a>', page)
     assert link and int(link.group(2)) >= 10
+    entry = page[page.index('<dt id="term-Khmeimim-Air-Base"') : page.index("</dd>", page.index('<dt id="term-Khmeimim-Air-Base"'))]
+    assert "See also" not in entry  # the related entries are one link away, with the basis
     entries = read(real_site, "entries/facility.html")
     block = entries[entries.index('id="entry-khmeimim-air-base"') :]
     block = block[: block.index("</section>")]
     assert "Basis of the definition:" in block
+    assert re.search(r'<em>See also:</em> <a [^>]*href="\.\./glossary\.html#term-Latakia"', block), block[:2000]
     labels = re.findall(r'href="\.\./periods/[^"]+#p-[^"]+">(?:<span[^>]*>)?([^<]+)<', block)
     assert len(labels) == int(link.group(2)) and len(labels) == len(set(labels))  # each told apart
     years = [int(year) for year in re.findall(r"<strong>(\d{4})</strong>", block)]

@@ -1,5 +1,7 @@
 """Splitting: passages with provenance, stable ids, sentences for snippet blobs."""
 
+import pytest
+
 from tools.model import Block, Source
 from tools.split import passage_id, source_slug, split_source
 
@@ -75,6 +77,76 @@ def test_two_truncated_snippets_spliced_into_one_sentence_are_cut_apart():
     ]
 
 
+@pytest.mark.parametrize(
+    "spliced, parts",
+    [
+        ("Syria's future will Russia carried out airstrikes after the vote.", ["Syria's future will", "Russia carried out airstrikes after the vote."]),
+        ("while Moscow suffered a Assad says he wanted to fight on.", ["while Moscow suffered a", "Assad says he wanted to fight on."]),
+        ("which threatens Russia's Russia’s position in Syria is weak.", ["which threatens Russia's", "Russia’s position in Syria is weak."]),
+    ],
+)
+def test_a_cut_before_a_name_is_found_when_the_grammar_breaks(spliced, parts):
+    source = source_with(Block("sentences", spliced, 1, 1))
+    shown = [p.text for p in split_source(source)]
+    assert shown[-1] == parts[-1]  # the second snippet stands alone
+    assert all(parts[0] not in text or text == parts[0] for text in shown)  # never glued to the first
+    removed = [removal.text for removal in source.removals]
+    assert parts[0] in shown or parts[0] in removed  # the cut first part is a passage or a fragment, never lost
+
+
+@pytest.mark.parametrize(
+    "spliced, second",
+    [
+        ("Wagner fighters went from Syria to join the fight. soldiers were moved out of Syria by sea in the spring.", "soldiers were moved out of Syria by sea in the spring."),
+        ("Erdogan wants to limit the offensive against the Kurds in Syria Q. But Russia’s commitment to Syria has not wavered.", "But Russia’s commitment to Syria has not wavered."),
+        ("Hmeimim is a major staging post for WASHINGTON (AP) — The civil war in Syria has roared back into prominence.", "WASHINGTON (AP) — The civil war in Syria has roared back into prominence."),
+        ("That would leave Syria to the Iran has been working with Russia and Turkey on de-escalation zones.", "Iran has been working with Russia and Turkey on de-escalation zones."),
+        ("As Russia finds itself in crises, its waning No one did more to help build Syria’s army than Russia.", "No one did more to help build Syria’s army than Russia."),
+        ("The war has implications for the Russia and China have vetoed a resolution on aid deliveries.", "Russia and China have vetoed a resolution on aid deliveries."),
+        ("Russia wants good relations with Israel Russia's Foreign Ministry said on Monday it was up to Syrians.", "Russia's Foreign Ministry said on Monday it was up to Syrians."),
+    ],
+)
+def test_a_sentence_that_goes_on_in_lower_case_an_initial_a_wire_dateline_or_the_iran_mark_a_splice(spliced, second):
+    source = source_with(Block("sentences", spliced, 1, 1))
+    shown = [p.text for p in split_source(source)]
+    assert shown[-1] == second
+    assert all(second not in text for text in shown[:-1])
+
+
+def test_a_few_words_of_a_snippet_tail_without_its_subject_are_a_fragment():
+    source = source_with(Block("sentences", "The rebels took advantage of it. soldiers out of Syria.", 1, 1))
+    assert [p.text for p in split_source(source)] == ["The rebels took advantage of it."]
+    assert [r.text for r in source.removals if r.reason.startswith("fragment")] == ["soldiers out of Syria."]
+
+
+def test_a_few_words_cut_off_on_a_word_no_sentence_ends_on_are_a_fragment():
+    source = source_with(Block("sentences", "Syria's future trajectory will Russia carried out airstrikes after the vote.", 1, 1))
+    assert [p.text for p in split_source(source)] == ["Russia carried out airstrikes after the vote."]
+    assert [(removal.text, removal.reason) for removal in source.removals] == [("Syria's future trajectory will", "fragment: too short to stand as a passage")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weapons sent to Damascus arrived by sea in March.",
+        "A European diplomat said the talks would resume.",
+        "It will be Putin who decides on the bases.",
+        "The likely winner will be Assad, backed by Russia and Iran.",
+        "The foreign minister of Iran has said the same.",
+        "The U.S. military said the strike hit a depot near Deir ez-Zor.",  # an abbreviation before lower case
+        "Robert E. Lee is not a figure of this war, the teacher said.",  # an initial inside a name
+        "The Iran deal was signed in Vienna in July 2015.",  # a country's name used as a noun
+        "Russia's Syria policy is set in the Kremlin, not the ministry.",
+        "After the Russia and China veto, Paris called for a new draft.",
+        "Talks between Russia and Iran were held in Tehran in the spring.",
+        "The raid, e.g. the one on the depot, was small by the standards of the war.",
+    ],
+)
+def test_ordinary_sentences_with_names_abbreviations_and_initials_are_not_cut(sentence):
+    source = source_with(Block("sentences", sentence, 1, 1))
+    assert [p.text for p in split_source(source)] == [sentence]
+
+
 def test_fragments_go_to_the_removals_with_their_reason():
     blob = "Published. Russia and Turkey agreed on a ceasefire in Idlib. In Mr. The latest U. 3. S. It has been a year since Russia intervened in Syria."
     source = source_with(Block("sentences", blob, 1, 1))
@@ -108,3 +180,18 @@ def test_a_snippet_that_copies_a_sentence_of_another_seed_is_shown_once():
         "Turkey shot down a Russian jet in November 2015.",
     ]
     assert [r.reason.split(" (")[1] for r in bundle.removals if r.reason.startswith("repeat")] == ["a.txt)", "a.txt)"]
+
+
+@pytest.mark.parametrize(
+    "text, junk",
+    [
+        ("dkt thwdk htmbyt lttc jdnps ebmmue zxbun zaex fkxm ykax", True),
+        ("Rosja wycofuje okręty z bazy w Tartusie, podała agencja.", False),  # Polish: words, with vowels
+        ("The S-400 and Su-35 left Hmeimim by Il-76.", False),
+    ],
+)
+def test_letters_that_make_no_words_go_to_the_removals(text, junk):
+    source = source_with(Block("sentences", f"Russia kept its bases. {text}", 1, 1))
+    shown = [p.text for p in split_source(source)]
+    assert (text not in shown) is junk
+    assert any(r.reason == "not text: letters that make no words" for r in source.removals) is junk

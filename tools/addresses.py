@@ -7,7 +7,9 @@ source's lines live on its viewer page, under "L<number>".
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,6 +19,14 @@ from .split import source_slug
 
 SOURCE_PAGES = "sources"  # the folder of the source viewer pages
 CHRONOLOGY = "periods/chronology"  # the list of events, first chapter of the Chronology part
+GENERAL_INDEX = "genindex"  # Sphinx's general index
+GLOSSARY = "glossary"  # the glossary's page, and the folder of its pages when it is split
+
+
+def index_letter_page(group: str) -> str:
+    """The general index's page for one group of its letter bar ("genindex-A", "genindex-Cyrillic")
+    when the index is too long for one page."""
+    return f"{GENERAL_INDEX}-{group}"
 
 
 @dataclass
@@ -70,6 +80,59 @@ class ChapterPart:
     source: str | None = None  # the seed file, for the undated chapter's pages by source
 
 
+@dataclass
+class GlossaryPart:
+    """One page of the glossary: the whole glossary while it fits on one page (`key` ""), else one
+    category ("person"), or one initial letter of a category too large for one page ("person/s")."""
+
+    page: str  # "glossary", "glossary/person" or "glossary/person/s"
+    key: str
+    entries: list  # the glossary's entries (tools.glossary.Entry) the page defines, in its order
+    category: str | None = None
+    letter: str | None = None
+
+
+def initial(term: str) -> str:
+    """The page of a category split by letter that a name goes to: its first letter, a to z, or
+    "other" (names in other scripts, or starting with a digit)."""
+    first = unicodedata.normalize("NFKD", term.strip()[:1]).encode("ascii", "ignore").decode("ascii").lower()
+    return first if first.isascii() and first.isalpha() else "other"
+
+
+def by_initial(entries: list) -> dict[str, list]:
+    """Entries by the initial of their name, a to z then "other"."""
+    found: dict[str, list] = {}
+    for entry in entries:
+        found.setdefault(initial(entry.term), []).append(entry)
+    return {letter: found[letter] for letter in sorted(found, key=lambda letter: (letter == "other", letter))}
+
+
+@dataclass
+class ViewerPart:
+    """One page of a source's viewer: the whole text while it fits on one page (`key` ""), else a
+    range of its lines ("lines-2001-4000"). A line is never cut: a line longer than a page has a
+    page of its own."""
+
+    page: str  # "sources/wire" or "sources/wire/lines-2001-4000"
+    key: str
+    first: int  # the first line shown, from 1
+    last: int  # the last line shown
+
+
+def line_ranges(lines: list[str], size: int, characters: int) -> list[tuple[int, int]]:
+    """The seed's lines cut into consecutive ranges (first, last), numbered from 1, each of at most
+    `size` lines and `characters` of text (unless one line alone is longer): made from the text
+    only, so that the same seed always gives the same pages."""
+    ranges, first, held = [], 1, 0
+    for number, line in enumerate(lines, start=1):
+        count = number - first
+        if count and (count >= size or held + len(line) > characters):
+            ranges.append((first, number - 1))
+            first, held = number, 0
+        held += len(line)
+    return ranges + [(first, max(len(lines), first))]
+
+
 def _by(passages: list[Passage], key) -> dict:
     groups: dict = {}
     for passage in passages:
@@ -89,7 +152,11 @@ class Addresses:
         self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, size.passages, size.characters) for period in book.chapters.periods}
         self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts) for theme in book.chapters.themes}
         self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in parts for passage in part.passages}
+        self.viewer_parts = {source.file: self._viewer_parts(source, size.viewer_lines, size.viewer_characters) for source in book.sources}
+        self.glossary_parts = self._glossary_parts(size.glossary_entries)
+        self._glossary_pages = {entry.term: part.page for part in self.glossary_parts for entry in part.entries}
         self._events_in_period = Counter(event.period for event in book.events)
+        self._events_in_year = Counter((event.period, event.when.year) for event in book.events)
 
     def sort_key(self, passage: Passage) -> tuple:
         """By date, a month or year known only roughly after the days it contains, then source order."""
@@ -128,6 +195,48 @@ class Addresses:
                     parts.append(ChapterPart(f"{folder}/{slug}/{key}", key, in_month, year, month))
         return parts
 
+    def _viewer_parts(self, source: Source, size: int, characters: int) -> list[ViewerPart]:
+        """A source's viewer: one page while its text fits (chapters.yaml's `viewer_lines` and
+        `viewer_characters`), else one page per range of lines, named by its lines."""
+        page = self.source_page(source.file)
+        ranges = line_ranges(source.original, size, characters)
+        if len(ranges) == 1:
+            return [ViewerPart(page, "", *ranges[0])]
+        return [ViewerPart(f"{page}/lines-{first}-{last}", f"lines-{first}-{last}", first, last) for first, last in ranges]
+
+    def _glossary_parts(self, size: int) -> list[GlossaryPart]:
+        """The glossary's pages: one while its published entries fit on a page (chapters.yaml's
+        `glossary_entries`), else one per category, and a category too large for a page by the
+        initial letter of its entries. Made from the categories and names only."""
+        glossary, published = self.book.glossary, self.book.published_terms()
+        by_category = {category.slug: [entry for entry in glossary.sorted_entries(category.slug) if entry.term in published] for category in glossary.categories}
+        by_category = {slug: entries for slug, entries in by_category.items() if entries}
+        if sum(len(entries) for entries in by_category.values()) <= size:
+            return [GlossaryPart(GLOSSARY, "", [entry for entries in by_category.values() for entry in entries])]
+        parts = []
+        for slug, entries in by_category.items():
+            if len(entries) <= size:
+                parts.append(GlossaryPart(f"{GLOSSARY}/{slug}", slug, entries, slug))
+                continue
+            for letter, found in by_initial(entries).items():
+                parts.append(GlossaryPart(f"{GLOSSARY}/{slug}/{letter}", f"{slug}/{letter}", found, slug, letter))
+        return parts
+
+    def glossary_page(self, term: str) -> str:
+        """The glossary page that defines an entry (by its canonical name)."""
+        return self._glossary_pages.get(term, GLOSSARY)
+
+    def glossary_url(self, entry) -> str:
+        """An entry's address: the page that defines it, and its public anchor ("term-…")."""
+        return f"{self.glossary_page(entry.term)}.html#{entry.anchor}"
+
+    def viewer_page_of_line(self, file: str, line: int) -> str:
+        """The viewer page that shows a line of a seed: the source's viewer, or the page of its
+        lines that holds it."""
+        parts = self.viewer_parts[file]
+        index = bisect.bisect_right([part.first for part in parts], line) - 1
+        return parts[max(index, 0)].page
+
     def page_of(self, passage: Passage) -> str:
         """The page that gives the passage in full: its period chapter, or the part of it that holds it."""
         return self._pages.get(passage.id, f"periods/{passage.period}")
@@ -136,10 +245,12 @@ class Addresses:
         return f"{self.page_of(passage)}.html#{passage.id}"
 
     def source_page(self, file: str) -> str:
+        """The source's viewer page: its text line by line, or the list of its pages of lines."""
         return f"{SOURCE_PAGES}/{self.views[file].slug}"
 
     def source_url_of(self, passage: Passage) -> str:
-        return f"{self.source_page(passage.source)}.html#L{passage.first_line}"
+        """The first line of a passage in its source's viewer, on the page that shows that line."""
+        return f"{self.viewer_page_of_line(passage.source, passage.first_line)}.html#L{passage.first_line}"
 
     def chronology_anchor(self, date: str) -> str:
         """The chronology's label for the month of a date ("chronology-2015-09"), or for its year
@@ -151,14 +262,31 @@ class Addresses:
         """Whether the chronology has more events than a page holds: then it has a page per period."""
         return len(self.book.events) > self.book.chapters.page_size.events
 
-    def chronology_page(self, event) -> str:
-        """The chronology's page for an event: the whole chronology while it fits, else its
-        period's page, and its period's page for its year when the period alone is too long."""
+    def chronology_span(self, event) -> str:
+        """How much of the chronology the page of an event holds: "book" while the chronology
+        fits on one page, else "period", "year" when its period is too long, and "month" when its
+        period's year is too long as well. Each level is checked against the page size, so that
+        no page holds more lines than it allows, however many events one year gathers."""
+        limit = self.book.chapters.page_size.events
         if not self.chronology_split:
+            return "book"
+        if self._events_in_period[event.period] <= limit:
+            return "period"
+        return "year" if self._events_in_year[(event.period, event.when.year)] <= limit else "month"
+
+    def chronology_page(self, event) -> str:
+        """The chronology's page for an event: the whole chronology, its period's page, its
+        period's page for its year ("<period>-2013") or for its month ("<period>-2013-05", and
+        "<period>-2013-year" for events dated to the year alone), as chronology_span says."""
+        span = self.chronology_span(event)
+        if span == "book":
             return CHRONOLOGY
-        if self._events_in_period[event.period] <= self.book.chapters.page_size.events:
+        if span == "period":
             return f"{CHRONOLOGY}/{event.period}"
-        return f"{CHRONOLOGY}/{event.period}-{event.when.year:04d}"
+        year = f"{event.when.year:04d}"
+        if span == "year":
+            return f"{CHRONOLOGY}/{event.period}-{year}"
+        return f"{CHRONOLOGY}/{event.period}-{year}-" + (f"{event.when.month:02d}" if event.when.month else "year")
 
     def event_url(self, event) -> str:
         return f"{self.chronology_page(event)}.html#{self.chronology_anchor(event.date)}"

@@ -17,6 +17,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
+from .editorial import PageSize
 from .pipeline import Paths
 from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import in_place, write_if_changed
@@ -64,9 +65,18 @@ def load(cache_file: Path, srcdir: Path, expected: str) -> dict | None:
     return cached
 
 
-def save(cache_file: Path, expected: str, exports: dict[str, str], problems: list[dict], summary: str) -> None:
-    data = {"fingerprint": expected, "exports": exports, "problems": problems, "summary": summary}
+def save(cache_file: Path, expected: str, exports: dict[str, str], problems: list[dict], summary: str, index_entries: int = PageSize.index_entries) -> None:
+    data = {"fingerprint": expected, "exports": exports, "problems": problems, "summary": summary, "index_entries": index_entries}
     write_if_changed(cache_file, json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
+def index_entries(cache_file: Path) -> int:
+    """How many entries the general index holds on one page (chapters.yaml, `pages:`), as the last
+    conversion read it: Sphinx makes the index long after the conversion has run."""
+    try:
+        return int(json.loads(cache_file.read_text(encoding="utf-8")).get("index_entries", PageSize.index_entries))
+    except (OSError, ValueError, TypeError):
+        return PageSize.index_entries
 
 
 def exports(cache_file: Path) -> dict[str, str]:

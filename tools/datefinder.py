@@ -36,12 +36,17 @@ MONTHS = {
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20[0-4]\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
 
 # (pattern, precision, needs a year from context). Longest forms first: a span is taken once.
 PATTERNS = [
     (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "day", False),
     (re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/{_YEAR}\b"), "day", False),  # 14/03/2016: day first
+    (re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"), "day", False),  # 14.03.2016: day first
+    # 06.01.18 08:10: a channel export's day with a two-digit year, only before a time of day
+    (re.compile(r"\b(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>[0-4]\d)(?=,?\s+\d{1,2}:\d{2}\b)"), "day", False),
+    (re.compile(rf"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b"), "day", False),  # 09/30/2015: month first, when day first cannot be
+    (re.compile(rf"\b{_YEAR}[./](?P<mnum>[01]\d)[./](?P<day>[0-3]\d)\b"), "day", False),  # 2015.09.30, 2015/09/30
     (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),
     (re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day", False),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
@@ -115,6 +120,9 @@ def _clause_before(text: str, start: int) -> str:
     return text[cut:start]
 
 
+_MONTH_START = re.compile(_MONTH)
+
+
 def weigh(text: str, start: int, end: int, precision: str) -> float:
     """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
     before = text[max(0, start - 40) : start]
@@ -122,7 +130,8 @@ def weigh(text: str, start: int, end: int, precision: str) -> float:
         return 0
     if _in_parentheses(text, start, end):
         return 0
-    if precision != "day" and _MODIFIER_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 20]):
+    opens_with_a_word = text[start : start + 1].isalpha() and not _MONTH_START.match(text[start:end])  # "end of March", "in May"
+    if precision != "day" and not opens_with_a_word and _MODIFIER_BEFORE.search(before) and _NOUN_AFTER.match(text[end : end + 20]):
         return 0  # "the 2013 deal", "The October 2015 airstrikes": the name of something, not a time
     if _REPORTED.search(before) or _PASSAGE_OPENS.fullmatch(text[:start]):
         weight = 3.0
@@ -151,7 +160,7 @@ def explicit_mentions(text: str) -> list[DateMention]:
             if precision == "year" and _is_count(text, start, end):
                 continue
             groups = match.groupdict()
-            year = None if needs_year else int(groups["year"])
+            year = None if needs_year else int(groups["year"]) + (2000 if len(groups["year"]) == 2 else 0)  # "18" in 06.01.18: 2018
             month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["mnum"]) if groups.get("mnum") else None
             day = int(groups["day"]) if precision == "day" and groups.get("day") else None
             if not PartialDate.valid(year, month, day) or (month is not None and not 1 <= month <= 12):

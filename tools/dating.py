@@ -43,7 +43,8 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 _HEADING_MONTH = re.compile(rf"^\s*(?:[Ee]arly |[Mm]id-|[Ll]ate )?(?P<month>{_MONTH_NAMES})\.?\b")
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 _RELATIVE = re.compile(
-    r"\b(?P<expr>yesterday|today|tonight|(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
+    r"\b(?P<expr>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|earlier\s+today|"
+    r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
     r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
@@ -56,13 +57,65 @@ _SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
     r"that week|that month|the same (?:week|month)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
-    r"the (?:next|following|previous) (?:day|morning|night|week)|a day later|"
-    r"(?:two|three|several) days later|the day before|hours later)\b",
+    r"the (?:next|following|previous) (?:day|morning|night|week)|"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
+    r"days later|the day before|hours later)\b",
+    re.IGNORECASE,
+)
+# A verb that reports news in the past: in an article, a paragraph with one tells the news of its
+# publication day; one without ("For Israel the calculus is simpler.") is analysis, of no one day.
+_REPORTS_NEWS = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|reported|confirmed|denied|declared|warned|claimed|insisted|"
+    r"noted|wrote|tweeted|posted|signed|agreed|met|arrived|landed|left|launched|struck|hit|killed|began|started|"
+    r"opened|ended|held|voted|vetoed|adopted|approved|ordered|sent|fired|shot|downed|seized|captured|took|"
+    r"entered|withdrew|pulled|moved|visited|called|urged|accused|condemned|rejected|welcomed|promised|pledged)\b",
     re.IGNORECASE,
 )
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
 _DEFINITION = re.compile(r"^[^.;]{0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")
-_SHIFT = {"the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1, "the previous day": -1, "two days later": 2, "three days later": 3}
+_SHIFT = {
+    "the next day": 1, "the following day": 1, "the next morning": 1, "the following morning": 1, "the next night": 1,
+    "the following night": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
+}
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_VAGUE_DAYS = {"several": (3, 9), "a few": (2, 5), "days": (2, 9)}  # "several days later": somewhere in that many days
+
+
+def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
+    """The date an expression such as "ten days later" or "the following week" points to from
+    the passage before's date; a vague one ("several days later", "that week") only to the
+    month, when the whole stretch falls in one; None when it cannot be told. Without a day to
+    count from, the passage before's own date (month or year) is kept."""
+    text = expression.lower()
+    words = text.split()
+    if previous.day is None:  # a shift from a month or a year may leave it
+        return None if words[-1] in ("later", "earlier", "before") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
+    start = previous.first_day()
+    if text in _SHIFT:
+        day = start + dt.timedelta(days=_SHIFT[text])
+        return PartialDate(day.year, day.month, day.day)
+    sign = -1 if words[-1] == "earlier" or "previous" in words or words[0] == "earlier" else 1
+    weeks = any(word.startswith("week") for word in words)
+    if words[-1] in ("later", "earlier") and (words[0].isdigit() or words[0] in _COUNT_WORDS) and words[1] != "few":
+        count = int(words[0]) if words[0].isdigit() else _COUNT_WORDS[words[0]]
+        day = start + dt.timedelta(days=sign * count * (7 if weeks else 1))
+        return PartialDate(day.year, day.month, day.day)
+    vague = next((span for key, span in _VAGUE_DAYS.items() if text.startswith(key)), None)
+    if vague is not None and weeks:  # "several weeks later": that many weeks
+        vague = (vague[0] * 7, vague[1] * 7)
+    elif vague is None and words[-1] in ("week", "month") and words[1] not in ("next", "following", "previous"):
+        # "that week", "later that month": a stretch, not the day
+        reach = 6 if words[-1] == "week" else 30
+        first, last = {"later": (0, reach), "earlier": (-reach, 0)}.get(words[0], (-reach, reach))
+        if words[-1] == "month":
+            return PartialDate(previous.year, previous.month)
+        vague, sign = (first, last), 1
+    if vague is None and weeks:  # "the following week", "the previous week"
+        vague = (5, 13)
+    if vague is not None:
+        first, last = (start + dt.timedelta(days=sign * count) for count in vague)
+        return PartialDate(first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
+    return previous  # "that day", "by that time", "hours later": the same date
 
 
 @dataclass(frozen=True)
@@ -81,6 +134,8 @@ class Context:
     previous: PartialDate | None = None  # the last date stated in the section
     subject: PartialDate | None = None  # the one event an article is about
     subject_applies: bool = False  # the passage is not in a background section
+    item_is_news: bool = True  # the item is one news item (a digest's), not an article's publication
+    news_day: PartialDate | None = None  # the day the item's first relative date ("on Tuesday") gave
 
 
 def today() -> dt.date:
@@ -150,22 +205,37 @@ def source_context(dates: list[str]) -> PartialDate | None:
 
 _RANGE_WORDS = re.compile(r"[–—]|\s-\s|\b(?:to|until|till|present|ongoing|since)\b", re.IGNORECASE)
 _TITLE_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20[0-4]\d)(?!\d)")
+# Events of one day or night, which a title may name without a year ("Il-20 shootdown over
+# Latakia"). Not campaigns, offensives, sieges or talks: those span months, and their first date
+# would wrongly date every later paragraph.
+_ONE_DAY_EVENT = re.compile(
+    r"\b(?:shootdown|shoot-down|downing|crash|massacre|bombing|assassination|killing|raid|ambush|explosion|"
+    r"attack|clash|incident|airstrike|air strike|shelling|ambush)\b(?!\s+(?:helicopters?|aircraft|submarines?|drones?|jets?))",
+    re.IGNORECASE,
+)
+
+
+LEAD_PASSAGES = 3  # the lead: an infobox or a hatnote may come before the sentence that dates the event
 
 
 def subject_date(title: str, metadata_dates: list[str], passages: list[Passage]) -> PartialDate | None:
     """The one dated event a source is about, if it is about one: the single date its metadata
-    gives (not a span such as "30 September 2015 – present"), or, when its title names a year,
-    the strongest date of that year in its opening passage
+    gives (not a span such as "30 September 2015 – present"), or, when its title names a year or an
+    event of one day, the strongest date of that year in its opening passage
     ("2015 Russian Su-24 shootdown" ... "On 24 November 2015, a Turkish F-16 shot down ...")."""
     single = [text for text in metadata_dates if len(find_dates(text)) == 1 and not _RANGE_WORDS.search(text)]
     given = source_context(single) if len(single) == len(metadata_dates) == 1 else None
     if given is not None and given.month is not None:
         return given
     years = {int(year) for year in _TITLE_YEAR.findall(title)}
-    if len(years) != 1 or not passages:
+    if not passages or len(years) > 1 or (not years and not _ONE_DAY_EVENT.search(title)):
         return None
-    date, _, weight = stated_date(passages[0].text, Context())
-    return date if date is not None and weight >= 2 and date.year in years and date.month is not None else None
+    found = []
+    for passage in passages[:LEAD_PASSAGES]:
+        date, _, weight = stated_date(passage.text, Context())
+        if date is not None and date.month is not None and weight >= 2 and (date.year in years if years else date.day is not None):
+            found.append(date)
+    return next((date for date in found if date.day is not None), found[0] if found else None)  # the day, if the lead gives it
 
 
 # --- completing and resolving ------------------------------------------------------------------
@@ -187,7 +257,8 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
             if PartialDate.valid(year, date.month, date.day):
                 candidate = (year, date.month or 1, date.day or 1)
                 if (candidate >= (item.year, item.month or 1, item.day or 1)) if forward else (candidate <= (item.year, item.month or 12, item.day or 31)):
-                    return PartialDate(year, date.month, date.day)
+                    completed = PartialDate(year, date.month, date.day)
+                    return completed if year == item.year or _within_months(completed, item) else None
         return None
     if context.span is not None:  # the year that puts the day inside the heading's span
         start, end = context.span
@@ -203,23 +274,35 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
     return None
 
 
+YEARLESS_REACH_DAYS = 183  # "on 20 February" in a report: within about six months of it
+
+
+def _within_months(date: PartialDate, item: PartialDate) -> bool:
+    """Whether a day or month put in the year before the item's lies near the item: a report that
+    gives no year means a recent day ("on 20 December" in January), not one eleven months back
+    ("on 20 February" in a report of 15 February). Farther, the date more likely belongs to another
+    report spliced in, or to the future: undated rather than wrong."""
+    near = min(abs((date.first_day() - item.last_day()).days), abs((date.last_day() - item.first_day()).days))
+    return near <= YEARLESS_REACH_DAYS
+
+
 def resolve_relative(expression: str, base: dt.date, forward: bool = False) -> PartialDate:
     """A relative expression on the item's date: "on Tuesday" the latest Tuesday up to it (the
     next one when the clause speaks of the future), "last month" its month, "two weeks ago"..."""
     words = expression.lower().split()
     last = words[-1]
     if last in _WEEKDAYS:
-        if forward or words[0] in ("next", "from", "until", "by"):
+        if forward or words[0] in ("next", "from", "until"):  # "by Saturday evening, rebels had ...": past
             day = base + relativedelta(days=1, weekday=_WEEKDAYS[last](+1))
         else:
             day = base + relativedelta(weekday=_WEEKDAYS[last](-1))
-            if words[0] == "last" and day == base:
-                day = base + relativedelta(days=-1, weekday=_WEEKDAYS[last](-1))
+            if words[0] == "last" and (base - day).days < 2:  # said on a Friday, "last Thursday" is not yesterday
+                day = day + relativedelta(days=-1, weekday=_WEEKDAYS[last](-1))
         return PartialDate(day.year, day.month, day.day)
-    if last in ("yesterday",):
-        day = base - dt.timedelta(days=1)
+    if last == "yesterday" or (words[0] == "last" and last == "night"):
+        day = base - dt.timedelta(days=2 if words[0] == "the" else 1)  # "the day before yesterday": two days
         return PartialDate(day.year, day.month, day.day)
-    if last in ("today", "tonight"):
+    if last in ("today", "tonight", "morning", "afternoon", "evening"):
         return PartialDate(base.year, base.month, base.day)
     if last == "ago":
         count = int(words[0]) if words[0].isdigit() else _NUMBER_WORDS.get(words[0], 1)
@@ -238,6 +321,16 @@ def resolve_relative(expression: str, base: dt.date, forward: bool = False) -> P
     return PartialDate(base.year + shift)
 
 
+# A report in the present tense (a live blog's "the prime minister says ..."): what it reports
+# happened before, but the news, and the passage's date, is the saying.
+_PRESENT_SPEECH = re.compile(r"\b(?:says|tells|writes|adds|insists|warns|claims|confirms|denies|reports|announces)\b")
+
+
+def _sentence_before(text: str, position: int) -> str:
+    start = max((m.end() for m in re.finditer(r"[.!?;][\"”’)]?\s+", text[:position])), default=0)  # the clause, to a semicolon
+    return text[start:position]
+
+
 def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]:
     if item is None or item.year is None:
         return []
@@ -246,7 +339,9 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
     for match in _RELATIVE.finditer(text):
         if item.day is None and match.group("expr").lower().split()[-1] in _WEEKDAYS:
             continue  # "on Tuesday" needs the item's day
-        clause = text[max(0, match.start() - 80) : match.end() + 40]
+        if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
+            continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
+        clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
         date = resolve_relative(match.group("expr"), base, forward=bool(_FUTURE.search(clause)))
         found.append(DateMention(match.start(), match.end(), date, 3.0, "relative", match.group("expr")))
     return found
@@ -304,6 +399,25 @@ def _refined(date: PartialDate, basis: str, told: list[tuple[int, PartialDate]],
     return (inside[0][1], f"{basis}, made precise by the event it tells") if date.day is None and inside else (date, basis)
 
 
+LEAD_EVENT_DAYS = 7  # a wire's news happened "on Tuesday", at most a week before it was filed
+
+
+def _lead_event(context: Context) -> bool:
+    """Whether the item's earlier paragraphs told its news on a day just before the item's date, in
+    the wire's words ("Russia and China on Tuesday blocked a draft"): the paragraphs after, which
+    give no date ("Churkin told the council after the vote ..."), go on telling that news, not the
+    filing day. A stated day ("strikes began on 30 September") is background, not the news."""
+    previous, item = context.news_day, context.item
+    if previous is None or previous.day is None or item is None or item.day is None:
+        return False
+    return 0 < (item.first_day() - previous.first_day()).days <= LEAD_EVENT_DAYS
+
+
+def _first_sentence(text: str) -> str:
+    end = re.search(r"[.!?][\"”’)]?\s+[A-Z“\"]", text)
+    return text[: end.start() + 1] if end else text
+
+
 def date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[tuple[int, PartialDate]] = ()) -> tuple[PartialDate | None, str]:
     """The passage's date and how it was found (the order is the module's docstring). `told`
     are the glossary events the passage tells in ordinary prose (found by their patterns, so it
@@ -321,23 +435,26 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     date, basis, weight = stated_date(text, context)
     if weight < 3 and _DEFINITION.match(text):
         date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
-    if weight >= 3 or (weight >= 2 and _near_item(date, context.item)):
+    if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
         return date, basis
-    anaphora = _ANAPHORA.search(text)
+    anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
     if anaphora and context.previous is not None:
-        shift = _SHIFT.get(anaphora.group(0).lower())
-        previous = context.previous
-        if shift and previous.day is not None:
-            day = previous.first_day() + dt.timedelta(days=shift)
-            return PartialDate(day.year, day.month, day.day), f"“{anaphora.group(0)}”: the passage before"
-        return previous, f"“{anaphora.group(0)}”: the date of the passage before"
-    if context.item is not None:
+        found = shifted(anaphora.group(0), context.previous)
+        if found == context.previous:
+            return found, f"“{anaphora.group(0)}”: the date of the passage before"
+        if found is not None:
+            return found, f"“{anaphora.group(0)}”: from the passage before"
+    if context.item is not None and context.item_is_news and _lead_event(context):
+        return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
+    if context.item is not None and (context.item_is_news or _REPORTS_NEWS.search(text)):
         return context.item, "the item's date"
-    if date is not None:
+    if date is not None:  # "in 2015" in the article on 24 November 2015 may tell another event of that year
         return date, basis
     if told:
         return told[0], "the event it tells"
     if context.section is not None:
+        if context.subject is not None and context.subject_applies and context.section.contains(context.subject):
+            return context.subject, "the article's event"  # "# 2015 Su-24 shootdown" of 24 November 2015
         return context.section, "the section heading"
     if context.subject is not None and context.subject_applies:
         return context.subject, "the article's event"
@@ -353,23 +470,30 @@ def date_passages(
     subject: PartialDate | None = None,
     background: frozenset[str] = frozenset(),
     told: dict[str, list[tuple[int, PartialDate]]] | None = None,
+    item_is_news: bool = True,
 ) -> None:
     """Date every passage of one source in document order (later passages lean on earlier dates).
 
     `subject` is the one dated event the source is about, if any: it dates passages that give
-    no date, outside sections whose heading is in `background` (case-folded). `told` gives, by
+    no date, outside sections whose heading is in `background` (case-folded). `item_is_news` is
+    False for an article, whose date is when it was published: a paragraph of it that states
+    another day or month ("in a documentary aired in March 2018") is of that time, however far
+    from the publication; in a digest's short news item, such a date far from the item's is background. `told` gives, by
     passage id, the events each passage tells: where in its text, and their day.
     """
     previous: dict[tuple, PartialDate] = {}
+    news_day: dict[tuple, PartialDate] = {}  # the day an item's "on Tuesday" or "yesterday" gave
     for passage in passages:
-        scope = (passage.section, passage.item_date)
+        scope = (passage.section, passage.item_date, passage.snippet)  # each search snippet stands alone
         context = Context(
             item=parse_iso(passage.item_date),
             section=section_date(passage.section),
             span=next((found for heading in reversed(passage.section) if (found := heading_range(heading))), None),
             previous=previous.get(scope),
+            news_day=news_day.get(scope),
             subject=subject,
             subject_applies=not any(heading.casefold() in background for heading in passage.section),
+            item_is_news=item_is_news,
         )
         date, basis = date_passage(passage, context, cues, (told or {}).get(passage.id, []))
         if date is not None and date.year is not None:
@@ -377,3 +501,5 @@ def date_passages(
             passage.date_basis = basis
             if basis.startswith("stated") or basis.startswith("“"):
                 previous[scope] = date
+                if basis.startswith("“") and "from the item's date" in basis and scope not in news_day:
+                    news_day[scope] = date

@@ -69,6 +69,10 @@ class PageSize:
     excerpts: int = 400  # a theme chapter's excerpts
     events: int = 250  # the chronology's lines
     mentions: int = 1500  # a glossary category's page of basis and mentions: its mention links
+    viewer_lines: int = 2000  # a source viewer's lines, one table row each
+    viewer_characters: int = 120_000  # and their text (a viewer weighs about three times its text in HTML)
+    glossary_entries: int = 500  # the glossary's entries (about 710 bytes of HTML each)
+    index_entries: int = 2500  # the general index's entries (each spelling of a glossary entry is one, about 110 bytes)
 
 
 @dataclass
@@ -200,11 +204,12 @@ def load_chapters(path: Path) -> Chapters:
 
 
 def _page_size(entry: dict, where: str) -> PageSize:
+    settings = ", ".join(PageSize.__dataclass_fields__)
     if not isinstance(entry, dict):
-        raise EditorialError(f"{where}: expected a mapping (passages, characters, excerpts, events, mentions)")
-    unknown = set(entry) - {"passages", "characters", "excerpts", "events", "mentions"}
+        raise EditorialError(f"{where}: expected a mapping ({settings})")
+    unknown = set(entry) - set(PageSize.__dataclass_fields__)
     if unknown:
-        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} (passages, characters, excerpts, events, mentions)")
+        raise EditorialError(f"{where}: unknown setting {sorted(unknown)[0]!r} ({settings})")
     values = {}
     for key, value in entry.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:

@@ -55,9 +55,10 @@ def first_sentence(text: str, limit: int = 160) -> str:
     return shown if len(shown) <= limit else shown[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def search_entries(glossary: Glossary, published: set[str]) -> str:
+def search_entries(glossary: Glossary, published: set[str], page_of=None) -> str:
     """A small script for the search page (book-search.js): each published entry as [anchor,
-    canonical name, category, every other spelling, the first sentence of its definition]."""
+    canonical name, category, every other spelling, the first sentence of its definition], and
+    the page that defines it when the glossary is split into pages (`page_of(term)`)."""
     titles = {category.slug: category.title for category in glossary.categories}
     rows = []
     for entry in glossary.entries:
@@ -68,12 +69,12 @@ def search_entries(glossary: Glossary, published: set[str]) -> str:
             if name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)
-        rows.append([entry.anchor, entry.term, titles.get(entry.category, entry.category), names, first_sentence(entry.definition)])
+        rows.append([entry.anchor, entry.term, titles.get(entry.category, entry.category), names, first_sentence(entry.definition)] + ([page_of(entry.term)] if page_of else []))
     rows.sort(key=lambda row: row[1].casefold())
     return "window.BOOK_ENTRIES = " + json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
-def glossary_records(book: Book) -> list[dict]:
+def glossary_records(book: Book, addresses: Addresses) -> list[dict]:
     published = book.published_terms()
     mentions: dict[str, list[str]] = {}
     for passage in book.passages:
@@ -82,7 +83,7 @@ def glossary_records(book: Book) -> list[dict]:
     return [
         {
             "term": entry.term,
-            "anchor": f"glossary.html#{entry.anchor}",
+            "anchor": addresses.glossary_url(entry),
             "category": entry.category,
             "aliases": [alias.text for alias in entry.aliases],
             "definition": entry.definition,
@@ -144,7 +145,7 @@ def exports(book: Book, addresses: Addresses) -> dict[str, str]:
     notes = [{"id": a.id, "kind": a.kind, "title": a.title, "note": a.note, "passages": a.passages} for a in book.annotations]
     return {
         "corpus/passages.jsonl": jsonl(records),
-        "corpus/glossary.json": json_document(glossary_records(book)),
+        "corpus/glossary.json": json_document(glossary_records(book, addresses)),
         "corpus/removals.jsonl": jsonl(removals),
         "corpus/annotations.json": json_document(notes),
         "corpus/events.jsonl": jsonl(event_records(book, addresses)),

@@ -28,6 +28,7 @@ GENERATED_PAGES = {
     "entries/": ("glossary.yaml", "glossary/", SEEDS),
     "_generated/": ("chapters.yaml", "glossary.yaml", "sources.yaml", "events.yaml", "places.yaml", SEEDS),
     "glossary.md": ("glossary.yaml", "glossary/"),
+    "glossary/": ("glossary.yaml", "glossary/"),  # a glossary too long for one page: its pages
     "contested-claims.md": ("annotations.yaml",),
     "conversion-report.md": ("cleaning.yaml", SEEDS),
     "conversion-report/": ("cleaning.yaml", SEEDS),

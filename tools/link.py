@@ -44,6 +44,19 @@ class _Name:
     context: re.Pattern | None = None  # the alias links only in a passage this finds
 
 
+_DESIGNATION = re.compile(r"^(?P<prefix>[A-Za-z]{1,4})-(?P<number>\d{1,3}[A-Za-z]{0,3}\d?)$")
+
+
+def designation_variants(name: str) -> list[str]:
+    """A name, and for a weapon's designation ("Su-24", "S-300", "Il-20") the forms sources also
+    write: without the hyphen ("Su24", a hashtag's "#Su24") and in the plural ("Su-24s")."""
+    match = _DESIGNATION.match(name)
+    if not match:
+        return [name]
+    bare = match.group("prefix") + match.group("number")
+    return [name, bare, name + "s", bare + "s"]
+
+
 def _words(words) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)", re.IGNORECASE)
 
@@ -54,10 +67,13 @@ class Linker:
         folded: list[tuple[str, _Name]] = []
         exact: list[tuple[str, _Name]] = []
         for entry in glossary.entries:
-            folded.append((entry.term, _Name(entry)))
+            folded += [(spelling, _Name(entry)) for spelling in designation_variants(entry.term)]
             for alias in entry.aliases:
                 name = _Name(entry, alias.ambiguous_with, _words(alias.context) if alias.context else None)
-                (exact if alias.case_sensitive else folded).append((alias.text, name))
+                if alias.case_sensitive:
+                    exact.append((alias.text, name))
+                else:
+                    folded += [(spelling, name) for spelling in designation_variants(alias.text)]
         # Longest names first, so that of two spellings that fold alike the first entry keeps it.
         self.names = PhraseMatcher(sorted(folded, key=lambda item: (-len(item[0]), item[0])), sorted(exact, key=lambda item: (-len(item[0]), item[0])))
         self.context = {entry.term: _words(entry.context_words) for entry in glossary.entries if entry.context_words}

@@ -84,7 +84,8 @@ def date(book: Book) -> None:
     for source in book.sources:
         passages = book.passages_of(source.file)
         subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
-        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told)
+        is_article = source.metadata.get("format") == "web-article" or source.metadata.get("dated_by") == "publication"
+        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article)
 
 
 def sort(book: Book) -> None:

@@ -16,7 +16,7 @@ from syntok import segmenter
 from .datefinder import explicit_mentions
 from .model import Block, Passage, Source
 from .repeats import RepeatIndex, normal_words
-from .splice import cut, dated_pieces, is_fragment
+from .splice import cut, dated_pieces, is_fragment, is_gibberish
 
 
 # Names of the book's own pages and folders: a seed named "index.txt" must not take them.
@@ -82,8 +82,9 @@ def split_snippets(source: Source, block: Block, add, passages: list[Passage]) -
             source.remove(block.first_line, block.last_line, "result date: used as the snippet's date" if item_date else "result age (no date to read)", piece.prefix.strip())
         for sentence in sentences(block.text[piece.start : piece.end]):
             for part in cut(sentence):
-                if is_fragment(part):
-                    source.remove(block.first_line, block.last_line, "fragment: too short to stand as a passage", part)
+                if is_fragment(part) or is_gibberish(part):
+                    reason = "fragment: too short to stand as a passage" if is_fragment(part) else "not text: letters that make no words"
+                    source.remove(block.first_line, block.last_line, reason, part)
                     item_date = None  # "Read more", "Published.": the dated result has ended
                     continue
                 normal = normal_words(part)

@@ -27,6 +27,7 @@ def render_pages(book: Book, addresses: Addresses) -> dict[str, str | bytes]:
         pages |= family.pages(context)
     pages[BIBLIOGRAPHY] = bibtex([addresses.views[source.file] for source in book.sources])
     pages[f"{STATIC_FOLDER}/glossary-data.js"] = hover_data(book.glossary, book.published_terms())
-    pages[f"{STATIC_FOLDER}/glossary-search.js"] = search_entries(book.glossary, book.published_terms())
+    split_glossary = len(addresses.glossary_parts) > 1
+    pages[f"{STATIC_FOLDER}/glossary-search.js"] = search_entries(book.glossary, book.published_terms(), addresses.glossary_page if split_glossary else None)
     pages[f"{STATIC_FOLDER}/{SOURCES_DATA}"] = sources.citation_data(context)
     return pages

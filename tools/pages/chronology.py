@@ -63,8 +63,8 @@ def places_map(context: PageContext) -> tuple[Figure, str]:
     """The map of every place the book mentions; with its HTML form, whose points link to the glossary."""
     shown = account(context.book)
     counts = Counter(term for passage in context.book.passages for term in passage.terms)
-    anchors = {entry.term: entry.anchor for entry in context.book.glossary.entries}
-    files, drawn = draw_places(shown.mapped, (7.4, 6.4), link=lambda term: f"../glossary.html#{anchors[term]}", priority=counts)
+    entries = {entry.term: entry for entry in context.book.glossary.entries}
+    files, drawn = draw_places(shown.mapped, (7.4, 6.4), link=lambda term: "../" + context.addresses.glossary_url(entries[term]), priority=counts)
     points = [place.term for place in shown.mapped if place.kind not in ("country", "sea", "area")]
     alt = f"Map of Syria and its neighbours marking {len(points)} places the book mentions: {', '.join(points)}."
     caption = "Places the book mentions: bases, ports, cities and towns" + (f"; numbered: {_numbered(drawn.numbered)}." if drawn.numbered else ".")
@@ -141,13 +141,24 @@ def chronology_pages(context: PageContext, figures: list[Figure], map_figure: Fi
     for page, found in by_page.items():
         period = found[0].period
         years = sorted({event.when.year for event in found})
-        title = myst.text(titles[period]) + ("" if page.endswith(f"/{period}") else f", {years[0]}")
+        title = myst.text(titles[period]) + page_span_title(context, found[0])
         count = f"{len(found)} event{'s' if len(found) != 1 else ''}"
         lines = [f"# Events: {title}", "", f"*{count} of the [chronology of events](#chronology-of-events); the passages are in [the chapter](#period-{period}).*", ""]
         for year in years:
             lines += [f"## {year}", ""] + year_lines(context, year, [event for event in found if event.when.year == year], "###", labelled)
         pages[f"{page}.md"] = "\n".join(matter + lines)
     return pages
+
+
+def page_span_title(context: PageContext, event: Event) -> str:
+    """What a chronology page adds to its period's title: nothing, its year (", 2013") or its
+    month (", May 2013"), by how much of the period it holds (Addresses.chronology_span)."""
+    span = context.addresses.chronology_span(event)
+    if span == "year":
+        return f", {event.when.year}"
+    if span == "month":
+        return ", " + month_heading(event.date if event.when.month else str(event.when.year))
+    return ""
 
 
 def year_lines(context: PageContext, year: int, events: list[Event], level: str, labelled: set[str] | None = None) -> list[str]:

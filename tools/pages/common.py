@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from ..addresses import Addresses, note_anchor
+from ..addresses import SOURCE_PAGES, Addresses, note_anchor
 from ..annotations import KINDS
 from ..clean import visible
 from ..link import Mention, first_of_each
@@ -150,9 +150,12 @@ class PageContext:
         return [m.entry.term for m in first_of_each([m for m in mentions if not m.inline]) if m.entry.term not in named]
 
     def citation(self, passage: Passage) -> str:
+        """The source in the bibliography and the passage's lines, which link to the viewer page
+        that shows them (named under sources/: the source's slug, or "slug/lines-2001-4000")."""
         view = self.views[passage.source]
         snippet = f"+{passage.snippet}" if passage.snippet is not None else ""
-        lines = f"{view.slug}:{passage.first_line}-{passage.last_line}{snippet}:{myst.role_safe(visible(passage.source))}"
+        viewer = self.addresses.viewer_page_of_line(passage.source, passage.first_line).removeprefix(f"{SOURCE_PAGES}/")
+        lines = f"{viewer}:{passage.first_line}-{passage.last_line}{snippet}:{myst.role_safe(visible(passage.source))}"
         return f"{{cite:p}}`src-{view.slug}`, {{source-lines}}`{lines}`"
 
     def meta_line(self, passage: Passage) -> str:
@@ -237,10 +240,12 @@ class PageContext:
         return myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}", "name": f"note-text-{annotation.id}"})
 
 
-def moved_matter(folder: str, slug: str) -> list[str]:
+def moved_matter(folder: str, slug: str = "") -> list[str]:
     """Front matter naming the map of a split chapter's passages, so that an address made before
-    the split (chapter#passage) still finds its passage (sphinx_ext/moved.py)."""
-    return ["---", f"book-moved: {MOVED}/{folder}-{slug}.json", "---", ""]
+    the split (chapter#passage) still finds its passage (sphinx_ext/moved.py). The map is named
+    after the chapter's folder and slug ("periods-undated"), or after a page of the book's top
+    level ("glossary")."""
+    return ["---", f"book-moved: {MOVED}/{folder}{f'-{slug}' if slug else ''}.json", "---", ""]
 
 
 def moved_map(anchors_by_page: list[tuple[str, list[str]]]) -> str:

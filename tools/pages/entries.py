@@ -1,6 +1,6 @@
 """The glossary's notes: one light page per category that gives, for each entry, the basis of its
-definition and every passage that mentions it, in the order of events and grouped by year, under
-an anchor of its own (addresses.entry_anchor). The glossary links each entry here, and stays light
+definition, the entries related to it, and every passage that mentions it, in the order of events
+and grouped by year, under an anchor of its own (addresses.entry_anchor). The glossary links each entry here, and stays light
 enough for a phone.
 
 These pages are orphans (no place in the navigation, nor in the PDF, whose glossary prints the
@@ -13,20 +13,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import unicodedata
-
 from .. import myst
-from ..addresses import entry_anchor
+from ..addresses import by_initial, entry_anchor
 from ..model import Passage
 from .common import MOVED, STATIC_FOLDER, PageContext, moved_map, moved_matter
-from .glossary import mention_links, mentions_by_term
+from .glossary import mention_links, mentions_by_term, related_entries, see_also
 
 FOLDER = "entries"
 
 
-def entry_notes(context: PageContext, entry, found: list[Passage]) -> list[str]:
+def entry_notes(context: PageContext, entry, found: list[Passage], published: set[str]) -> list[str]:
     out = [myst.label(entry_anchor(entry.anchor)), f"## {myst.text(entry.term)}", ""]
     out += [f"{myst.term(entry.term, entry.term)}. *Basis of the definition:* " + "; ".join(myst.text(item) for item in entry.basis) + ".", ""]
+    related = related_entries(entry, published)
+    if related:
+        out += [see_also(related), ""]
     if not found:
         return out + ["No passage of the current sources mentions it.", ""]
     out += [f"*Mentioned in {len(found)} passage{'s' if len(found) != 1 else ''}:*", ""]
@@ -44,38 +45,29 @@ def front_matter(*lines: str) -> list[str]:
     return ["---", *HEAD, *lines, "---", ""]
 
 
-def initial(entry) -> str:
-    """The page of a split category an entry goes to: the first letter of its name, a to z, or
-    "other" (names in other scripts, or starting with a digit)."""
-    first = unicodedata.normalize("NFKD", entry.term.strip()[:1]).encode("ascii", "ignore").decode("ascii").lower()
-    return first if first.isascii() and first.isalpha() else "other"
-
-
-def category_page(context: PageContext, category, entries, mentions: dict[str, list[Passage]], title: str = "", matter: list[str] | None = None) -> str:
+def category_page(context: PageContext, category, entries, mentions: dict[str, list[Passage]], published: set[str], title: str = "", matter: list[str] | None = None) -> str:
     out = (matter or front_matter()) + [f"# {category.title}: basis and mentions{title}", ""]
     out += [
         "For each entry of this part of the {ref}`glossary`: what its definition rests on, and the "
-        "passages that mention it, in the order of the events they tell (undated passages last).",
+        "passages that mention it, in the order of the events they tell (undated passages last), with the entries related to it.",
         "",
     ]
     for entry in entries:
-        out += entry_notes(context, entry, mentions.get(entry.term, []))
+        out += entry_notes(context, entry, mentions.get(entry.term, []), published)
     return "\n".join(out)
 
 
-def split_category(context: PageContext, category, entries, mentions: dict[str, list[Passage]]) -> dict[str, str]:
+def split_category(context: PageContext, category, entries, mentions: dict[str, list[Passage]], published: set[str]) -> dict[str, str]:
     """A category too often mentioned for one page: a page per initial letter, and the
     category's page lists them."""
-    by_letter: dict[str, list] = defaultdict(list)
-    for entry in entries:
-        by_letter[initial(entry)].append(entry)
-    letters = sorted(by_letter, key=lambda letter: (letter == "other", letter))
+    by_letter = by_initial(entries)
+    letters = list(by_letter)
     moved = moved_matter(FOLDER, category.slug)
     matter = front_matter(*moved[1:-2])  # orphan, nosearch and the map, in one front matter
     found = {}
     for letter in letters:
         title = f", {letter.upper() if letter != 'other' else 'other names'}"
-        found[f"{FOLDER}/{category.slug}/{letter}.md"] = category_page(context, category, by_letter[letter], mentions, title, matter)
+        found[f"{FOLDER}/{category.slug}/{letter}.md"] = category_page(context, category, by_letter[letter], mentions, published, title, matter)
     links = ", ".join(f"{{doc}}`{letter.upper() if letter != 'other' else 'other names'} <{category.slug}/{letter}>`" for letter in letters)
     found[f"{FOLDER}/{category.slug}.md"] = "\n".join(matter + [f"# {category.title}: basis and mentions", "", f"The entries, by the first letter of their name: {links}.", ""])
     anchors = [(f"{FOLDER}/{category.slug}/{letter}", [entry_anchor(entry.anchor) for entry in by_letter[letter]]) for letter in letters]
@@ -94,7 +86,7 @@ def pages(context: PageContext) -> dict[str, str]:
         if not entries:
             continue
         if sum(len(mentions.get(entry.term, [])) for entry in entries) <= size:
-            found[f"{FOLDER}/{category.slug}.md"] = category_page(context, category, entries, mentions)
+            found[f"{FOLDER}/{category.slug}.md"] = category_page(context, category, entries, mentions, published)
         else:
-            found |= split_category(context, category, entries, mentions)
+            found |= split_category(context, category, entries, mentions, published)
     return found

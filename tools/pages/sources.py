@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import myst
+from ..addresses import SOURCE_PAGES, ViewerPart
 from ..clean import visible
 from ..export import json_document
 from ..model import Source, display_date
-from .common import PageContext
+from .common import MOVED, STATIC_FOLDER, PageContext, moved_map, moved_matter
+
+VIEWER_DATA = "_generated/viewer"  # each viewer page's lines, read by the {source-viewer} directive
 
 
 def sources_page(context: PageContext) -> str:
@@ -49,31 +52,61 @@ def sources_page(context: PageContext) -> str:
     return "\n".join(out)
 
 
-def viewer_page(context: PageContext, source: Source) -> str:
+def viewer_intro(context: PageContext, source: Source) -> str:
     view = context.views[source.file]
-    out = [myst.label(f"viewer-{view.slug}"), f"# {myst.text(view.title)}: the text line by line", ""]
-    out.append(
+    return (
         f"The seed file {myst.text(visible(source.file))} exactly as delivered, one numbered line per row. "
         "Each line links to the passages it feeds; lines the conversion set aside say why. "
         f"See also [what this source is](#source-{view.slug}) and the {{ref}}`conversion-report`."
     )
+
+
+def viewer_page(context: PageContext, source: Source) -> str:
+    """The viewer of a seed that fits on one page: its text, every line a row."""
+    view = context.views[source.file]
+    out = [myst.label(f"viewer-{view.slug}"), f"# {myst.text(view.title)}: the text line by line", "", viewer_intro(context, source)]
     out += ["", myst.directive("source-viewer", "", view.slug, fence="```"), ""]
     return "\n".join(out)
 
 
-def viewer_data(context: PageContext, source: Source) -> str:
-    """Per line: its text, the passages it feeds (label, url), the reasons it was set aside."""
+def split_viewer_pages(context: PageContext, source: Source, parts: list[ViewerPart]) -> dict[str, str]:
+    """The viewer of a seed longer than a page (chapters.yaml, `viewer_lines` and
+    `viewer_characters`): its opening page lists a page per range of lines, and every page names
+    the map that sends an address made before the split (sources/<slug>.html#L123) to the page
+    that now shows the line (sphinx_ext/moved.py)."""
+    view = context.views[source.file]
+    folder, slug = context.addresses.source_page(source.file).split("/")
+    matter = moved_matter(folder, slug)
+    names = "\n".join(f"{slug}/{part.key}" for part in parts)
+    opening = matter + [myst.label(f"viewer-{view.slug}"), f"# {myst.text(view.title)}: the text line by line", "", viewer_intro(context, source), ""]
+    opening += [f"The text is too long for one page: its {source.line_count} lines are on {len(parts)} pages.", ""]
+    opening += [myst.directive("toctree", names, options={"maxdepth": "1"}, fence="```"), ""]
+    found = {f"{folder}/{slug}.md": "\n".join(opening)}
+    for part in parts:
+        page = matter + [f"# {myst.text(view.title)}: lines {part.first}–{part.last}", ""]
+        page += [f"*Lines {part.first} to {part.last} of [the text line by line](#viewer-{view.slug}).*", ""]
+        page += [myst.directive("source-viewer", "", f"{slug}/{part.key}", fence="```"), ""]
+        found[f"{part.page}.md"] = "\n".join(page)
+    lines = [(part.page, [f"L{number}" for number in range(part.first, part.last + 1)]) for part in parts]
+    found[f"{STATIC_FOLDER}/{MOVED}/{folder}-{slug}.json"] = moved_map(lines)
+    return found
+
+
+def viewer_data(context: PageContext, source: Source, part: ViewerPart) -> str:
+    """Per line of one viewer page, from line `first`: its text, the passages it feeds (label,
+    url), the reasons it was set aside."""
     feeds: dict[int, list] = defaultdict(list)
     for passage in context.book.passages_of(source.file):
-        for number in range(passage.first_line, passage.last_line + 1):
+        for number in range(max(passage.first_line, part.first), min(passage.last_line, part.last) + 1):
             feeds[number].append([f"{display_date(passage.date)} passage", context.addresses.url_of(passage)])
     reasons: dict[int, list] = defaultdict(list)
     for removal in source.removals:
-        for number in range(removal.first_line, removal.last_line + 1):
+        for number in range(max(removal.first_line, part.first), min(removal.last_line, part.last) + 1):
             if removal.reason not in reasons[number]:
                 reasons[number].append(removal.reason)
-    lines = [[visible(text), feeds.get(number, []), reasons.get(number, [])] for number, text in enumerate(source.original, start=1)]
-    return json_document({"file": source.file, "lines": lines})
+    shown = source.original[part.first - 1 : part.last]
+    lines = [[visible(text), feeds.get(number, []), reasons.get(number, [])] for number, text in enumerate(shown, start=part.first)]
+    return json_document({"file": source.file, "first": part.first, "lines": lines})
 
 
 def citation_data(context: PageContext) -> str:
@@ -95,7 +128,8 @@ def citation_data(context: PageContext) -> str:
 def pages(context: PageContext) -> dict[str, str]:
     found = {"sources/index.md": sources_page(context)}
     for source in context.book.sources:
-        slug = context.views[source.file].slug
-        found[f"sources/{slug}.md"] = viewer_page(context, source)
-        found[f"_generated/viewer/{slug}.json"] = viewer_data(context, source)
+        parts = context.addresses.viewer_parts[source.file]
+        found |= {f"{parts[0].page}.md": viewer_page(context, source)} if parts[0].key == "" else split_viewer_pages(context, source, parts)
+        for part in parts:
+            found[f"{VIEWER_DATA}/{part.page.removeprefix(SOURCE_PAGES + '/')}.json"] = viewer_data(context, source, part)
     return found

@@ -17,23 +17,39 @@ from ..datefinder import explicit_mentions
 from .common import parse_date_line
 
 MAX_DATELINE = 160
-_LABEL = re.compile(r"^\s*(?:last\s+)?(?P<label>published|updated|posted|modified|date|dated|filed)\b\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
-_BYLINE = re.compile(r"\b[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
+_LABEL = re.compile(r"^\s*(?:last\s+)?(?P<label>published|updated|posted|modified|date|dated|filed|recorded|broadcast|aired|released|issued)\b\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
+# "By Lena Harcourt", or a site's user name ("Posted on 12/12/2024 by admin").
+_BYLINE = re.compile(r"\b[Bb]y\s+(?P<name>(?:[A-Z][\w'’.-]+|(?!(?:the|a|an|our|its)\b)[a-z][\w.-]*$)(?:\s+[A-Z][\w'’.-]+){0,3})")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}\b(?:\s*[aApP]\.?[mM]\.?)?(?:\s*\(?[A-Z]{2,5}\b\)?)?")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Lower-case words a dateline may hold besides names: "Latakia province", "(Moscow time)".
 _FURNITURE = frozenset(
     "by and of the de al el ad province governorate region local time updated published posted on at in from via "
-    "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk".split()
+    "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk "
+    "min mins minute minutes read reading time bureau office edition newsroom dispatch bulletin update "
+    "post posts reply replies quote pm am".split()  # "| 7 min read"
+)
+# A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
+# "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".
+_HANDLE = re.compile(
+    r"(?:\b(?:[Pp]ost(?:ed)?\s+by|[Qq]uote\s+from:?|[Ff]rom:)\s+@?[\w.-]+"
+    r"|^\s*(?:#|[Nn]o\.?\s*)\d+\s+@?[\w.-]+"
+    r"|(?<![\w.@-])(?:@[\w.-]+|[a-z0-9_][\w.-]*)\s+(?:wrote|posted)\b"  # a handle, not "Lavrov wrote"
+    r"|\(@\w+\))"
 )
 _SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+")
 
 
 @dataclass(frozen=True)
 class Dateline:
-    iso: str  # the day it names
+    iso: str  # the day it names ("" while a wire's yearless date waits for its year)
     label: str = ""  # "published", "updated", ... when the line says which date it is
     byline: str = ""
+    month_day: tuple[int, int] | None = None  # a wire's "MOSCOW, March 14 (Wire)": month and day, year from the context
+
+    def with_year(self, year: int) -> Dateline:
+        month, day = self.month_day
+        return Dateline(f"{year:04d}-{month:02d}-{day:02d}", self.label, self.byline, None)
 
 
 def _furniture_only(rest: str) -> bool:
@@ -42,38 +58,53 @@ def _furniture_only(rest: str) -> bool:
     return len(words) <= 16 and not lower
 
 
-def dateline(line: str) -> Dateline | None:
-    """The dateline a line is, or None: a full date with nothing but dateline furniture around it."""
+# What makes a yearless date a wire's dateline rather than a stray "March 14": a place in capitals
+# ("MOSCOW") or an agency in parentheses ("(Reuters)") beside it.
+_WIRE_MARK = re.compile(r"\b[A-Z][A-Z'’-]{2,}\b|\([A-Z][\w .&-]{1,30}\)")
+
+
+def dateline(line: str, yearless: bool = False) -> Dateline | None:
+    """The dateline a line is, or None: a full date with nothing but dateline furniture around it.
+    With `yearless`, also a wire's dateline without a year ("MOSCOW, March 14 (Wire)"), whose year
+    the caller completes from the document (`Dateline.month_day`)."""
     text = line.strip()
     if not text or len(text) > MAX_DATELINE:
         return None
     label_match = _LABEL.match(text)
     label = label_match.group("label").lower() if label_match else ""
-    full = [m for m in explicit_mentions(text) if m.date.year is not None and m.date.day is not None]
+    mentions = explicit_mentions(text)
+    full = [m for m in mentions if m.date.year is not None and m.date.day is not None]
+    month_day = None
     if full:
         first = full[0]
         rest = text[: first.start] + " " + text[first.end :]
         iso = first.date.iso()
+    elif yearless and (days := [m for m in mentions if m.date.year is None and m.date.day is not None]):
+        first = days[0]
+        rest = text[: first.start] + " " + text[first.end :]
+        if not _WIRE_MARK.search(rest):
+            return None
+        iso, month_day = "", (first.date.month, first.date.day)
     else:
         iso = parse_date_line(text)  # a line that is only a date, in another language ("19 апреля 2018")
         if iso is None:
             return None
         rest = ""
-    rest = _TIME.sub(" ", _LABEL.sub(" ", rest))
+    rest = _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest)))
     byline = _BYLINE.search(rest)
     if byline:
         rest = rest[: byline.start()] + " " + rest[byline.end() :]
     if not _furniture_only(rest):
         return None
-    return Dateline(iso, label, byline.group("name") if byline else "")
+    return Dateline(iso, label, byline.group("name") if byline else "", month_day)
 
 
-def dateline_prefix(text: str) -> tuple[Dateline, int] | None:
+def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] | None:
     """A dateline opening a paragraph ("MOSCOW, Nov 24 (Reuters) - The Kremlin said ..."): the
     dateline and where the paragraph's own text starts, or None."""
     for separator in _SEPARATOR.finditer(text[: MAX_DATELINE + 4]):
         head = text[: separator.start()]
-        found = dateline(head)
+        found = dateline(head, yearless)
         if found is not None and not found.label:
             rest = text[separator.end() :]
             if rest.strip():

@@ -10,10 +10,12 @@ line, or sit in the dateline: it becomes the item's byline rather than passage t
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import Block, Source
+from ..datefinder import explicit_mentions
+from ..model import Block, PartialDate, Source, parse_iso
 from .article import is_subheading
 from .common import paragraphs
 from .datelines import Dateline, dateline, dateline_prefix
@@ -38,22 +40,90 @@ class ItemStart:
 
 
 def item_starts(lines: list[str]) -> list[ItemStart]:
-    """Every line that opens an item: a dateline (not a "Published"/"Updated" line) followed by
-    text, or a line that opens with a dateline and goes on with its text."""
-    found = []
+    """Every line that opens an item: a dateline followed by text, or a line that opens with a
+    dateline and goes on with its text. A "Published:" line opens an item only in a document that
+    has two items opened otherwise: alone, it is an article's. A wire's yearless dateline
+    ("MOSCOW, March 14 (Wire) -") takes its year from the document (`_complete_years`)."""
+    found, labelled = [], []
     for index, line in enumerate(lines):
         if not line.strip() or len(line) > 2000:
             continue
-        whole = dateline(line)
+        whole = dateline(line, yearless=True)
         if whole is not None:
             following = next((other for other in lines[index + 1 : index + 4] if other.strip()), None)
-            if not whole.label and following is not None and dateline(following) is None:
-                found.append(ItemStart(index, whole, 0))
+            if following is not None and dateline(following) is None:
+                (labelled if whole.label else found).append(ItemStart(index, whole, 0))
             continue
-        opening = dateline_prefix(line.strip())
+        opening = dateline_prefix(line.strip(), yearless=True)
         if opening is not None and (index == 0 or not lines[index - 1].strip() or _is_list_line(line)):
             found.append(ItemStart(index, opening[0], len(line) - len(line.lstrip()) + opening[1]))
-    return found
+    if len(found) >= 2:
+        found = sorted(found + [start for start in labelled if _stands_alone(lines, start.index)], key=lambda start: start.index)
+    return _complete_years(found, lines)
+
+
+def _stands_alone(lines: list[str], index: int) -> bool:
+    """A "Published:" line not right under another dateline (an article's "Updated" pair)."""
+    above = next((line for line in reversed(lines[max(0, index - 3) : index]) if line.strip()), None)
+    return above is None or dateline(above) is None
+
+
+_YEAR_HEADING = re.compile(r"^[\s=#*_\-–—\[\]()|]*(?P<year>1[89]\d\d|20[0-4]\d)[\s=#*_\-–—\[\]():|]*$")
+
+
+def _complete_years(starts: list[ItemStart], lines: list[str]) -> list[ItemStart]:
+    """Give each yearless dateline its year: that of a year heading above it ("== 2011 =="), after
+    the item before; else the year that puts it nearest the item before (or, for the first items,
+    the nearest full date above them: the digest's title or publication line; failing that, the
+    first dated item after). Wires run in order of time, forwards or backwards, and seldom span more
+    than months, so "December 30" after "January 2, 2016" is 2015. With no full date anywhere the
+    items stay undated: a guessed year would be a wrong date."""
+    completed: list[ItemStart] = []
+    reference = _last_full_date(lines[: starts[0].index]) if starts else None
+    if reference is None:
+        reference = next((parse_iso(start.dateline.iso) for start in starts if start.dateline.iso), None)
+    previous_index = 0
+    for start in starts:
+        line_dateline = start.dateline
+        heading_year = next((int(m.group("year")) for line in reversed(lines[previous_index : start.index]) if (m := _YEAR_HEADING.match(line)) and line.strip()), None)
+        if line_dateline.month_day is not None:
+            year = heading_year if heading_year is not None else _nearest_year(line_dateline.month_day, reference) if reference else None
+            if year is not None and PartialDate.valid(year, *line_dateline.month_day):
+                line_dateline = line_dateline.with_year(year)
+        if line_dateline.iso:
+            reference = parse_iso(line_dateline.iso)
+        completed.append(ItemStart(start.index, line_dateline, start.text_from))
+        previous_index = start.index + 1
+    return completed
+
+
+def _last_full_date(lines: list[str]) -> PartialDate | None:
+    """The last full date of the lines that date a document: a dateline, a labelled date
+    ("Compiled: 16 March 2016") or a title. An introduction's "since 30 September 2015" is
+    background: the wire's items are not of that year for it."""
+    mentions = [m for line in lines if _dates_the_document(line) for m in explicit_mentions(line) if m.date.year is not None and m.date.day is not None]
+    return mentions[-1].date if mentions else None
+
+
+_DATE_LABEL = re.compile(r"^\s*[A-Z][A-Za-z ]{0,24}:\s")  # "Compiled:", "Date:", "Last updated:"
+_TITLE_WORDS = 14
+
+
+def _dates_the_document(line: str) -> bool:
+    text = line.strip()
+    if not text:
+        return False
+    if dateline(text) is not None or _DATE_LABEL.match(text):
+        return True
+    return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "!", "?", ";", ":"))
+
+
+def _nearest_year(month_day: tuple[int, int], reference: PartialDate) -> int | None:
+    """None when no year near the reference has that day (29 February)."""
+    month, day = month_day
+    target = reference.first_day()
+    candidates = [year for year in (reference.year - 1, reference.year, reference.year + 1) if PartialDate.valid(year, month, day)]
+    return min(candidates, key=lambda year: (abs((dt.date(year, month, day) - target).days), year)) if candidates else None
 
 
 def _is_list_line(line: str) -> bool:
@@ -141,7 +211,8 @@ def read(file: str, lines: list[str]) -> Source:
         byline = _byline(source, item) or start.dateline.byline or None
         for position, block in enumerate(item):
             block.byline = byline
-            if 0 < position < len(item) - 1 and is_subheading(block.text, block.first_line == block.last_line):  # a bare short line between paragraphs
+            headline = block.text.strip("\"“”'‘’ ")  # an episode's or item's title, perhaps in quotes
+            if position < len(item) - 1 and headline and is_subheading(headline, block.first_line == block.last_line):  # a bare short line above paragraphs
                 block.kind, block.level = "heading", 2
         source.blocks.extend(item)
     source.metadata = {"published": max((start.dateline.iso for start in starts), default="")}

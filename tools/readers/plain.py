@@ -1,17 +1,86 @@
-"""Anything no other reader recognises: paragraphs of plain text, separated by blank lines."""
+"""Anything no other reader recognises: paragraphs of plain text, separated by blank lines.
+
+A short first line with no closing punctuation is the document's title; a bare year or month
+("2015", "March 2016") on a line of its own, before the entries it heads, is a heading, so that
+the entries below take their year from it and no passage reads "2015".
+"""
 
 from __future__ import annotations
 
-from ..model import Source
+import re
+
+from ..model import Block, Source
+from .article import is_subheading
 from .common import plain_blocks
+from .datelines import dateline
 
 NAME = "plain-text"
 DEFAULT_KIND = "document"
+
+_PERIOD_HEADING = re.compile(
+    r"^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:1[89]\d\d|20[0-4]\d)$"
+)
 
 
 def looks_like(lines: list[str]) -> bool:
     return True
 
 
+def _split_heading_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """A block whose first line is a bare year or month, with more lines under it: the heading, then the rest."""
+    found = []
+    for block in blocks:
+        first = lines[block.first_line - 1].strip()
+        if _PERIOD_HEADING.match(first):
+            found.append(Block("heading", first, block.first_line, block.first_line, level=2, item_date=block.item_date))
+            if block.last_line > block.first_line:
+                rest = " ".join(line.strip() for line in lines[block.first_line : block.last_line])
+                found.append(Block("paragraph", rest, block.first_line + 1, block.last_line, item_date=block.item_date, byline=block.byline))
+        else:
+            found.append(block)
+    return found
+
+
+def _is_title(block: Block) -> bool:
+    """A first line that names the document: short, one line, no sentence in it, no markup left."""
+    text = block.text
+    return (
+        block.first_line == block.last_line
+        and is_subheading(text, True)
+        and not _PERIOD_HEADING.match(text)
+        and not re.search(r"[.!?;]\s|[\[\]{}<>]", text)
+    )
+
+
 def read(file: str, lines: list[str]) -> Source:
-    return Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines, blocks=plain_blocks(lines))
+    source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
+    blocks = plain_blocks(lines)
+    if len(blocks) > 1 and _is_title(blocks[0]):
+        source.title = blocks[0].text
+        source.remove(blocks[0].first_line, blocks[0].last_line, "title: used as the source's title", blocks[0].text)
+        blocks = blocks[1:]
+    blocks = _dated_by_footer(source, blocks)
+    source.blocks = _split_heading_lines(blocks, lines)
+    return source
+
+
+FOOTER_BLOCKS = 3  # where a page states its date below the text ("Published 12 December 2024")
+
+
+def _dated_by_footer(source: Source, blocks: list[Block]) -> list[Block]:
+    """A text whose date stands on a line of its own at its end, or labelled ("Published 12
+    December 2024") among its last blocks, as some sites print it: that line is set aside and
+    dates the text as an article's dateline would (its publication). A bare date above the last
+    block may head a last entry of a timeline: it dates no page."""
+    for position in range(len(blocks) - 1, max(0, len(blocks) - 1 - FOOTER_BLOCKS), -1):
+        block = blocks[position]
+        found = dateline(block.text) if block.first_line == block.last_line else None
+        if found is not None and found.iso and position > 0 and (found.label or position == len(blocks) - 1):
+            source.remove(block.first_line, block.last_line, "dateline: used as the article's date", block.text)
+            source.metadata["published"] = found.iso
+            source.metadata["dated_by"] = "publication"
+            kept = blocks[:position] + blocks[position + 1 :]
+            for other in kept:
+                other.item_date = found.iso
+            return kept
+    return blocks

@@ -69,7 +69,7 @@ def convert(root: Path, paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
     changed = write_sources(srcdir, made)
     problems = [dataclasses.asdict(problem) for problem in made.book.problems]
     summary = f"{len(made.book.sources)} sources, {len(made.book.passages)} passages"
-    return changed, {"exports": made.exports, "problems": problems, "summary": summary}
+    return changed, {"exports": made.exports, "problems": problems, "summary": summary, "index_entries": made.book.chapters.page_size.index_entries}
 
 
 def keep_hand_edits(app: Sphinx, root: Path, paths: Paths) -> list[tuple[Problem, Path]]:
@@ -92,7 +92,7 @@ def generate(app: Sphinx) -> None:
     cached = cache.load(cached_at, srcdir, expected)
     if cached is None:
         changed, result = convert(root, paths, srcdir)
-        cache.save(cached_at, expected, result["exports"], result["problems"], result["summary"])
+        cache.save(cached_at, expected, result["exports"], result["problems"], result["summary"], result["index_entries"])
     else:
         changed, result = [], cached
     for problem, copy in edited:  # reported once the page is whole again, so that -W stops on a sound source folder

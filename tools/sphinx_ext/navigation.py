@@ -12,10 +12,16 @@
 - The general index groups entries under A to Z; the glossary's spellings in other scripts (more
   than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
   under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
+- A general index of more entries than a page holds (chapters.yaml, `pages: index_entries`) keeps
+  its letter bar on `genindex.html` and gives each group a page (`genindex-A.html`, made here at
+  html-collect-pages). Sphinx's own `html_split_index` is not used: furo has no template for its
+  pages, it would split by Sphinx's letters (one page per Cyrillic initial), not the bar's
+  groups, and it writes the whole index again as `genindex-all.html`.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -24,6 +30,13 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.domains.std import StandardDomain
+from sphinx.environment.adapters.indexentries import IndexEntries
+
+from .. import cache
+from ..write import write_if_changed
+from ..addresses import GENERAL_INDEX, index_letter_page
+from .conversion import cache_file
+from .moved import follow_map
 
 TEMPLATES = Path(__file__).with_name("templates")
 CAPTION = '<p class="caption" role="heading">'
@@ -90,12 +103,54 @@ def regroup(entries: list[tuple[str, list]]) -> list[tuple[str, list]]:
     return [(key, merged[key]) for key in order if key in merged] + [(key, items) for key, items in merged.items() if key not in order]
 
 
+def entry_count(items: list) -> int:
+    """Lines of one group of the index: its entries and their sub-entries (Sphinx's genindexcounts)."""
+    return sum(1 + len(entry[1][1]) for entry in items)
+
+
+def index_split(app: Sphinx, groups: list[tuple[str, list]]) -> bool:
+    """Whether the general index holds more entries than a page (chapters.yaml, `pages:
+    index_entries`): then each group of its letter bar has a page of its own."""
+    return sum(entry_count(items) for _, items in groups) > cache.index_entries(cache_file(app))
+
+
+INDEX_MAP = "moved/genindex.json"  # in the static folder: each group of a split index, and its page
+
+
+def letter_pages(groups: list[tuple[str, list]]) -> list[tuple[str, str]]:
+    """The letter bar of a split index: each group and its page."""
+    return [(key, index_letter_page(key)) for key, _ in groups]
+
+
 def page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if "body" in context and CAPTION in context["body"]:
         context["body"] = context["body"].replace(CAPTION, ACCESSIBLE_CAPTION)
-    if pagename == "genindex" and context.get("genindexentries"):
-        context["genindexentries"] = regroup(context["genindexentries"])
-        context["genindexcounts"] = [sum(1 + len(entry[1][1]) for entry in items) for _, items in context["genindexentries"]]
+    if pagename == GENERAL_INDEX and context.get("genindexentries"):
+        groups = regroup(context["genindexentries"])
+        if index_split(app, groups):  # the index's page keeps the letter bar only (templates/genindex.html)
+            context["index_letters"], groups = letter_pages(groups), []
+            follow_map(app, INDEX_MAP)  # genindex.html#S, made before the split, leads to genindex-S.html
+        context["genindexentries"] = groups
+        context["genindexcounts"] = [entry_count(items) for _, items in groups]
+
+
+def split_index_groups(app: Sphinx) -> list[tuple[str, list]]:
+    """The groups of the letter bar that have a page of their own: all of them when the general
+    index is too long for one page, none when it fits (or the builder writes no index)."""
+    if app.builder.format != "html" or not getattr(app.builder, "use_index", False) or getattr(app.builder, "embedded", False):
+        return []
+    groups = regroup(IndexEntries(app.env).create_index(app.builder))
+    return groups if index_split(app, groups) else []
+
+
+def index_letter_pages(app: Sphinx):
+    """A page per group of the letter bar when the general index is too long for one page (at
+    html-collect-pages, after Sphinx has written the index's own page)."""
+    groups = split_index_groups(app)
+    letters = letter_pages(groups)
+    if letters:
+        write_if_changed(Path(app.outdir, "_static", INDEX_MAP), json.dumps({key: f"{page}.html" for key, page in letters}, sort_keys=True, separators=(",", ":")) + "\n")
+    return [(page, {"genindexentries": [(key, items)], "genindexcounts": [entry_count(items)], "index_letters": letters, "index_letter": key}, "genindex.html") for (key, items), (_, page) in zip(groups, letters)]
 
 
 def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -118,3 +173,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", read_again_for_this_format)
     app.connect("env-merge-info", merge_html_only)
     app.connect("html-page-context", page_context)
+    app.connect("html-collect-pages", index_letter_pages)

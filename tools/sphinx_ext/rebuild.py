@@ -44,6 +44,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..write import write_if_changed
 from . import conversion
+from .navigation import INDEX_MAP, letter_pages, split_index_groups
 from .search import TEXTS, search_texts
 from .searchindex import index_entries
 
@@ -233,6 +234,10 @@ def page_files(app: Sphinx) -> list[str]:
         files.update(f"{imagedir}/{name}" for _, name in env.images.values())
     texts = search_texts(env)
     files.update(f"{TEXTS}/{docname}.json" for docname in env.found_docs if docname in texts)
+    # The general index's pages of letters (navigation.py) come and go with the glossary.
+    letters = letter_pages(split_index_groups(app))
+    files.update(Path(builder.get_outfilename(page)).relative_to(outdir).as_posix() for _, page in letters)
+    files.update([f"_static/{INDEX_MAP}"] if letters else [])
     # The conversion's static files (the maps of split chapters come and go with the corpus).
     generated = Path(conversion.static_folder(app))
     if generated.is_dir():

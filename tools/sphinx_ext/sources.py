@@ -1,12 +1,15 @@
 """Line-level provenance in Sphinx: the source viewer and the citations that link to its lines.
 
-- `{source-lines}` role (`slug:first-last:file`, or `slug:1-1+12:file` for the twelfth snippet of a
-  one-line bundle of search snippets) makes a `source_lines` node: "lines 4–6", "line 1, snippet 12". When
+- `{source-lines}` role (`viewer:first-last:file`, or `viewer:1-1+12:file` for the twelfth snippet of
+  a one-line bundle of search snippets; `viewer` is the viewer page under sources/ that shows the
+  lines: the source's slug, or `slug/lines-2001-4000` when its viewer is split) makes a `source_lines` node: "lines 4–6", "line 1, snippet 12". When
   the doctree is resolved it becomes a link to the viewer's line anchor in every HTML-format build, and
   into "file, lines 4–6" anywhere else (the PDF), so a printed citation names the seed file.
-- `{source-viewer}` directive (`slug`): the seed's original text, one numbered, anchored row per
-  line, marked with the passages each line feeds or the reason it was removed. HTML only: the
-  data comes from `_generated/viewer/<slug>.json`, every seed character is HTML-escaped. Its links
+- `{source-viewer}` directive (`slug`, or `slug/lines-2001-4000` for one page of a long seed's
+  viewer): the seed's original text, one numbered, anchored row per line, marked with the passages
+  each line feeds or the reason it was removed. HTML only: the data comes from
+  `_generated/viewer/<argument>.json` (its lines, from line `first`), every seed character is
+  HTML-escaped. Its links
   to passages are written as page names and resolved by the builder when the page is written, so
   they are right for html, dirhtml and singlehtml alike.
 """
@@ -26,16 +29,16 @@ from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ..addresses import SOURCE_PAGES
+from ..pages.sources import VIEWER_DATA
 
-VIEWER_DATA = "_generated/viewer"
 # In the viewer's HTML, a link to a passage before the builder resolves it: "book-page:<docname>#<id>".
 # Seed text is escaped with its quotes, so `href="` occurs only in markup written here.
 PAGE_LINK = re.compile(r'href="book-page:([^"#]*)#')
 
 
 class source_lines(nodes.Inline, nodes.TextElement):
-    """A citation of lines of a seed: `source_slug`, `source_file` and `first_line` say which; the
-    text says "lines 4–6"."""
+    """A citation of lines of a seed: `viewer_page` (the viewer page under sources/ that shows
+    them), `source_file` and `first_line` say which; the text says "lines 4–6"."""
 
 
 def lines_label(first: int, last: int, snippet: int | None = None) -> str:
@@ -45,12 +48,12 @@ def lines_label(first: int, last: int, snippet: int | None = None) -> str:
 
 class SourceLinesRole(SphinxRole):
     def run(self):
-        slug, span, file = (self.text.split(":", 2) + ["", ""])[:3]
+        viewer, span, file = (self.text.split(":", 2) + ["", ""])[:3]
         span, _, snippet = span.partition("+")
         first, _, last = span.partition("-")
         node = source_lines("", lines_label(int(first), int(last or first), int(snippet) if snippet else None), classes=["source-lines"])
         # Named for this node: MyST gives any node with a "slug" attribute an HTML id.
-        node["source_slug"], node["source_file"], node["first_line"] = slug, file, int(first)
+        node["viewer_page"], node["source_file"], node["first_line"] = viewer, file, int(first)
         return [node], []
 
 
@@ -65,7 +68,7 @@ def link_line_citations(app: Sphinx, doctree: nodes.document, docname: str) -> N
     web = app.builder.format == "html"
     for node in list(doctree.findall(source_lines)):
         if web:
-            uri = page_uri(app.builder, docname, f"{SOURCE_PAGES}/{node['source_slug']}")
+            uri = page_uri(app.builder, docname, f"{SOURCE_PAGES}/{node['viewer_page']}")
             node.replace_self(nodes.reference("", "", *node.children, refuri=f"{uri}#L{node['first_line']}", classes=["source-lines"]))
         else:
             text = f"{node['source_file']}, {node.astext()}" if node["source_file"] else node.astext()
@@ -112,11 +115,11 @@ class SourceViewerDirective(SphinxDirective):
     option_spec = {"class": directives.class_option}
 
     def run(self):
-        slug = self.arguments[0]
-        path = Path(self.env.srcdir, VIEWER_DATA, f"{slug}.json")
+        viewer = self.arguments[0]  # the viewer page under sources/
+        path = Path(self.env.srcdir, VIEWER_DATA, f"{viewer}.json")
         self.env.note_dependency(str(path))
         data = json.loads(path.read_text(encoding="utf-8"))
-        rows = [_row(number, *line) for number, line in enumerate(data["lines"], start=1)]
+        rows = [_row(number, *line) for number, line in enumerate(data["lines"], start=data.get("first", 1))]
         table = '<div class="source-viewer"><table>\n' + "\n".join(rows) + "\n</table></div>"
         web = addnodes.only(expr="html")
         web += nodes.raw("", table, format="html")

@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ...pages.dictionary import sort_key
-from .indexing import GLOSSARY_DOC, dictionary_data, index_entries
+from .indexing import GLOSSARY_DOC, dictionary_data, in_glossary, index_entries
 
 
 def _other_names(item: nodes.definition_list_item, names: list[str]) -> None:
@@ -58,11 +58,26 @@ class PrintDictionary(SphinxPostTransform):
         for letter, group in groupby(filed, key=lambda pair: initial(pair[0][0])):
             letters.append(nodes.rubric("", letter, classes=["book-letter"]))
             letters.append(addnodes.glossary("", nodes.definition_list("", *(item for _, item in group)), sorted=True))
+        pages = [node for node in start.findall(addnodes.start_of_file) if node is not start]
+        if pages:  # a glossary split into pages on the web: they give way to the one dictionary
+            self._one_document(pages, letters)
+            return
         chapter = sections[0].parent
         position = chapter.index(sections[0])
         for section in sections:
             section.parent.remove(section)
         chapter[position:position] = letters
+
+    def _one_document(self, pages: list[addnodes.start_of_file], letters: list[nodes.Node]) -> None:
+        """A glossary split into pages (tools/addresses.py): the letters take the place of the
+        list of its pages, which goes with the pages, and links to an entry name the glossary,
+        where the dictionary now defines it, instead of the page that defined it on the web."""
+        wrapper = pages[0].parent  # the toctree's place on the glossary's page
+        wrapper.parent[wrapper.parent.index(wrapper) : wrapper.parent.index(wrapper) + 1] = letters
+        for reference in self.document.findall(nodes.reference):
+            document, _, target = reference.get("refuri", "").partition("#")
+            if in_glossary(document.removeprefix("%")) and target:
+                reference["refuri"] = f"%{GLOSSARY_DOC}#{target}"
 
     @staticmethod
     def _headword(item: nodes.definition_list_item, data: dict) -> tuple[str, str]:

@@ -19,10 +19,17 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ...addresses import GLOSSARY
 from ...pages.common import short_title
 from ...pages.dictionary import DATA, sort_key
 
-GLOSSARY_DOC = "glossary"
+GLOSSARY_DOC = GLOSSARY
+
+
+def in_glossary(docname: str) -> bool:
+    """Whether a document is the glossary or one of its pages (a glossary too long for one page
+    is split by category: tools/addresses.py)."""
+    return docname == GLOSSARY_DOC or docname.startswith(f"{GLOSSARY_DOC}/")
 
 
 class book_index(nodes.Inline, nodes.Element):
@@ -86,9 +93,9 @@ class NamesToIndex(SphinxPostTransform):
         names_in: dict[str, list[tuple[str, str]]] = defaultdict(list)  # passage id -> (anchor, spelling)
         for reference in list(self.document.findall(nodes.reference)):
             document, target = documents.target(reference)
-            if document != GLOSSARY_DOC or not is_term_reference(reference):
+            if not in_glossary(document) or not is_term_reference(reference):
                 continue
-            if documents.of(reference) == GLOSSARY_DOC:
+            if in_glossary(documents.of(reference)):
                 # "See also" in the dictionary: a cross-reference, printed with its page
                 reference.children[0]["classes"] = [c for c in reference.children[0]["classes"] if c != "std-term"]
                 continue

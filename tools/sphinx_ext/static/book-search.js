@@ -74,7 +74,7 @@
           spelling = name;
         }
       });
-      if (best > 1) found.push({ anchor: row[0], term: row[1], category: row[2], definition: row[4], spelling: spelling, score: best });
+      if (best > 1) found.push({ anchor: row[0], term: row[1], category: row[2], definition: row[4], page: row[5] || "glossary", spelling: spelling, score: best });
     });
     found.sort(function (a, b) {
       return b.score - a.score || a.term.length - b.term.length || (a.term < b.term ? -1 : 1);
@@ -192,7 +192,7 @@
 
   function showEntry(entry, terms) {
     var note = entry.category + (entry.spelling ? "; also spelled " + entry.spelling : "");
-    var li = item(pageUrl("glossary") + "#" + entry.anchor, entry.term, "entry", note);
+    var li = item(pageUrl(entry.page) + "#" + entry.anchor, entry.term, "entry", note);
     var context = li.appendChild(document.createElement("p"));
     context.className = "context";
     context.textContent = entry.definition;
@@ -221,7 +221,7 @@
   // Glossary spellings are entries of their own in Sphinx's index (and in the general index):
   // they are shown once, above, under the entry's canonical name.
   function isGlossaryName(result) {
-    return result[0] === "glossary" && (result[6] === "object" || result[6] === "index") && /^#term-/.test(result[2]);
+    return /^glossary(\/|$)/.test(result[0]) && (result[6] === "object" || result[6] === "index") && /^#term-/.test(result[2]);
   }
 
   function query(rawQuery) {

@@ -40,14 +40,15 @@
   }
 
   // The entry's anchor when the link leads to the glossary ("glossary.html#term-X" in html,
-  // "glossary/#term-X" in dirhtml, "#term-X" on the glossary page itself), else null.
+  // "glossary/#term-X" in dirhtml, "#term-X" on the glossary page itself; a glossary split into
+  // pages: "glossary/person.html#term-X", "glossary/person/s.html#term-X"), else null.
   function anchorOf(link) {
     var href = link.getAttribute("href") || "";
     var hash = href.indexOf("#");
     if (hash < 0 || href.slice(hash + 1, hash + 6) !== "term-") return null;
     var page = href.slice(0, hash);
     if (page === "") return document.querySelector("dl.glossary") ? href.slice(hash + 1) : null;
-    return /(^|\/)glossary(\.html|\/)$/.test(page) ? href.slice(hash + 1) : null;
+    return /(^|\/)glossary(\/[a-z0-9-]+)*(\.html|\/)$/.test(page) ? href.slice(hash + 1) : null;
   }
 
   function cancelHide() {
