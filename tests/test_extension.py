@@ -201,6 +201,25 @@ def test_resolving_citations_never_scans_the_installed_packages_for_pybtex_plugi
     assert scans == []
 
 
+def test_starting_a_build_imports_no_matplotlib_until_a_figure_is_drawn(tmp_path):
+    """A rebuild with nothing to do draws no figure: the second matplotlib takes to import (ours,
+    or sphinxext-opengraph's social cards, which the book turns off) is not paid."""
+    (tmp_path / "conf.py").write_text('extensions = ["tools.sphinx_ext.readthedocs"]\n', encoding="utf-8")
+    (tmp_path / "index.rst").write_text("Title\n=====\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from sphinx.application import Sphinx\n"
+        f"app = Sphinx({str(tmp_path)!r}, {str(tmp_path)!r}, {str(tmp_path / 'out')!r}, {str(tmp_path / 'doctrees')!r}, 'html', status=None)\n"
+        "import tools.sphinx_ext, tools.figures.charts, tools.figures.maps, sphinxext.opengraph\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+        "from tools.figures import new_figure\n"
+        "new_figure(1, 1)\n"
+        "assert 'matplotlib' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
 # --- pages that stay light ------------------------------------------------------------------------
 
 

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot  # noqa: E402  (after the backend is chosen)
-from matplotlib.figure import Figure as MplFigure  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
 
 FOLDER = "_generated/figures"  # in docs/: generated files, like the pages
 # Okabe & Ito (2008), "Color Universal Design": distinct under protanopia, deuteranopia, tritanopia.
@@ -58,7 +55,20 @@ class Figure:
         return {f"{FOLDER}/{self.name}{suffix}": content for suffix, content in self.files.items()}
 
 
+@cache
+def _matplotlib():
+    """matplotlib with the Agg backend, imported when a figure is first drawn: a build whose
+    pages are all up to date draws none and need not pay its second of import."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    return matplotlib, pyplot
+
+
 def new_figure(width: float, height: float) -> MplFigure:
+    matplotlib, pyplot = _matplotlib()
     with matplotlib.rc_context(STYLE):
         figure = pyplot.figure(figsize=(width, height))
     return figure
@@ -66,6 +76,8 @@ def new_figure(width: float, height: float) -> MplFigure:
 
 def ink(figure: MplFigure, colour: str) -> None:
     """Every text, axis line and tick of the figure in one colour (not the data's colours)."""
+    from matplotlib.text import Text
+
     for text in figure.findobj(Text):
         if not getattr(text, "keeps_colour", False):
             text.set_color(colour)
@@ -77,6 +89,7 @@ def ink(figure: MplFigure, colour: str) -> None:
 
 def save(figure: MplFigure) -> dict[str, bytes]:
     """The figure as SVG (web ink) and PDF (print ink); the figure is closed afterwards."""
+    matplotlib, pyplot = _matplotlib()
     files = {}
     with matplotlib.rc_context(STYLE):
         ink(figure, WEB_INK)

@@ -16,11 +16,13 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from matplotlib.patches import Polygon
-from matplotlib.transforms import Bbox
+from typing import TYPE_CHECKING
 
 from ..places import FRAME, Frame, Place
 from . import NEUTRAL, PALETTE, new_figure, save
+
+if TYPE_CHECKING:
+    from matplotlib.transforms import Bbox
 
 OUTLINE = Path(__file__).with_name("syria-and-neighbours.geojson")
 MARKERS = {"capital": ("s", 5.5), "city": ("o", 5), "town": ("o", 3.5), "base": ("^", 6), "port": ("D", 4.5), "crossing": ("X", 5.5)}
@@ -63,6 +65,8 @@ class Labeller:
     def point(self, lon: float, lat: float, size: float) -> None:
         x, y = self.axes.transData.transform((lon, lat))
         pad = size * self.figure.dpi / 72
+        from matplotlib.transforms import Bbox
+
         self.taken.append(Bbox.from_extents(x - pad, y - pad, x + pad, y + pad))
 
     def fits(self, box: Bbox) -> bool:
@@ -94,6 +98,8 @@ class Labeller:
 
 
 def draw_outline(axes, frame: Frame) -> None:
+    from matplotlib.patches import Polygon
+
     for name, rings in outline():
         for ring in rings:
             tint = 0.22 if name == "Syria" else 0.08

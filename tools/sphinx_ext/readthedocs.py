@@ -6,6 +6,8 @@
   (its prefix is the path of READTHEDOCS_CANONICAL_URL, else "/en/latest/").
 - sphinxext-opengraph writes Open Graph tags (title, description, address). Its social cards are
   off: drawing them needs matplotlib and fonts, and the build stays offline and deterministic.
+  So their module is not even imported: it imports matplotlib, a second of every build's start,
+  even a build with nothing to do.
 
 Values conf.py sets itself win.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -43,7 +46,14 @@ def defaults(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("notfound.extension")
-    # sphinxext-opengraph prints a line when matplotlib (needed only for social cards) is missing.
-    with contextlib.redirect_stdout(io.StringIO()):
-        app.setup_extension("sphinxext.opengraph")
+    # sphinxext-opengraph imports its social cards (and matplotlib) if it can, and prints a line when
+    # it cannot; a None in sys.modules makes that import fail (Python's import system, "sys.modules").
+    cards = "sphinxext.opengraph._social_cards"
+    blocked = sys.modules.setdefault(cards, None) is None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            app.setup_extension("sphinxext.opengraph")
+    finally:
+        if blocked:
+            del sys.modules[cards]
     app.connect("config-inited", defaults)
