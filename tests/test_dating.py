@@ -169,6 +169,18 @@ def test_the_article_event_is_more_precise_than_a_heading_or_a_year_that_contain
     assert [(p.date, p.date_basis) for p in passages] == [("2015-11-24", "the article's event"), ("2015", "the section heading")]
 
 
+def test_a_shift_with_no_date_before_it_counts_from_the_article_event():
+    passages = [
+        Passage(id="p0", source="s.md", first_line=1, last_line=1, text="The navigator hid in woods until he was recovered the next morning.", section=("Shootdown",)),
+        Passage(id="p1", source="s.md", first_line=2, last_line=2, text="Within a day, the governor said, food reached the city.", section=("Shootdown",)),
+    ]
+    date_passages(passages, [], PartialDate(2015, 11, 24))
+    assert [(p.date, p.date_basis) for p in passages] == [
+        ("2015-11-25", "“the next morning”: from the article's event"),
+        ("2015-11", "“Within a day”: from the passage before"),  # that day's date, then the day after
+    ]
+
+
 def test_a_year_a_passage_states_is_not_narrowed_to_the_article_event_it_may_not_tell():
     passage = Passage(id="p0", source="s.md", first_line=1, last_line=1, text="In 2015 Russia also sent landing ships to the coast.", section=("Aftermath",))
     date_passages([passage], [], PartialDate(2015, 11, 24))
@@ -220,6 +232,8 @@ def test_a_day_without_a_year_is_not_put_eleven_months_before_its_report():
         ("The previous week the build-up had begun.", None),  # back, not forward: 25 January to 2 February crosses a month
         ("Later that week Moscow admitted the losses.", "2018-02"),  # the week, not the day
         ("The next night the strikes resumed.", "2018-02-08"),
+        ("Within a day the coalition confirmed the strike.", "2018-02"),  # that day or the next: the month only
+        ("Within a few days the names were known.", "2018-02"),
     ],
 )
 def test_a_count_of_days_or_weeks_counts_from_the_passage_before(follow_up, expected):

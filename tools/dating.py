@@ -59,7 +59,8 @@ _ANAPHORA = re.compile(
     r"that week|that month|the same (?:week|month)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
     r"the (?:next|following|previous) (?:day|morning|night|week)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
-    r"days later|the day before|hours later)\b",
+    r"days later|the day before|hours later|"
+    r"within (?:a|one|two|three|four|five|six|seven|a few|several|\d{1,2}) (?:hours?|days?|weeks?)|within (?:hours|days|weeks))\b",
     re.IGNORECASE,
 )
 # A verb that reports news in the past: in an article, a paragraph with one tells the news of its
@@ -94,6 +95,8 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
     if text in _SHIFT:
         day = start + dt.timedelta(days=_SHIFT[text])
         return PartialDate(day.year, day.month, day.day)
+    if words[0] == "within":  # "within a day": somewhere from that day to the day after, so its month at most
+        return _within(words[1:], start)
     sign = -1 if words[-1] == "earlier" or "previous" in words or words[0] == "earlier" else 1
     weeks = any(word.startswith("week") for word in words)
     if words[-1] in ("later", "earlier") and (words[0].isdigit() or words[0] in _COUNT_WORDS) and words[1] != "few":
@@ -116,6 +119,20 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
         first, last = (start + dt.timedelta(days=sign * count) for count in vague)
         return PartialDate(first.year, first.month) if (first.year, first.month) == (last.year, last.month) else None
     return previous  # "that day", "by that time", "hours later": the same date
+
+
+def _within(words: list[str], start: dt.date) -> PartialDate | None:
+    """"within two days" of a day: the month, when the whole stretch falls in it."""
+    unit, quantity = words[-1].rstrip("s"), " ".join(words[:-1])
+    if unit == "hour":
+        count = 1  # "within hours" may cross midnight
+    elif quantity in _COUNT_WORDS or quantity.isdigit():
+        count = int(quantity) if quantity.isdigit() else _COUNT_WORDS[quantity]
+    else:  # "within days", "within a few days": the longest such stretch
+        count = _VAGUE_DAYS.get(quantity, _VAGUE_DAYS["days"])[1]
+    reach = count * (7 if unit == "week" else 1)
+    last = start + dt.timedelta(days=reach)
+    return PartialDate(start.year, start.month) if (start.year, start.month) == (last.year, last.month) else None
 
 
 @dataclass(frozen=True)
@@ -438,12 +455,15 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
         return date, basis
     anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
-    if anaphora and context.previous is not None:
-        found = shifted(anaphora.group(0), context.previous)
-        if found == context.previous:
-            return found, f"“{anaphora.group(0)}”: the date of the passage before"
+    base, told_by = context.previous, "the passage before"
+    if base is None and context.subject is not None and context.subject_applies:
+        base, told_by = context.subject, "the article's event"  # "within a day" of the one event an article tells
+    if anaphora and base is not None:
+        found = shifted(anaphora.group(0), base)
+        if found == base:
+            return found, f"“{anaphora.group(0)}”: the date of {told_by}"
         if found is not None:
-            return found, f"“{anaphora.group(0)}”: from the passage before"
+            return found, f"“{anaphora.group(0)}”: from {told_by}"
     if context.item is not None and context.item_is_news and _lead_event(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
     if context.item is not None and (context.item_is_news or _REPORTS_NEWS.search(text)):
