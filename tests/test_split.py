@@ -82,6 +82,7 @@ def test_two_truncated_snippets_spliced_into_one_sentence_are_cut_apart():
     [
         ("Syria's future will Russia carried out airstrikes after the vote.", ["Syria's future will", "Russia carried out airstrikes after the vote."]),
         ("while Moscow suffered a Assad says he wanted to fight on.", ["while Moscow suffered a", "Assad says he wanted to fight on."]),
+        ("the deaths still had to be Moscow acknowledged on February 20 that dozens were wounded.", ["the deaths still had to be", "Moscow acknowledged on February 20 that dozens were wounded."]),
         ("which threatens Russia's Russia’s position in Syria is weak.", ["which threatens Russia's", "Russia’s position in Syria is weak."]),
     ],
 )

@@ -269,6 +269,10 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
         item = context.item
         if not PartialDate.valid(item.year, date.month, date.day):
             return None  # 29 February in a year without one: refused, not moved to another year
+        if not forward:  # a day a little after the item's date: the item was dated early (a snippet's, a blog's first post)
+            same_year = PartialDate(item.year, date.month, date.day)
+            if 0 < (same_year.first_day() - item.last_day()).days <= REPORT_LAG_DAYS:
+                return same_year
         years = (item.year, item.year + 1) if forward else (item.year, item.year - 1)
         for year in years:
             if PartialDate.valid(year, date.month, date.day):
@@ -291,6 +295,7 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
     return None
 
 
+REPORT_LAG_DAYS = 7  # a report may tell of a day up to a week after the date it carries (updates, late snippets)
 YEARLESS_REACH_DAYS = 183  # "on 20 February" in a report: within about six months of it
 
 
@@ -384,7 +389,7 @@ def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, fl
         date = _complete(mention.date, context, forward)
         if date is None or date.first_day() > today():
             continue
-        if context.item is not None and not forward and mention.kind == "explicit" and date.first_day() > context.item.last_day() + dt.timedelta(days=7):
+        if context.item is not None and not forward and mention.kind == "explicit" and date.first_day() > context.item.last_day() + dt.timedelta(days=REPORT_LAG_DAYS):
             continue  # a report cannot tell of what came after it: another item's text, spliced in
         if mention.kind == "relative":
             basis = f"“{mention.expression}”, from the item's date"

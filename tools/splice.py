@@ -72,14 +72,16 @@ _PAST = re.compile(r"^[a-z]+ed$|^(?:said|told|took|began|made|sent|struck|shot|f
 
 def _cut_before_name(previous: str, word: str, following: str | None) -> bool:
     """Signs that a capitalised word which is not a sentence opener starts a new snippet: "a" before
-    a vowel ("a Assad says"), a modal before a past verb ("will Russia carried out"), or the same
+    a vowel ("a Assad says"), a modal or "be" before a past verb ("will Russia carried out", "had to
+    be Moscow acknowledged"), or the same
     word twice ("undermine Russia's Russia’s position")."""
     bare = word.strip("\"“‘(),.;:!?")
     if not bare[:1].isupper():
         return False
     if previous == "a" and bare[:1] in "AEIO" and not bare.isupper() and not bare.startswith(("Eu", "One")):  # "a European" is English
         return True
-    if previous in _MODALS and following is not None and _PAST.match(following.strip(",.;:")):
+    if (previous in _MODALS or previous in ("be", "been")) and word[-1:].isalpha() and following is not None and _PAST.match(following.strip(",.;:")):
+        # "will be Assad, backed by Russia": a comma sets the verb apart, a participle of its own
         return True
     return _fold_quote(previous) == _fold_quote(word)
 
