@@ -126,8 +126,9 @@ def test_the_glossary_shows_spellings_on_one_line_and_links_each_entry_to_its_ba
     page = read(real_site, "glossary.html")
     head = page[page.index('<dt id="term-Khmeimim-Air-Base"') : page.index("<dd", page.index('<dt id="term-Khmeimim-Air-Base"'))]
     assert head.count("<dt") == 2 and '<dt class="spellings"><em>also </em><span id="term-Khmeimim">Khmeimim</span>' in head
-    link = re.search(r'<a href="(entries/facility\.html#entry-khmeimim-air-base)">Basis, related entries and mentions: (\d+) passages, 2015 to 2024</a>', page)
+    link = re.search(r'<a href="(entries/facility\.html#entry-khmeimim-air-base)">Basis, related entries and mentions: (\d+) passages, (\d{4}) to (\d{4})</a>', page)
     assert link and int(link.group(2)) >= 10
+    assert link.group(3) == "2015" and 2015 < int(link.group(4)) <= 2025  # from its first dated mention to its last
     entry = page[page.index('<dt id="term-Khmeimim-Air-Base"') : page.index("</dd>", page.index('<dt id="term-Khmeimim-Air-Base"'))]
     assert "See also" not in entry  # the related entries are one link away, with the basis
     entries = read(real_site, "entries/facility.html")
