@@ -98,6 +98,8 @@ def test_years_with_a_rough_qualifier_are_found():
         "The bombing was the worst since 2012, residents say.",
         "Casualties were higher than in 2014.",
         "Analysts still debate the 2013 deal on chemical weapons.",
+        "From 9 November to 24 December 2012 he was interim commander of the district.",  # a term of office
+        "From February to December 2024 he chaired the society.",
     ],
 )
 def test_since_ranges_parentheses_comparisons_and_names_do_not_date_a_passage(text):

@@ -76,7 +76,15 @@ _DESCRIBES_ANOTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—/]|to|and|until|till)\s*(?:\w+\s+)?(?:1[89]\d\d|20[0-4]\d|\d{2}\b)", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$", re.IGNORECASE)
+# "from February to December 2024", "9 November to 24 December": a month range, its other end a month.
+_MONTH_RANGE_AFTER = re.compile(
+    r"^\s*(?:[-–—]|to|until|till)\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_RANGE_BEFORE = re.compile(
+    r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$"
+    r"|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?\s*(?:[-–—]|to|until)\s*$",  # "from 9 November to 24 December 2012"
+    re.IGNORECASE,
+)
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]+|[A-Z][\w-]+\s+[a-z][a-z-]+)")  # "the 2013 deal", "the 2019 Stroytransgaz contract"
 # A verb in the past right before the date: the main event of the clause ("began in September 2015").
@@ -126,7 +134,7 @@ _MONTH_START = re.compile(_MONTH)
 def weigh(text: str, start: int, end: int, precision: str) -> float:
     """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
     before = text[max(0, start - 40) : start]
-    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _RANGE_BEFORE.search(before):
+    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _MONTH_RANGE_AFTER.match(text[end : end + 24]) or _RANGE_BEFORE.search(before):
         return 0
     if _in_parentheses(text, start, end):
         return 0
