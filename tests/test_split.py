@@ -82,6 +82,7 @@ def test_two_truncated_snippets_spliced_into_one_sentence_are_cut_apart():
     [
         ("Syria's future will Russia carried out airstrikes after the vote.", ["Syria's future will", "Russia carried out airstrikes after the vote."]),
         ("while Moscow suffered a Assad says he wanted to fight on.", ["while Moscow suffered a", "Assad says he wanted to fight on."]),
+        ("a ceasefire along the line of contact in the Idlib A Russian major general was killed near Deir ez-Zor.", ["a ceasefire along the line of contact in the Idlib", "A Russian major general was killed near Deir ez-Zor."]),
         ("the deaths still had to be Moscow acknowledged on February 20 that dozens were wounded.", ["the deaths still had to be", "Moscow acknowledged on February 20 that dozens were wounded."]),
         ("which threatens Russia's Russia’s position in Syria is weak.", ["which threatens Russia's", "Russia’s position in Syria is weak."]),
     ],
@@ -130,6 +131,7 @@ def test_a_few_words_cut_off_on_a_word_no_sentence_ends_on_are_a_fragment():
     "sentence",
     [
         "Weapons sent to Damascus arrived by sea in March.",
+        "Syria's case was heard by judges in The Hague last year.",  # "The" before a capital: a name
         "A European diplomat said the talks would resume.",
         "It will be Putin who decides on the bases.",
         "The likely winner will be Assad, backed by Russia and Iran.",

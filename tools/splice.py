@@ -171,8 +171,8 @@ def splice_points(sentence: str) -> list[int]:
             continue
         if not previous.group(0)[-1].isalnum():  # after punctuation: a quotation, a list, a title
             continue
-        if following is not None and following.group(0)[:1].isupper() and word in ("The", "A", "An"):
-            continue  # "The Hague", "The Independent": a name, not a new sentence
+        if following is not None and following.group(0)[:1].isupper() and word == "The":
+            continue  # "The Hague", "The Independent": a name, not a new sentence; "A Russian general" opens one
         points.append(token.start())
     return points
 
