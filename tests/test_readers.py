@@ -379,3 +379,27 @@ def test_a_person_who_wrote_on_a_day_is_prose_not_a_forum_header():
     from tools.readers.datelines import dateline
 
     assert dateline("Lavrov wrote on 14 March 2016:") is None
+
+
+def test_a_year_heading_holds_for_every_dateline_under_it_until_an_item_of_another_year():
+    source = read_source(
+        "wire.txt",
+        lines(
+            """
+            --- 2017 ---
+
+            MOSCOW, 20 January 2017 (Wire) -- The Tartus agreement was made public.
+
+            HMEYMIM, Dec. 11 (Wire) -- Putin landed at the air base.
+
+            --- 2019 ---
+
+            HMEIMIM, May 25, 2021 (Wire) -- A long-range bomber landed.
+
+            HMEYMIM, May 27 (Wire) -- The bombers flew home.
+            """
+        ),
+    )
+    # "Dec. 11" is nearer January 2017 in 2016, but the heading says 2017; under "--- 2019 ---" an
+    # item of 2021 shows the heading is stale, and "May 27" is then the nearest to it.
+    assert [block.item_date for block in source.blocks if block.kind == "item"] == ["2017-01-20", "2017-12-11", "2021-05-25", "2021-05-27"]

@@ -73,7 +73,8 @@ _YEAR_HEADING = re.compile(r"^[\s=#*_\-–—\[\]()|]*(?P<year>1[89]\d\d|20[0-4]
 
 def _complete_years(starts: list[ItemStart], lines: list[str]) -> list[ItemStart]:
     """Give each yearless dateline its year: that of a year heading above it ("== 2011 =="), after
-    the item before; else the year that puts it nearest the item before (or, for the first items,
+    the item before, or above the items before while their dates agree with it (an item dated in
+    another year under the heading shows the heading no longer holds); else the year that puts it nearest the item before (or, for the first items,
     the nearest full date above them: the digest's title or publication line; failing that, the
     first dated item after). Wires run in order of time, forwards or backwards, and seldom span more
     than months, so "December 30" after "January 2, 2016" is 2015. With no full date anywhere the
@@ -82,11 +83,14 @@ def _complete_years(starts: list[ItemStart], lines: list[str]) -> list[ItemStart
     reference = _last_full_date(lines[: starts[0].index]) if starts else None
     if reference is None:
         reference = next((parse_iso(start.dateline.iso) for start in starts if start.dateline.iso), None)
-    previous_index = 0
+    previous_index, section_year = 0, None
     for start in starts:
         line_dateline = start.dateline
         heading_year = next((int(m.group("year")) for line in reversed(lines[previous_index : start.index]) if (m := _YEAR_HEADING.match(line)) and line.strip()), None)
+        section_year = heading_year if heading_year is not None else section_year
         if line_dateline.month_day is not None:
+            if heading_year is None and section_year is not None and (reference is None or reference.year == section_year):
+                heading_year = section_year  # "Dec. 11" after "20 January 2017" under "--- 2017 ---": still 2017
             year = heading_year if heading_year is not None else _nearest_year(line_dateline.month_day, reference) if reference else None
             if year is not None and PartialDate.valid(year, *line_dateline.month_day):
                 line_dateline = line_dateline.with_year(year)
