@@ -327,3 +327,36 @@ def test_a_glossary_past_the_page_size_has_a_page_per_category_and_every_old_add
     records = {record["term"]: record["anchor"] for record in json.loads(page(app, "corpus/glossary.json"))}
     assert records == {"Sergei Lavrov": "glossary/person.html#term-Sergei-Lavrov", "Khmeimim Air Base": "glossary/place.html#term-Khmeimim-Air-Base"}
     assert '"glossary/person"]' in page(app, "_static/glossary-search.js")
+
+
+def test_the_search_index_stems_each_word_once_per_build_with_sphinxs_own_stemmer():
+    from sphinx.search.en import SearchEnglish
+
+    from tools.sphinx_ext.stems import RememberingEnglish
+
+    remembering, plain = RememberingEnglish({}), SearchEnglish({})
+    words = ["strikes", "Striking", "bases", "strikes", "negotiations", "strikes"]
+    calls = []
+    stem_word = remembering.stemmer.stemWord
+    remembering.stemmer = type("Counting", (), {"stemWord": lambda self, word: calls.append(word) or stem_word(word)})()
+    assert [remembering.stem(word) for word in words] == [plain.stem(word) for word in words]
+    assert len(calls) == len(set(words))
+
+
+def test_a_data_file_among_the_static_files_changes_no_other_page_but_a_style_sheet_does(tmp_path):
+    """Pages carry the checksums of style sheets and scripts (`?v=`), not of the data files a script
+    fetches by name (moved.py's redirect maps): a changed map must not make every page be written again."""
+    from types import SimpleNamespace
+
+    from tools.sphinx_ext.rebuild import static_files
+
+    static = tmp_path / "_static"
+    (static / "moved").mkdir(parents=True)
+    (static / "book.css").write_text("p {}", encoding="utf-8")
+    (static / "moved" / "periods.json").write_text("{}", encoding="utf-8")
+    app = SimpleNamespace(builder=SimpleNamespace(format="html"), config=SimpleNamespace(html_static_path=["_static"]), confdir=str(tmp_path), registry=SimpleNamespace(css_files=[], js_files=[]))
+    before = static_files(app)
+    (static / "moved" / "periods.json").write_text('{"p-1": "periods/2015.html"}', encoding="utf-8")
+    assert static_files(app) == before
+    (static / "book.css").write_text("p { margin: 0 }", encoding="utf-8")
+    assert static_files(app) != before

@@ -122,6 +122,32 @@ def test_figures_are_byte_identical_when_drawn_again():
     assert first == second and b"<dc:date>" not in first[".svg"] and b"CreationDate" not in first[".pdf"]
 
 
+def test_a_remembered_figure_is_drawn_once_and_forgotten_when_no_build_uses_it(tmp_path, monkeypatch):
+    from tools import figures
+
+    drawn = []
+    real_save = figures.save
+    monkeypatch.setattr(charts, "save", lambda figure: drawn.append(1) or real_save(figure))
+    table, other = charts.Stacked(["2015", "2016"], {"events": [3, 5]}), charts.Stacked(["2015", "2016"], {"events": [3, 6]})
+    fresh = charts.chart("x", "caption", "alt", table, {}, (3, 2)).files
+    folder = tmp_path / "figures"
+    with figures.remembered_in(folder):
+        first = charts.chart("x", "caption", "alt", table, {}, (3, 2)).files
+    with figures.remembered_in(folder):
+        again = charts.chart("x", "caption", "alt", table, {}, (3, 2)).files
+        charts.chart("y", "caption", "alt", other, {}, (3, 2))
+    assert fresh == first == again and len(drawn) == 3  # fresh, first, other: `again` was not drawn
+    with figures.remembered_in(folder):
+        charts.chart("y", "caption", "alt", other, {}, (3, 2))
+    assert len(list(folder.iterdir())) == 2  # the other chart's SVG and PDF: the first chart's are gone
+    places = [Place("Latakia", "town", 35.52, 35.78, "a test"), Place("Homs", "town", 34.73, 36.71, "a test")]
+    with figures.remembered_in(folder):
+        drawn_map = draw_places(places, (3, 3))
+    with figures.remembered_in(folder):
+        kept_map = draw_places(places, (3, 3))
+    assert kept_map == drawn_map and set(kept_map[0]) == {".pdf", ".svg"}
+
+
 DIGEST = """
 import hashlib, sys
 from pathlib import Path

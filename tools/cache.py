@@ -23,7 +23,7 @@ from .seeds import SeedReadError, list_seeds, read_seed_bytes
 from .write import in_place, write_if_changed
 
 CACHE = "book-cache.json"  # in the doctrees folder
-LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML", "matplotlib")
+LIBRARIES = ("dateparser", "python-dateutil", "syntok", "rapidfuzz", "markdown-it-py", "PyYAML", "matplotlib", "babel")
 
 
 def fingerprint(paths: Paths) -> str:

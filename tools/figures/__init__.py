@@ -12,9 +12,14 @@ themes alike; the print version redraws the ink near-black for paper.
 
 from __future__ import annotations
 
+import hashlib
 import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -101,4 +106,54 @@ def save(figure: MplFigure) -> dict[str, bytes]:
         figure.savefig(buffer, format="pdf", metadata=PDF_METADATA)
         files[".pdf"] = buffer.getvalue()
     pyplot.close(figure)
+    return files
+
+
+# --- figures remembered between builds -----------------------------------------------------------
+# Drawing is most of the conversion's time when one seed changes, and most figures then show the
+# same numbers as before. A figure is kept under the digest of what shapes it (its kind, the data
+# and settings it was drawn from, this package's code, matplotlib's version) in a folder the
+# build owns; a build draws only the figures whose digest is new, and forgets the ones it no
+# longer uses. Without a folder (the command line, the tests) every figure is drawn.
+
+_MEMORY: dict[str, object] = {"folder": None, "used": None}
+
+
+@contextmanager
+def remembered_in(folder: Path) -> Iterator[None]:
+    """Figures drawn inside this block are kept in `folder` and taken from it when unchanged."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _MEMORY.update(folder=folder, used=set())
+    try:
+        yield
+        for stale in sorted(folder.iterdir()):
+            if stale.name.split(".")[0] not in _MEMORY["used"]:
+                stale.unlink()
+    finally:
+        _MEMORY.update(folder=None, used=None)
+
+
+@cache
+def _code_version() -> str:
+    digest = hashlib.sha256(metadata.version("matplotlib").encode())
+    for path in sorted(Path(__file__).parent.iterdir()):
+        if path.suffix in (".py", ".geojson"):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def remembered(what: object, draw: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+    """The files draw() would give for a figure that `repr(what)` describes fully: kept ones when
+    this build remembers figures and drew the same before, else drawn now."""
+    folder = _MEMORY["folder"]
+    if folder is None:
+        return dict(sorted(draw().items()))
+    key = hashlib.sha256((_code_version() + repr(what)).encode()).hexdigest()[:32]
+    _MEMORY["used"].add(key)
+    kept = sorted(folder.glob(f"{key}.*"))
+    if kept:
+        return {path.suffix: path.read_bytes() for path in kept}
+    files = dict(sorted(draw().items()))  # in the order the kept ones are read back
+    for suffix, content in files.items():
+        (folder / f"{key}{suffix}").write_bytes(content)
     return files

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..events import Event
 from ..model import Passage
-from . import NEUTRAL, PALETTE, Figure, new_figure, save
+from . import NEUTRAL, PALETTE, Figure, new_figure, remembered, save
 
 OTHER = "other"  # the themes beyond the palette, and events with no theme
 YEARS_SHOWN = 60  # a chart spans at most this many years from its first (a mistyped date cannot stretch it to 9999)
@@ -115,6 +115,11 @@ def draw_stacked(
     table: Stacked, labels: dict[str, str], size: tuple[float, float], tick_every: int = 1, horizontal: bool = False, ylabel: str = "", bin_labels: dict[str, str] | None = None
 ) -> dict[str, bytes]:
     """A stacked bar chart: bins along the axis, one colour per series, a legend when there are several."""
+    settings = (table, labels, size, tick_every, horizontal, ylabel, bin_labels)
+    return remembered(("stacked", settings), lambda: _draw_stacked(*settings))
+
+
+def _draw_stacked(table: Stacked, labels: dict[str, str], size: tuple[float, float], tick_every: int, horizontal: bool, ylabel: str, bin_labels: dict[str, str] | None) -> dict[str, bytes]:
     figure = new_figure(*size)
     axes = figure.add_subplot()
     positions = list(range(len(table.bins)))

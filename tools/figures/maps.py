@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..places import FRAME, Frame, Place
-from . import NEUTRAL, PALETTE, new_figure, save
+from . import NEUTRAL, PALETTE, new_figure, remembered, save
 
 if TYPE_CHECKING:
     from matplotlib.transforms import Bbox
@@ -118,6 +118,18 @@ def draw_outline(axes, frame: Frame) -> None:
 def draw_places(places: list[Place], size: tuple[float, float], link=None, priority: dict[str, int] | None = None, frame: Frame = FRAME) -> tuple[dict[str, bytes], Drawn]:
     """The map with these places; `link(term)` gives a place's URL (web links), `priority` the
     order in which labels claim room (most mentioned first)."""
+    urls = [link(place.term) for place in places] if link else None
+    files = remembered(("places", places, size, urls, priority, frame), lambda: _with_labels(*_draw_places(places, size, link, priority, frame)))
+    labels = json.loads(files.pop(".json"))
+    return files, Drawn(labels["labelled"], labels["numbered"])
+
+
+def _with_labels(files: dict[str, bytes], drawn: Drawn) -> dict[str, bytes]:
+    """The map's files with what it labelled and numbered, as one more file (remembered with them)."""
+    return {**files, ".json": json.dumps({"labelled": drawn.labelled, "numbered": drawn.numbered}).encode()}
+
+
+def _draw_places(places: list[Place], size: tuple[float, float], link, priority: dict[str, int] | None, frame: Frame) -> tuple[dict[str, bytes], Drawn]:
     figure = new_figure(*size)
     axes = figure.add_axes((0.01, 0.01, 0.98, 0.98))
     draw_outline(axes, frame)

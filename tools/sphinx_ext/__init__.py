@@ -29,6 +29,7 @@ builds the complete book. In the order Sphinx meets them:
     env-get-updated                   when the extension's code changed; after reading, the pages
                                       that show something that changed are written again
     html-collect-pages searchindex.py the search index's glossary entries kept (sphinx#12599)
+    (search index)    stems.py        each word stemmed once per build, not once per page
     build-finished    conversion.py   corpus exports beside the HTML site
                       rebuild.py      pages of documents that no longer exist deleted; what the
                                       site shows saved for the next rebuild
@@ -45,7 +46,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, glossary, latex, moved, navigation, passages, readthedocs, rebuild, search, searchindex, sources
+from . import conversion, glossary, latex, moved, navigation, passages, readthedocs, rebuild, search, searchindex, sources, stems
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -118,6 +119,7 @@ def setup(app: Sphinx) -> dict:
     readthedocs.setup(app)
     rebuild.setup(app)
     searchindex.setup(app)
+    stems.setup(app)
     latex.setup(app)
     register_style()
     return {"version": "2.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,6 +22,7 @@ from sphinx.util import logging
 from .. import cache
 from ..book import BookError, hand_edits, make_book, write_exports, write_sources
 from ..export import relink
+from ..figures import remembered_in
 from ..model import Problem
 from ..pages import STATIC_FOLDER
 from ..pipeline import Paths
@@ -29,6 +30,7 @@ from ..write import write_if_changed
 from .config import BookConfig
 
 HAND_EDITS = "book-hand-edited"  # in the doctrees folder: the hand-edited versions of generated pages
+FIGURES = "book-figures"  # in the doctrees folder: figures drawn, kept for the next conversion (tools/figures)
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +62,12 @@ def cache_file(app: Sphinx) -> Path:
     return Path(app.doctreedir) / cache.CACHE
 
 
-def convert(root: Path, paths: Paths, srcdir: Path) -> tuple[list[str], dict]:
-    """Run the pipeline and write its pages; return the pages that changed and what to cache."""
+def convert(root: Path, paths: Paths, srcdir: Path, figures: Path) -> tuple[list[str], dict]:
+    """Run the pipeline and write its pages; return the pages that changed and what to cache.
+    Figures whose data did not change are taken from `figures` rather than drawn again."""
     try:
-        made = make_book(root, paths)
+        with remembered_in(figures):
+            made = make_book(root, paths)
     except BookError as error:
         stop_on_bad_data(error)
     changed = write_sources(srcdir, made)
@@ -91,7 +95,7 @@ def generate(app: Sphinx) -> None:
     expected = cache.fingerprint(paths)
     cached = cache.load(cached_at, srcdir, expected)
     if cached is None:
-        changed, result = convert(root, paths, srcdir)
+        changed, result = convert(root, paths, srcdir, Path(app.doctreedir) / FIGURES)
         cache.save(cached_at, expected, result["exports"], result["problems"], result["summary"], result["index_entries"])
     else:
         changed, result = [], cached

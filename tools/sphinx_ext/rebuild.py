@@ -117,15 +117,21 @@ def reread_when_code_changed(app: Sphinx, env: BuildEnvironment, added, changed,
     return sorted(env.found_docs)
 
 
+# The static files whose checksum a page carries (`?v=`): Sphinx adds it to style sheets and
+# scripts only. Data files (the redirect maps of moved.py, the maps' images) are named without one,
+# so a change in them changes no page but their own, which the build copies anyway.
+CHECKSUMMED = (".css", ".js")
+
+
 def static_files(app: Sphinx) -> list[str]:
-    """Each static file by name and content: pages carry their checksums (`?v=`)."""
+    """Each style sheet and script by name and content: pages carry their checksums (`?v=`)."""
     if app.builder.format != "html":
         return []
     found = []
     for folder in app.config.html_static_path:
         root = Path(app.confdir, folder)
         files = sorted(root.rglob("*")) if root.is_dir() else [root] if root.is_file() else []
-        found += [f"{path.relative_to(root.parent)}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in files if path.is_file()]
+        found += [f"{path.relative_to(root.parent)}:{hashlib.sha256(path.read_bytes()).hexdigest()}" for path in files if path.is_file() and path.suffix in CHECKSUMMED]
     return found + [repr(item) for item in (*app.registry.css_files, *app.registry.js_files)]
 
 
