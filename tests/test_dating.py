@@ -132,6 +132,24 @@ def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")
 
 
+def test_a_turn_that_goes_back_further_than_the_last_months_tells_history_as_an_article_would():
+    result = dated(
+        "HALE: Then, on 9 September last year, Lavrov called on Damascus to hand over its weapons.",
+        "HALE: The following day Lavrov said the plan was not purely Russian.",
+        "HALE: On 14 September, after three days of talks, Kerry and Lavrov agreed a framework.",  # 2013: the year being told
+        "ESTEVEZ: Where does that leave Moscow today?",
+        item_date="2014-06-25",
+    )
+    assert [date for date, _ in result] == ["2013-09-09", "2013-09-10", "2013-09-14", "2014-06-25"]
+
+
+def test_a_day_without_a_year_far_before_its_report_takes_the_year_being_told():
+    result = dated("In October 2019 Turkey launched its offensive.", "On 22 October Putin and Erdogan signed a memorandum in Sochi.", item_date="2020-08-27")
+    assert [date for date, _ in result] == ["2019-10", "2019-10-22"]
+    # With no year being told, it stays undated rather than guessed: the report's own date.
+    assert dated("On 22 October Putin and Erdogan signed a memorandum in Sochi.", item_date="2020-08-27")[0][0] == "2020-08-27"
+
+
 def test_by_that_time_and_the_next_day_lean_on_the_passage_before():
     result = dated("On 30 September 2015 Russian jets struck near Homs.", "By that time the coalition had been active for a year.", "The next day they struck again.")
     assert [date for date, _ in result] == ["2015-09-30", "2015-09-30", "2015-10-01"]

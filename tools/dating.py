@@ -27,6 +27,7 @@ the build are never used.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -279,7 +280,16 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
                 candidate = (year, date.month or 1, date.day or 1)
                 if (candidate >= (item.year, item.month or 1, item.day or 1)) if forward else (candidate <= (item.year, item.month or 12, item.day or 31)):
                     completed = PartialDate(year, date.month, date.day)
-                    return completed if year == item.year or _within_months(completed, item) else None
+                    if year == item.year or _within_months(completed, item):
+                        return completed
+                    break
+        # Far back from the item: the year the text has been telling of ("On 14 September" after
+        # passages of September 2013, in a programme of June 2014), never one after the item.
+        running = None if forward else context.previous
+        if running is not None and running.year is not None and PartialDate.valid(running.year, date.month, date.day):
+            completed = PartialDate(running.year, date.month, date.day)
+            if completed.last_day() <= item.last_day() and running.year < item.year:
+                return completed
         return None
     if context.span is not None:  # the year that puts the day inside the heading's span
         start, end = context.span
@@ -369,6 +379,24 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
     return found
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next)\s+year\b", re.IGNORECASE)
+
+
+def _with_relative_years(text: str, explicit: list[DateMention], relative: list[DateMention], item: PartialDate | None) -> tuple[list[DateMention], list[DateMention]]:
+    """"On 9 September last year": one day, whose year the item's gives; not a day and a year."""
+    if item is None or item.year is None:
+        return explicit, relative
+    completed = []
+    for mention in explicit:
+        follow = _YEAR_AFTER.match(text, mention.end) if mention.date.year is None else None
+        year = item.year + {"last": -1, "this": 0, "next": 1}[follow.group(1).lower()] if follow else None
+        if year is not None and PartialDate.valid(year, mention.date.month, mention.date.day):
+            mention = dataclasses.replace(mention, date=PartialDate(year, mention.date.month, mention.date.day), end=follow.end())
+            relative = [other for other in relative if not follow.start() <= other.start < follow.end()]
+        completed.append(mention)
+    return completed, relative
+
+
 # --- one passage -------------------------------------------------------------------------------
 
 
@@ -381,8 +409,8 @@ def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, f
 def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, float, int]:
     """stated_date, with where in the text the date stands."""
     best: tuple[float, int, PartialDate, str] | None = None
-    explicit = explicit_mentions(text)
-    for mention in explicit + _relative_mentions(text, context.item):
+    explicit, relative = _with_relative_years(text, explicit_mentions(text), _relative_mentions(text, context.item), context.item)
+    for mention in explicit + relative:
         if mention.weight <= 0:
             continue
         forward = bool(_FUTURE.search(text[max(0, mention.start - 80) : mention.end]) or re.search(r"\b(?:from|until|till|by)\s+$", text[max(0, mention.start - 8) : mention.start]))
@@ -400,6 +428,13 @@ def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, fl
     if best and best[0] < 2 and len({mention.date.year for mention in explicit if mention.date.year}) > 1:
         return None, "", 0.0, 0  # only years, and several: a passage that spans them ("in 2016 and 2017 ... late 2017")
     return (best[2], best[3], best[0], best[1]) if best else (None, "", 0.0, 0)
+
+
+SPOKEN_NEWS_DAYS = 90  # in a transcript, what a speaker tells of the last three months is the day's news
+
+
+def _within_days(date: PartialDate, item: PartialDate, days: int) -> bool:
+    return abs((date.first_day() - item.first_day()).days) <= days or abs((date.last_day() - item.first_day()).days) <= days
 
 
 ITEM_NEWS_DAYS = 365  # in a news item, a date within a year of the item's may be its news; farther, background
@@ -452,11 +487,16 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue], told:
 
 def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[PartialDate]) -> tuple[PartialDate | None, str]:
     text = passage.text
-    if context.item is not None and _SPEAKER_TURN.match(text):
-        return context.item, "the date it was said (the transcript's date)"
     date, basis, weight = stated_date(text, context)
     if weight < 3 and _DEFINITION.match(text):
         date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
+    told_back = date is None and context.previous is not None and _ANAPHORA.search(_first_sentence(text))  # "HALE: The following day ..."
+    if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or _within_days(date, context.item, SPOKEN_NEWS_DAYS)):
+        # A turn that tells of the last weeks is news of the day it was said (a spokesperson's "on
+        # 9 April the airfield was struck", at the briefing of 19 April); one that goes back
+        # further tells history ("HALE: On 9 September last year, Lavrov ..." is 2013), as a
+        # paragraph of an article would.
+        return context.item, "the date it was said (the transcript's date)"
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
         return date, basis
     anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
