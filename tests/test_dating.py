@@ -293,6 +293,15 @@ def test_an_article_paragraph_of_analysis_does_not_take_the_publication_date():
     assert [p.date for p in passages] == ["2022-10-21", None, "2018-03"]
 
 
+def test_an_article_paragraph_that_goes_on_with_a_story_of_last_year_does_not_take_the_publication_date():
+    passages = [
+        Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2020-08-27")
+        for n, text in enumerate(["On 22 October 2019 Putin and Erdogan signed a memorandum in Sochi.", "A few days after the memorandum, the SDF command said its units had left."])
+    ]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2019-10-22", None]  # not 27 August 2020: undated rather than wrong
+
+
 def test_last_weekday_said_the_day_after_is_the_week_before():
     assert dated("Last Thursday, clashes on the coast turned into killings.", item_date="2025-03-14")[0][0] == "2025-03-06"  # a Friday
 

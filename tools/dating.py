@@ -511,7 +511,10 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
             return found, f"“{anaphora.group(0)}”: from {told_by}"
     if context.item is not None and context.item_is_news and _lead_event(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
-    if context.item is not None and (context.item_is_news or _REPORTS_NEWS.search(text)):
+    backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, SPOKEN_NEWS_DAYS)
+    if context.item is not None and (context.item_is_news or (_REPORTS_NEWS.search(text) and not backstory)):
+        # An article's paragraph that reports, after paragraphs telling of months or years before
+        # it was published, goes on with that story: not of the publication day.
         return context.item, "the item's date"
     if date is not None:  # "in 2015" in the article on 24 November 2015 may tell another event of that year
         return date, basis
