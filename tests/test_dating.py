@@ -106,6 +106,11 @@ def test_since_ranges_parentheses_comparisons_and_names_do_not_date_a_passage(te
     assert dated(text)[0] == (None, "")
 
 
+def test_a_month_range_of_events_still_dates_its_passage_but_a_term_of_office_does_not():
+    assert dated("From 14 to 17 March 2016 the main force flew home from Hmeimim.")[0][0] == "2016-03-17"
+    assert dated("From 9 November to 24 December 2012 he was interim commander.")[0] == (None, "")
+
+
 def test_a_reported_speech_date_beats_a_biography_span():
     text = "Former UK ambassador to Russia from 2004 to 2008, Tony Brenton, said in April 2012 that Moscow would not budge."
     assert dated(text)[0] == ("2012-04", "stated")

@@ -76,15 +76,15 @@ _DESCRIBES_ANOTHER_TIME = re.compile(
     re.IGNORECASE,
 )
 _RANGE_AFTER = re.compile(r"^\s*(?:[-–—/]|to|and|until|till)\s*(?:\w+\s+)?(?:1[89]\d\d|20[0-4]\d|\d{2}\b)", re.IGNORECASE)
-# "from February to December 2024", "9 November to 24 December": a month range, its other end a month.
+_RANGE_BEFORE = re.compile(r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$", re.IGNORECASE)
+# "From 9 November to 24 December 2012 he was interim commander", "From February to December 2024
+# he chaired the society": a term of office, told by a month range and a verb of holding a post. A
+# month range that tells events ("from 14 to 17 March, jets flew home") still dates its passage.
 _MONTH_RANGE_AFTER = re.compile(
     r"^\s*(?:[-–—]|to|until|till)\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
-_RANGE_BEFORE = re.compile(
-    r"(?:1[89]\d\d|20[0-4]\d)\s*(?:[-–—/]|to|and|until)\s*$"
-    r"|\b(?-i:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?\s*(?:[-–—]|to|until)\s*$",  # "from 9 November to 24 December 2012"
-    re.IGNORECASE,
-)
+_MONTH_RANGE_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?\s*(?:[-–—]|to|until)\s*$")
+_TERM_OF_OFFICE = re.compile(r"^[^.;]{0,30}?\b(?:he|she)\s+(?:was|served|chaired|commanded|headed|led|held|ran|acted)\b")
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]+|[A-Z][\w-]+\s+[a-z][a-z-]+)")  # "the 2013 deal", "the 2019 Stroytransgaz contract"
 # A verb in the past right before the date: the main event of the clause ("began in September 2015").
@@ -134,7 +134,9 @@ _MONTH_START = re.compile(_MONTH)
 def weigh(text: str, start: int, end: int, precision: str) -> float:
     """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
     before = text[max(0, start - 40) : start]
-    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _MONTH_RANGE_AFTER.match(text[end : end + 24]) or _RANGE_BEFORE.search(before):
+    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _RANGE_BEFORE.search(before):
+        return 0
+    if (_MONTH_RANGE_AFTER.match(text[end : end + 24]) or _MONTH_RANGE_BEFORE.search(before)) and _TERM_OF_OFFICE.search(text[end : end + 60]):
         return 0
     if _in_parentheses(text, start, end):
         return 0
