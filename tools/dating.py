@@ -430,7 +430,7 @@ def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, fl
     return (best[2], best[3], best[0], best[1]) if best else (None, "", 0.0, 0)
 
 
-SPOKEN_NEWS_DAYS = 90  # in a transcript, what a speaker tells of the last three months is the day's news
+RECENT_DAYS = 90  # what a transcript's turn or an article's paragraph tells of the last three months is news of its day
 
 
 def _within_days(date: PartialDate, item: PartialDate, days: int) -> bool:
@@ -446,7 +446,7 @@ def _near_item(date: PartialDate, item: PartialDate | None) -> bool:
     news of 2018). Without an item, any date can."""
     if item is None or item.year is None:
         return True
-    return abs((date.first_day() - item.first_day()).days) <= ITEM_NEWS_DAYS or abs((date.last_day() - item.first_day()).days) <= ITEM_NEWS_DAYS
+    return _within_days(date, item, ITEM_NEWS_DAYS)
 
 
 def _refined(date: PartialDate, basis: str, told: list[tuple[int, PartialDate]], position: int) -> tuple[PartialDate, str]:
@@ -490,8 +490,9 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     date, basis, weight = stated_date(text, context)
     if weight < 3 and _DEFINITION.match(text):
         date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
-    told_back = date is None and context.previous is not None and _ANAPHORA.search(_first_sentence(text))  # "HALE: The following day ..."
-    if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or _within_days(date, context.item, SPOKEN_NEWS_DAYS)):
+    anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
+    told_back = date is None and context.previous is not None and anaphora  # "HALE: The following day ..."
+    if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or _within_days(date, context.item, RECENT_DAYS)):
         # A turn that tells of the last weeks is news of the day it was said (a spokesperson's "on
         # 9 April the airfield was struck", at the briefing of 19 April); one that goes back
         # further tells history ("HALE: On 9 September last year, Lavrov ..." is 2013), as a
@@ -499,7 +500,6 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         return context.item, "the date it was said (the transcript's date)"
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
         return date, basis
-    anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
     base, told_by = context.previous, "the passage before"
     if base is None and context.subject is not None and context.subject_applies:
         base, told_by = context.subject, "the article's event"  # "within a day" of the one event an article tells
@@ -511,7 +511,7 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
             return found, f"“{anaphora.group(0)}”: from {told_by}"
     if context.item is not None and context.item_is_news and _lead_event(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
-    backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, SPOKEN_NEWS_DAYS)
+    backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, RECENT_DAYS)
     if context.item is not None and (context.item_is_news or (_REPORTS_NEWS.search(text) and not backstory)):
         # An article's paragraph that reports, after paragraphs telling of months or years before
         # it was published, goes on with that story: not of the publication day.

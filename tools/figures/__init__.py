@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..write import write_if_changed
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
@@ -150,10 +153,9 @@ def remembered(what: object, draw: Callable[[], dict[str, bytes]]) -> dict[str, 
         return dict(sorted(draw().items()))
     key = hashlib.sha256((_code_version() + repr(what)).encode()).hexdigest()[:32]
     _MEMORY["used"].add(key)
-    kept = sorted(folder.glob(f"{key}.*"))
-    if kept:
-        return {path.suffix: path.read_bytes() for path in kept}
-    files = dict(sorted(draw().items()))  # in the order the kept ones are read back
-    for suffix, content in files.items():
-        (folder / f"{key}{suffix}").write_bytes(content)
+    kept = folder / f"{key}.json"  # all of a figure's files in one, written whole or not at all
+    if kept.is_file():
+        return {suffix: content.encode("latin-1") for suffix, content in json.loads(kept.read_text(encoding="utf-8")).items()}
+    files = dict(sorted(draw().items()))
+    write_if_changed(kept, json.dumps({suffix: content.decode("latin-1") for suffix, content in files.items()}))
     return files
