@@ -185,6 +185,21 @@ def test_a_title_naming_a_one_day_event_without_a_year_still_gives_the_article_i
     assert subject_date("Mil Mi-28 attack helicopter", [], [lead]) is None  # "attack" here names a kind of aircraft
 
 
+def test_an_event_infobox_date_row_gives_the_article_its_event_even_when_the_title_is_a_battle():
+    from tools.dating import subject_date
+
+    def lead(row: str) -> list[Passage]:
+        infobox = Passage(id="p0", source="s.md", first_line=1, last_line=4, text=f"Battle of Khasham {row} Place: near Khasham, Deir ez-Zor Result: attack repulsed")
+        return [infobox, Passage(id="p1", source="s.md", first_line=6, last_line=6, text="The column advanced after dark.")]
+
+    assert subject_date("Battle of Khasham", [], lead("Date: 7–8 February 2018")).iso() == "2018-02-07"  # fought over one night: its first day
+    assert subject_date("Battle of Khasham", [], lead("| Date | 7 February 2018 |")).iso() == "2018-02-07"  # a table row
+    assert subject_date("Aleppo offensive", [], lead("Date: 15 November – 22 December 2016")) is None  # a campaign of weeks is not one event
+    assert subject_date("Aleppo offensive", [], lead("Date: 1–22 December 2016")) is None
+    assert subject_date("Russian intervention", [], lead("Date: 30 September 2015 – present")) is None
+    assert subject_date("Battle of Khasham", [], lead("Date: 29 February 2013")) is None  # impossible: refused
+
+
 def test_the_article_event_is_more_precise_than_a_heading_or_a_year_that_contains_it():
     passages = [
         Passage(id="p0", source="s.md", first_line=1, last_line=1, text="Ankara said the bomber had crossed the border.", section=("2015 Su-24 shootdown",)),

@@ -234,6 +234,35 @@ _ONE_DAY_EVENT = re.compile(
 
 
 LEAD_PASSAGES = 3  # the lead: an infobox or a hatnote may come before the sentence that dates the event
+ONE_EVENT_DAYS = 2  # an infobox's "Date: 7–8 February 2018" (a battle fought over a night) is one event
+# An event infobox's date row, as an export writes it ("Date: 7–8 February 2018", "| Date | 5
+# September 2017 |"); its value ends at the next row's label ("Place:") or cell.
+_INFOBOX_DATE = re.compile(r"(?:^|\s|\|)Date\s*(?::|\|)\s*(?P<value>[^|:]{4,60}?)(?=\s+[A-Z][a-z]+(?:\s[a-z]+)?\s*:|\s*\||$)")
+_DAY_RANGE_START = re.compile(r"^\s*(?P<day>\d{1,2})\s*[–—-]\s*\d{1,2}\s")
+
+
+def infobox_date(passages: list[Passage]) -> PartialDate | None:
+    """The date row of an event's infobox in the lead, when it names one event: a day, or days
+    at most ONE_EVENT_DAYS apart (its first day). A campaign's "9–27 March" is not one event."""
+    for passage in passages:
+        match = _INFOBOX_DATE.search(passage.text)
+        if not match:
+            continue
+        value = match.group("value")
+        dates = [date for _, date in find_dates(value)]
+        if not dates or dates[-1].year is None or dates[-1].day is None or len(dates) > 2 or _RANGE_WORDS.search(value.replace("–", " ").replace("—", " ")):
+            return None
+        end = dates[-1]
+        start = dates[0] if len(dates) == 2 else end
+        ranged = _DAY_RANGE_START.match(value)
+        if ranged and len(dates) == 1:
+            start = PartialDate(end.year, end.month, int(ranged.group("day")))
+        elif start.year is None and start.day is not None:
+            start = PartialDate(end.year, start.month, start.day)
+        if start.day is None or not PartialDate.valid(start.year, start.month, start.day):
+            return None
+        return start if 0 <= (end.first_day() - start.first_day()).days <= ONE_EVENT_DAYS - 1 else None
+    return None
 
 
 def subject_date(title: str, metadata_dates: list[str], passages: list[Passage]) -> PartialDate | None:
@@ -245,6 +274,9 @@ def subject_date(title: str, metadata_dates: list[str], passages: list[Passage])
     given = source_context(single) if len(single) == len(metadata_dates) == 1 else None
     if given is not None and given.month is not None:
         return given
+    infobox = infobox_date(passages[:LEAD_PASSAGES])
+    if infobox is not None:
+        return infobox
     years = {int(year) for year in _TITLE_YEAR.findall(title)}
     if not passages or len(years) > 1 or (not years and not _ONE_DAY_EVENT.search(title)):
         return None
