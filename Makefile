@@ -40,8 +40,11 @@ $(LIVE_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,live]'
 	touch $(LIVE_STAMP)
 
+# Sphinx starts only when something it reads or wrote changed since its last successful build
+# (tools/uptodate.py): a no-change `make html` is a check of under a second.
 html: $(STAMP)
-	$(BIN)/sphinx-build -M html docs _build $(SPHINXOPTS)
+	@$(BIN)/python -m tools.uptodate check html $(SPHINXOPTS) || \
+		{ $(BIN)/sphinx-build -M html docs _build $(SPHINXOPTS) && $(BIN)/python -m tools.uptodate record html; }
 
 latexpdf: $(STAMP)
 	$(BIN)/sphinx-build -M latexpdf docs _build $(SPHINXOPTS)

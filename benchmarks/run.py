@@ -5,7 +5,8 @@ Usage: python benchmarks/run.py [--scale 1 10 50] [--no-pdf] [--no-large] [--no-
 For each scale, a temporary copy of the project gets a generated corpus of distinct documents
 (benchmarks/corpus.py: about N times the five seeds' text) and every step runs as its own process,
 timed with a monotonic clock, its peak memory (RSS) taken from the kernel when it ends:
-the conversion alone; a clean HTML build; a no-change rebuild; a rebuild after editing one
+the conversion alone; a clean HTML build; a no-change rebuild (Sphinx's, then `make html`'s, which
+starts Sphinx only when something changed); a rebuild after editing one
 generated seed; a clean `-j 2` build; the PDF (the LaTeX builder, then latexmk as `make latexpdf`
 runs it, sharing the doctrees of the HTML build as Read the Docs does). Then the same pages,
 stripped of the book's roles and directives, go through plain Sphinx and MyST (benchmarks/
@@ -102,6 +103,13 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[Ste
 
 def sphinx(builder: str, jobs: int = 1) -> list[str]:
     return [sys.executable, "-m", "sphinx", "-q", "--keep-going", "-j", str(jobs), "-b", builder, "-d", "_build/doctrees", "docs", f"_build/{builder}"]
+
+
+def make_html() -> list[str]:
+    """What `make html` runs: Sphinx only when tools/uptodate.py finds something changed."""
+    options = "-q --keep-going -b html -d _build/doctrees docs _build/html"
+    python = sys.executable
+    return ["bash", "-c", f"{python} -m tools.uptodate check html || {{ {python} -m sphinx {options} && {python} -m tools.uptodate record html; }}"]
 
 
 def latexmk(project: Path) -> tuple[Step, str]:
@@ -214,6 +222,8 @@ def bench(recorder: Recorder, scale: float, documents: dict[str, bytes], pdf: bo
             return
         both = [book, base]
         paired(recorder, both, "no_change_rebuild", lambda project: sphinx("html"))
+        measure(make_html(), folder)  # records the stamp (a Sphinx run with nothing to do)
+        step(recorder, row, "no_change_make_html", measure(make_html(), folder))
         for project in both:
             project.edit()
         paired(recorder, both, "one_seed_edit_rebuild", lambda project: sphinx("html"))
