@@ -143,6 +143,14 @@ def test_cyrillic_text_is_printed(text):
         assert squashed(phrase) in squashed(text), phrase
 
 
+def test_chinese_and_korean_are_printed_in_their_own_fonts(book, text):
+    # glossary aliases the dictionary prints; no "Missing character" (test above) means a font had them
+    for phrase in ("中国", "반기문"):
+        assert phrase in text, phrase
+    tex = (book.pdf_dir / f"{book.pdf.stem}.tex").read_text(encoding="utf-8")
+    assert "\\bookcjk{中国}" in tex and "\\bookko{반기문}" in tex
+
+
 def words_on_pages(pdf):
     """(page, xMin, yMin, text) of every word, from `pdftotext -bbox`."""
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

@@ -84,6 +84,14 @@ def test_a_snippet_is_cited_by_its_place_in_the_bundle():
     assert lines_label(4, 6) == "lines 4–6"
 
 
+def test_chinese_japanese_and_korean_runs_get_their_fonts_and_nothing_else_changes():
+    from tools.sphinx_ext.latex.writer import mark_east_asian_runs
+
+    assert mark_east_asian_runs("China (中国) and Ban Ki-moon (반기문).") == "China (\\bookcjk{中国}) and Ban Ki-moon (\\bookko{반기문})."
+    assert mark_east_asian_runs("東京・ロシア") == "\\bookcjk{東京・ロシア}"  # kana and CJK punctuation with the Han
+    assert mark_east_asian_runs("Latakia, Латакия, اللاذقية ✈") == "Latakia, Латакия, اللاذقية ✈"
+
+
 def test_print_sets_typographic_quotes_and_changes_nothing_else():
     assert typographic('He said "no" -- it\'s over...') == "He said “no” -- it’s over..."
 

@@ -35,11 +35,7 @@ _FONTS = r"""
 % those scripts too, in another design); FreeSerif: arrows and other symbols
 % Noto lacks; Noto Sans Symbols 2: more symbols; Noto Color Emoji: emoji and
 % regional-indicator flag pairs (mode=harf: the flag ligature needs HarfBuzz, and
-% LuaHBTeX draws the colour bitmaps); Droid Sans Fallback: Chinese and Japanese
-% (glossary aliases such as 中国; before Nanum, whose hanja would take some Chinese
-% characters of a word and leave it the others); Nanum Myeongjo: Korean (반기문), which
-% Droid lacks.  Together 12 MB
-% to download instead of Noto CJK's 57.  "file:" matters: a bare "X.ttf" is looked up
+% LuaHBTeX draws the colour bitmaps).  "file:" matters: a bare "X.ttf" is looked up
 % as a font *name*, fails, and makes luaotfload rescan every system font and rewrite
 % its lookup cache on each run (slow, and latexmk then reruns LaTeX up to 5 times).
 \directlua{
@@ -49,10 +45,20 @@ _FONTS = r"""
     "file:FreeSerif.otf:mode=node;",
     "file:NotoSansSymbols2-Regular.ttf:mode=node;",
     "file:NotoColorEmoji.ttf:mode=harf;",
-    "file:DroidSansFallbackFull.ttf:mode=node;",
-    "file:NanumMyeongjo.ttf:mode=node;",
   })
 }
+% Chinese, Japanese and Korean: the writer puts each run of their characters in the text
+% into \bookcjk{} or \bookko{} (latex/writer.py), so their fonts are loaded only at the
+% sizes where such a run is printed.  In every font's fallback chain they were loaded for
+% each size and shape of each font: lualatex then needed 2.5 GB for the 1x book, 1.1 GB
+% without them.  Droid Sans Fallback: Chinese and Japanese (glossary
+% aliases such as 中国); Nanum Myeongjo: Korean (반기문), which Droid lacks.  Together 12 MB
+% to download instead of Noto CJK's 57.
+\newfontfamily\bookcjkfont{DroidSansFallbackFull.ttf}[BoldFont=*, ItalicFont=*, BoldItalicFont=*]
+\newfontfamily\bookkofont{NanumMyeongjo.ttf}[BoldFont=*, ItalicFont=*, BoldItalicFont=*]
+\DeclareRobustCommand\bookcjk[1]{{\bookcjkfont #1}}
+\DeclareRobustCommand\bookko[1]{{\bookkofont #1}}
+\AtBeginDocument{\pdfstringdefDisableCommands{\def\bookcjk#1{#1}\def\bookko#1{#1}}}
 % Noto covers Latin incl. Turkish (ğ ş ı İ), ʿ ʾ, ″, dashes, curly quotes, Greek, Cyrillic.
 \setmainfont{Noto Serif}[RawFeature={fallback=bookfallback}]
 \setsansfont{Noto Sans}[RawFeature={fallback=bookfallback}]

@@ -10,6 +10,8 @@ r"""The writer: Sphinx's LaTeX translator with the book's additions.
   and its first paragraph, the line of facts above the quotation, in
   ``sphinxuseclass{passage-meta}`` (the HTML does the same with CSS, book.css).
   A passage is kept from starting on the last lines of a page (\needspace).
+* Runs of Chinese, Japanese and Korean characters in \bookcjk{} and \bookko{}: their fonts are
+  loaded only where such a run is printed, not in every font's fallback chain (preamble.py).
 * Page references: every cross-reference ends with the page of its target, "(p. 12)"
   (``latex_show_pagerefs``, in the book's words: \bookpageref, preamble.py); a `{pages}`
   list becomes \bookpages, which bookpages.lua prints as "pp. 12, 45–47".
@@ -81,11 +83,33 @@ def _index_text(value: str) -> str:
     return value.replace('"', '""').replace("@", '"@').replace("!", '"!').replace("|", r"\textbar{}")
 
 
+# Runs of Chinese and Japanese (Han, kana, CJK punctuation) and of Korean (Hangul) characters:
+# set in their own fonts by \\bookcjk{} and \\bookko{} (preamble.py says why not by fallback).
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+")
+
+
+def mark_east_asian_runs(text: str) -> str:
+    """'中国' -> '\\bookcjk{中国}', '반기문' -> '\\bookko{반기문}'; other text unchanged."""
+    text = CJK_RUN.sub(lambda match: "\\bookcjk{" + match.group() + "}", text)
+    return HANGUL_RUN.sub(lambda match: "\\bookko{" + match.group() + "}", text)
+
+
 class BookLaTeXTranslator(LaTeXTranslator):
     def visit_Text(self, node) -> None:
         start = len(self.body)
         super().visit_Text(node)
-        self.body[start:] = [break_long_lines(piece) for piece in self.body[start:]]
+        self.body[start:] = [break_long_lines(mark_east_asian_runs(piece)) for piece in self.body[start:]]
+
+    def visit_literal_block(self, node) -> None:
+        """A highlighted block is written whole here, not through visit_Text: its Chinese,
+        Japanese and Korean runs are marked the same way (Sphinx's Verbatim reads commands)."""
+        start = len(self.body)
+        try:
+            super().visit_literal_block(node)
+        except nodes.SkipNode:
+            self.body[start:] = [mark_east_asian_runs(piece) for piece in self.body[start:]]
+            raise
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
