@@ -103,4 +103,7 @@ def make_baseline(docs: Path, where: Path) -> Path:
     for extra in ("_static",):
         if (docs / extra).is_dir():
             shutil.copytree(docs / extra, target / extra)
+    figures = docs / "_generated" / "figures"  # the pages' figures (the PDF needs their files; without them latexmk stopped)
+    if figures.is_dir():
+        shutil.copytree(figures, target / "_generated" / "figures", ignore=shutil.ignore_patterns("*.html"))
     return target

@@ -221,6 +221,20 @@ def test_a_shift_with_no_date_before_it_counts_from_the_article_event():
     ]
 
 
+def test_a_paragraph_that_goes_on_with_the_speaker_words_keeps_their_date():
+    passages = [
+        Passage(id="p0", source="s.md", first_line=1, last_line=1, text="On 27 March 2018 Mattis said a second clash had been avoided.", section=("Aftermath",)),
+        Passage(id="p1", source="s.md", first_line=2, last_line=2, text="Mattis added that he still could not explain the attack.", section=("Aftermath",)),
+        Passage(id="p2", source="s.md", first_line=3, last_line=3, text="Analysts have read the attack as a probe.", section=("Aftermath",)),
+    ]
+    date_passages(passages, [], None, item_is_news=False)
+    assert [(p.date, p.date_basis) for p in passages] == [
+        ("2018-03-27", "stated"),
+        ("2018-03-27", "“added”: the date of the passage before"),
+        (None, ""),  # analysis, no speaker going on: no date
+    ]
+
+
 def test_a_year_a_passage_states_is_not_narrowed_to_the_article_event_it_may_not_tell():
     passage = Passage(id="p0", source="s.md", first_line=1, last_line=1, text="In 2015 Russia also sent landing ships to the coast.", section=("Aftermath",))
     date_passages([passage], [], PartialDate(2015, 11, 24))
@@ -340,3 +354,28 @@ def test_the_article_event_is_read_from_its_lead_past_a_hatnote_that_gives_only_
         Passage(id="p1", source="s.md", first_line=2, last_line=2, text="The relief of the siege of Deir ez-Zor was the breakthrough on 5 September 2017."),
     ]
     assert subject_date("Relief of the siege of Deir ez-Zor (2017)", [], lead).iso() == "2017-09-05"
+
+
+def test_a_paragraph_that_defines_its_subject_is_not_dated_by_the_history_it_mentions():
+    passages = [
+        Passage(id="p0", source="s.md", first_line=1, last_line=1, text=(
+            "The naval facility in Tartus (Arabic: طرطوس; often written Tartous) is a repair point of the Russian Navy. "
+            "It has been used under an arrangement concluded in 1971.")),
+        Passage(id="p1", source="s.md", first_line=2, last_line=2, text=(
+            "Khmeimim is an air base near Latakia. Russian aircraft first flew from it on 30 September 2015.")),
+    ]
+    date_passages(passages, [], None, item_is_news=False)
+    assert [p.date for p in passages] == [None, None]  # what each place is, not an event of 1971 or 2015
+
+
+def test_that_weekday_points_back_to_the_day_told_before_never_to_the_item_week():
+    def dated(before: str) -> list:
+        passages = [
+            Passage(id="p0", source="s.txt", first_line=1, last_line=1, text=before, item_date="2016-12-23"),
+            Passage(id="p1", source="s.txt", first_line=2, last_line=2, text="That Monday a mortar round struck the field hospital.", item_date="2016-12-23"),
+        ]
+        date_passages(passages, [], None, item_is_news=False)
+        return [(p.date, p.date_basis) for p in passages]
+
+    assert dated("On 5 December 2016 the army entered the old city.")[1] == ("2016-12-05", "“That Monday”: the date of the passage before")
+    assert dated("On 7 December 2016 the army entered the old city.")[1] == (None, "")  # a Wednesday: which Monday is not told

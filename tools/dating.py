@@ -57,12 +57,18 @@ _SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
-    r"that week|that month|the same (?:week|month)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
+    r"that week|that month|the same (?:week|month)|that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
     r"the (?:next|following|previous) (?:day|morning|night|week)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
     r"days later|the day before|hours later|"
     r"within (?:a|one|two|three|four|five|six|seven|a few|several|\d{1,2}) (?:hours?|days?|weeks?)|within (?:hours|days|weeks))\b",
     re.IGNORECASE,
+)
+# A paragraph that goes on with the words of the one before ("Mattis added that ...", "She also
+# said ..."): said at the same time, so of the same date.
+_GOES_ON_SPEAKING = re.compile(
+    r"^(?:(?:He|She|They|It)|(?:The|the|Mr|Ms|Mrs|Dr)\.?\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?:also\s+|further\s+|later\s+)?(?:added|went on to (?:say|add)|continued)\b"
 )
 # A verb that reports news in the past: in an article, a paragraph with one tells the news of its
 # publication day; one without ("For Israel the calculus is simpler.") is analysis, of no one day.
@@ -74,7 +80,7 @@ _REPORTS_NEWS = re.compile(
     re.IGNORECASE,
 )
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
-_DEFINITION = re.compile(r"^[^.;]{0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")
+_DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {
     "the next day": 1, "the following day": 1, "the next morning": 1, "the following morning": 1, "the next night": 1,
     "the following night": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
@@ -90,6 +96,9 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
     count from, the passage before's own date (month or year) is kept."""
     text = expression.lower()
     words = text.split()
+    if words[0] == "that" and words[1] in _WEEKDAYS:  # "That Monday": the day told before, if it was a Monday
+        same = previous.day is not None and previous.first_day().weekday() == list(_WEEKDAYS).index(words[1])
+        return previous if same else None
     if previous.day is None:  # a shift from a month or a year may leave it
         return None if words[-1] in ("later", "earlier", "before") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
     start = previous.first_day()
@@ -403,6 +412,8 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
     for match in _RELATIVE.finditer(text):
         if item.day is None and match.group("expr").lower().split()[-1] in _WEEKDAYS:
             continue  # "on Tuesday" needs the item's day
+        if text[max(0, match.start() - 5) : match.start()].lower() == "that ":
+            continue  # "That Monday" points back to a day told before, not to the item's week
         if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
             continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
@@ -519,8 +530,8 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue], told:
 
 def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[PartialDate]) -> tuple[PartialDate | None, str]:
     text = passage.text
-    date, basis, weight = stated_date(text, context)
-    if weight < 3 and _DEFINITION.match(text):
+    date, basis, weight, position = _strongest(text, context)
+    if _DEFINITION.match(text) and (weight < 3 or position >= len(_first_sentence(text))):
         date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
     anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
     told_back = date is None and context.previous is not None and anaphora  # "HALE: The following day ..."
@@ -535,12 +546,16 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     base, told_by = context.previous, "the passage before"
     if base is None and context.subject is not None and context.subject_applies:
         base, told_by = context.subject, "the article's event"  # "within a day" of the one event an article tells
+    if date is None and context.previous is not None and (goes_on := _GOES_ON_SPEAKING.match(text)):
+        return context.previous, f"“{goes_on.group(0).split()[-1]}”: the date of the passage before"
     if anaphora and base is not None:
         found = shifted(anaphora.group(0), base)
         if found == base:
             return found, f"“{anaphora.group(0)}”: the date of {told_by}"
         if found is not None:
             return found, f"“{anaphora.group(0)}”: from {told_by}"
+        if anaphora.group(0).lower().split()[-1] in _WEEKDAYS and date is None:
+            return None, ""  # "That Monday" after a day that was no Monday: which one cannot be told
     if context.item is not None and context.item_is_news and _lead_event(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
     backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, RECENT_DAYS)
