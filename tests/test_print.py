@@ -174,3 +174,43 @@ def test_paper_gets_no_web_machinery(tex):
 def test_print_cites_a_snippet_by_its_place_and_sets_typographic_quotes(tex):
     assert re.search(r"snippets\.txt, line 1, snippet \d", tex)
     assert re.search(r"against “[^”\n]{0,200}ISIS[^”\n]{0,200}” targets", tex)
+
+
+# --- a book too large to print whole ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def concise(tmp_path_factory, rootdir):
+    """The small book's LaTeX when chapters.yaml says it is too large to print whole (any book
+    with more passages than `print_passages`), written without a warning; and its passages."""
+    srcdir = tmp_path_factory.mktemp("concise") / "book"
+    shutil.copytree(rootdir / "test-print", srcdir)
+    with (srcdir / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
+        data.write("pages: {print_passages: 2}\n")
+    app = SphinxTestApp("latex", srcdir=srcdir)
+    try:
+        app.build()
+        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
+        tex = (Path(app.outdir) / "small-print.tex").read_text(encoding="utf-8")
+        edition = (srcdir / "_generated" / "print" / "edition.md").read_text(encoding="utf-8")
+        return tex, edition
+    finally:
+        app.cleanup()
+
+
+def test_a_book_too_large_to_print_whole_prints_its_dated_passages_but_not_its_undated_chapter(concise):
+    tex, edition = concise
+    assert "carried out their first air strikes in Syria" in tex  # dated (30 September 2015): in full
+    assert "aims in Syria are debated" not in body(tex)  # a snippet without a date: the web edition only
+    assert r"\chapter{Undated}" not in tex
+    assert re.search(r"undated passages\s+are in the web edition only", tex)
+    assert "more than the 2 the printed edition prints whole" in edition
+
+
+def test_a_book_too_large_to_print_whole_gives_each_theme_year_the_pages_of_its_passages(concise):
+    tex, _ = concise
+    themes = body(tex)[body(tex).index(r"\part{Themes}"):]
+    assert "1 passage, printed on \\bookpages{periods/intervention:p-wire-" in themes  # a year's passages: their pages
+    assert "without a date: in the web edition only." in themes  # a theme's undated passages are not printed
+    assert r"\sphinxstylestrong{" not in themes[: themes.index(r"\part{")]  # no excerpt lines ("**date** · excerpt")
+    assert "Each excerpt gives the page of the full passage" not in tex

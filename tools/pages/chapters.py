@@ -16,7 +16,7 @@ from .. import myst
 from ..addresses import ChapterPart, date_group_anchor, theme_year_anchor, undated_anchor
 from ..excerpt import excerpt
 from ..model import Passage, display_date
-from .common import MOVED, STATIC_FOLDER, NotesOnPage, PageContext, month_heading, moved_map, moved_matter
+from .common import MOVED, STATIC_FOLDER, NotesOnPage, PageContext, month_heading, moved_map, moved_matter, web_only_matter
 from .glance import period_opening, theme_opening
 
 
@@ -67,9 +67,11 @@ def period_pages(context: PageContext, period, opening: str = "") -> dict[str, s
     head = [myst.label(f"period-{period.slug}"), f"# {period.title}", "", period.intro, ""]
     head += [opening] if opening else []  # its key events, a chart and a map (glance.py)
     head += [f"*{len(passages)} passages from {len({p.source for p in passages})} sources.*", ""]
+    web_only = period.undated and context.print_is_concise  # the printed edition leaves it out (chapter_index says so)
     if parts[0].key == "":
-        return {f"{parts[0].page}.md": "\n".join(head + passages_body(context, period, passages, NotesOnPage(period.slug)))}
-    matter = moved_matter("periods", period.slug)
+        matter = web_only_matter() if web_only else []
+        return {f"{parts[0].page}.md": "\n".join(matter + head + passages_body(context, period, passages, NotesOnPage(period.slug)))}
+    matter = moved_matter("periods", period.slug, web_only)
     pages = {f"periods/{period.slug}.md": "\n".join(matter + head + split_note(parts, period.slug, "passages"))}
     anchors = [(part.page, [p.id for p in part.passages] + [date_group(context, period, p)[1] for p in part.passages]) for part in parts]
     pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(anchors)
@@ -96,11 +98,18 @@ def excerpts_body(context: PageContext, theme, passages: list[Passage], labelled
         out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"## {year if year else 'Undated'}", ""]
         labelled.add(anchor)
         periods = list(dict.fromkeys(passage.period for passage in found))
-        out += ["*In the chronology:* " + ", ".join(f"[{myst.text(titles[slug])}](#period-{slug})" for slug in periods if slug in titles), ""]
+        web = ["*In the chronology:* " + ", ".join(f"[{myst.text(titles[slug])}](#period-{slug})" for slug in periods if slug in titles), ""]
         for passage in found:
             title = context.views[passage.source].title
-            out.append(f"- **{display_date(passage.date)}** · {myst.link(excerpt(passage.text), '#' + passage.id)} · *{myst.text(title)}*")
-        out.append("")
+            web.append(f"- **{display_date(passage.date)}** · {myst.link(excerpt(passage.text), '#' + passage.id)} · *{myst.text(title)}*")
+        if not context.print_is_concise:
+            out += web + [""]
+            continue
+        # Too large a book to print every excerpt: print gives the pages of the year's passages.
+        shown = [passage.id for passage in found if context.printed(passage)]
+        count = f"{len(found)} passage{'s' if len(found) != 1 else ''}"
+        paper = f"{count}, printed on {{pages}}`{' '.join(shown)}`." if shown else f"{count} without a date: in the web edition only."
+        out += [myst.directive("only", "\n".join(web), "html", fence="::::"), "", myst.directive("only", paper, "latex", fence="::::"), ""]
     return out
 
 
@@ -113,6 +122,8 @@ def theme_pages(context: PageContext, theme, opening: str = "") -> dict[str, str
     head += [opening] if opening else []  # its events over time (glance.py)
     web = f"*{len(passages)} passages. Each excerpt links to the full passage in its period chapter.*"
     paper = f"*{len(passages)} passages. Each excerpt gives the page of the full passage in its period chapter.*"
+    if context.print_is_concise:
+        paper = f"*{len(passages)} passages. This edition gives, year by year, the pages of their full text in the period chapters; the web edition lists them as excerpts.*"
     head += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
     if not passages:
         return {f"themes/{theme.slug}.md": "\n".join(head + ["No passage of the current sources falls under this theme yet."])}
@@ -138,7 +149,14 @@ def chapter_index(context: PageContext, kind: str) -> str:
         title, intro, items = "Themes", "The same passages followed across the years, one chapter per theme, as linked excerpts.", chapters.themes
         names = [item.slug for item in items]
     toctree = myst.directive("toctree", "\n".join(names), options={"maxdepth": "1"}, fence="```")
-    return "\n".join([myst.label(f"{kind}-index"), f"# {title}", "", intro, "", toctree, ""])
+    out = [myst.label(f"{kind}-index"), f"# {title}", "", intro, ""]
+    undated = [period for period in chapters.periods if period.undated] if kind == "periods" else []
+    if undated and context.print_is_concise:
+        count = sum(1 for passage in context.book.passages if passage.period == undated[0].slug)
+        note = (f"This printed edition holds the book's {len(context.book.passages) - count:,} dated passages in full. Its {count:,} undated passages "
+                f"are in the web edition only, in the chapter *{myst.text(undated[0].title)}*, {{web-address}}`periods/{undated[0].slug}.html`.")
+        out += [myst.directive("only", note, "latex"), ""]
+    return "\n".join(out + [toctree, ""])
 
 
 def _span(item) -> str:

@@ -203,6 +203,16 @@ class PageContext:
         """A later passage's one line: the note's kind and title, linked to the note in full."""
         return "{.note-marker}\n" + f"*{KINDS[annotation.kind]}, see the note above:* [{myst.text(annotation.title)}](#{anchor})"
 
+    @property
+    def print_is_concise(self) -> bool:
+        """Whether the book is too large to print whole (chapters.yaml, pages: print_passages)."""
+        return len(self.book.passages) > self.book.chapters.page_size.print_passages
+
+    def printed(self, passage: Passage) -> bool:
+        """Whether the printed edition prints the passage in full (the undated chapter stays on
+        the web when the book is too large to print whole)."""
+        return not self.print_is_concise or not any(period.undated and period.slug == passage.period for period in self.book.chapters.periods)
+
     def passage_block(self, passage: Passage, notes: NotesOnPage | None = None) -> str:
         """The passage as an anchored quotation with its line of facts, then its editorial notes:
         in full the first time `notes` meets them, as a marker after that (always in full, without
@@ -240,12 +250,20 @@ class PageContext:
         return myst.directive("admonition", body, title, {"class": f"annotation {annotation.kind}", "name": f"note-text-{annotation.id}"})
 
 
-def moved_matter(folder: str, slug: str = "") -> list[str]:
+WEB_ONLY = "book-print: web-only"  # front matter of a page the printed edition leaves out (latex/transforms.py)
+
+
+def moved_matter(folder: str, slug: str = "", web_only: bool = False) -> list[str]:
     """Front matter naming the map of a split chapter's passages, so that an address made before
     the split (chapter#passage) still finds its passage (sphinx_ext/moved.py). The map is named
     after the chapter's folder and slug ("periods-undated"), or after a page of the book's top
-    level ("glossary")."""
-    return ["---", f"book-moved: {MOVED}/{folder}{f'-{slug}' if slug else ''}.json", "---", ""]
+    level ("glossary"). `web_only`: the printed edition leaves the page out."""
+    return ["---", f"book-moved: {MOVED}/{folder}{f'-{slug}' if slug else ''}.json"] + ([WEB_ONLY] if web_only else []) + ["---", ""]
+
+
+def web_only_matter() -> list[str]:
+    """Front matter of an unsplit page the printed edition leaves out."""
+    return ["---", WEB_ONLY, "---", ""]
 
 
 def moved_map(anchors_by_page: list[tuple[str, list[str]]]) -> str:

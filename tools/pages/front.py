@@ -11,6 +11,23 @@ from .common import PageContext
 from .dictionary import abbreviations
 
 FRONT = "_generated/print/front.md"
+EDITION = "_generated/print/edition.md"  # what the printed edition holds, for the method page (docs/about/method.md)
+
+
+def undated_count(context: PageContext) -> int:
+    return sum(1 for passage in context.book.passages if not context.printed(passage))
+
+
+def edition(context: PageContext) -> str:
+    """What this book's printed edition holds, in one paragraph (web and print)."""
+    total, limit = len(context.book.passages), context.book.chapters.page_size.print_passages
+    if not context.print_is_concise:
+        return (f"This book holds {total:,} passages, no more than the {limit:,} the printed edition prints whole: the PDF "
+                "holds every passage in full, and every theme's list of excerpts.\n")
+    return (f"This book holds {total:,} passages, more than the {limit:,} the printed edition prints whole. The PDF "
+            f"holds its {total - undated_count(context):,} dated passages in full; its {undated_count(context):,} undated passages and the "
+            "themes' lists of excerpts are in the web edition only, and each theme gives instead, year by year, the "
+            "number of its passages and the pages where they are printed.\n")
 
 
 def chapter(title: str, name: str) -> str:
@@ -24,10 +41,7 @@ def how_to_read(context: PageContext) -> str:
         "This is the printed edition of a book that is also published on the web, at "
         "{web-address}`/`. Both are generated from the same sources and say the same; this one is "
         "arranged to be read on paper.",
-        "**The parts.** [Part I, Chronology](#periods-index) gives every passage in full, in the "
-        "order of the events it tells, one chapter per period. [Part II, Themes](#themes-index) "
-        "follows the same passages across the years, one chapter per theme, as short excerpts that "
-        "give the page of the full passage. Part III, Reference, holds the dictionary of names, "
+        parts_paragraph(context) + " Part III, Reference, holds the dictionary of names, "
         "the sources and their bibliography, the register of contested claims and editorial "
         "notes, how the book is made and a summary of what the conversion set aside.",
         "**A passage** is quoted as its source gives it. The small line above it gives its date "
@@ -52,6 +66,19 @@ def how_to_read(context: PageContext) -> str:
     ])
 
 
+def parts_paragraph(context: PageContext) -> str:
+    if not context.print_is_concise:
+        return ("**The parts.** [Part I, Chronology](#periods-index) gives every passage in full, in the "
+                "order of the events it tells, one chapter per period. [Part II, Themes](#themes-index) "
+                "follows the same passages across the years, one chapter per theme, as short excerpts that "
+                "give the page of the full passage.")
+    return ("**The parts.** [Part I, Chronology](#periods-index) gives every dated passage in full, in the "
+            f"order of the events it tells, one chapter per period; the {undated_count(context):,} passages the book cannot date "
+            "are in the web edition only, as this book is too large to print whole. "
+            "[Part II, Themes](#themes-index) follows the same passages across the years, one chapter per theme, "
+            "giving year by year the pages of their full text.")
+
+
 def abbreviations_chapter(context: PageContext) -> str:
     found = abbreviations(context)
     out = [chapter("Abbreviations", "front-abbreviations"), ""]
@@ -68,4 +95,4 @@ def front_matter(context: PageContext) -> str:
 
 
 def pages(context: PageContext) -> dict[str, str]:
-    return {FRONT: front_matter(context)}
+    return {FRONT: front_matter(context), EDITION: edition(context)}

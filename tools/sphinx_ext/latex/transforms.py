@@ -10,16 +10,22 @@ from ..config import BookConfig
 from .indexing import Documents
 
 
+WEB_ONLY = ("book-print", "web-only")  # front matter of a page print leaves out (tools/pages/common.py)
+
+
 class LeaveOut(SphinxPostTransform):
-    """Documents that only make sense on the web (book_latex_leave_out) are not printed."""
+    """Documents that only make sense on the web (book_latex_leave_out), and pages whose front
+    matter says `book-print: web-only` (the undated chapter of a book too large to print whole),
+    are not printed."""
 
     default_priority = 5
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
         leave_out = set(BookConfig.read(self.config).latex_leave_out)
+        key, value = WEB_ONLY
         for start in list(self.document.findall(addnodes.start_of_file)):
-            if start["docname"] in leave_out:
+            if start["docname"] in leave_out or self.env.metadata.get(start["docname"], {}).get(key) == value:
                 start.parent.remove(start)
 
 

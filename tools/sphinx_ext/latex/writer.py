@@ -29,6 +29,7 @@ from sphinx import addnodes
 from sphinx.writers.latex import LaTeXTranslator
 
 from .quotes import typographic
+from .indexing import Documents
 from .roles import label_places
 
 # TeX reads its input a line at a time into a buffer of 200,000 characters: a longer line stops
@@ -205,11 +206,21 @@ class BookLaTeXTranslator(LaTeXTranslator):
             self.context[-1] = "}}}\\nobreakspace(" + self.context[-1][len("}}} ("):]
 
     def visit_page_list(self, node) -> None:
-        labels = [f"{document}:{target}" for document, target in label_places(self.builder.env, node)]
+        printed = self._printed_places()
+        labels = [f"{document}:{target}" for document, target in label_places(self.builder.env, node) if (document, target) in printed]
         labels = [label for label in labels if SAFE_LABEL.fullmatch(label)]
         if labels:
             self.body.append("\\bookpages{%s}" % ",".join(labels))
+        else:  # every place it lists is on the web only (a book too large to print whole)
+            self.body.append("the web edition only")
         raise nodes.SkipNode
+
+    def _printed_places(self) -> set[tuple[str, str]]:
+        """(document, id) of every place this PDF prints: a page list names only those."""
+        if not hasattr(self, "_printed"):
+            documents = Documents(self.document, self.config.root_doc)
+            self._printed = {(documents.of(node), node_id) for node in self.document.findall(nodes.Element) for node_id in node.get("ids", ())}
+        return self._printed
 
     def visit_book_index(self, node) -> None:
         for key, heading, how in node["entries"]:
