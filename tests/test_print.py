@@ -99,16 +99,12 @@ def test_print_sets_typographic_quotes_and_changes_nothing_else():
 # --- the LaTeX of a small printed book --------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=["whole", "split"])
-def tex(request, tmp_path_factory, rootdir):
-    """The small book's LaTeX, written once for this module, without a warning: with its glossary
-    on one page, and split into a page per category and letter on the web (one entry per page),
-    which print gives as the same one dictionary."""
-    srcdir = tmp_path_factory.mktemp("print") / "book"
+def small_book_latex(srcdir: Path, rootdir: Path, pages: str = "") -> str:
+    """The small book's LaTeX, written without a warning; `pages` is a chapters.yaml `pages:` setting."""
     shutil.copytree(rootdir / "test-print", srcdir)
-    if request.param == "split":
+    if pages:
         with (srcdir / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
-            data.write("pages: {glossary_entries: 1}\n")
+            data.write(f"pages: {{{pages}}}\n")
     app = SphinxTestApp("latex", srcdir=srcdir)
     try:
         app.build()
@@ -116,6 +112,14 @@ def tex(request, tmp_path_factory, rootdir):
         return (Path(app.outdir) / "small-print.tex").read_text(encoding="utf-8")
     finally:
         app.cleanup()
+
+
+@pytest.fixture(scope="module", params=["whole", "split"])
+def tex(request, tmp_path_factory, rootdir):
+    """The small book's LaTeX, written once for this module: with its glossary on one page, and
+    split into a page per category and letter on the web (one entry per page), which print gives
+    as the same one dictionary."""
+    return small_book_latex(tmp_path_factory.mktemp("print") / "book", rootdir, "glossary_entries: 1" if request.param == "split" else "")
 
 
 def body(tex: str) -> str:
@@ -182,20 +186,10 @@ def test_print_cites_a_snippet_by_its_place_and_sets_typographic_quotes(tex):
 @pytest.fixture(scope="module")
 def concise(tmp_path_factory, rootdir):
     """The small book's LaTeX when chapters.yaml says it is too large to print whole (any book
-    with more passages than `print_passages`), written without a warning; and its passages."""
+    with more passages than `print_passages`), and the method page's paragraph on its edition."""
     srcdir = tmp_path_factory.mktemp("concise") / "book"
-    shutil.copytree(rootdir / "test-print", srcdir)
-    with (srcdir / "data" / "chapters.yaml").open("a", encoding="utf-8") as data:
-        data.write("pages: {print_passages: 2}\n")
-    app = SphinxTestApp("latex", srcdir=srcdir)
-    try:
-        app.build()
-        assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
-        tex = (Path(app.outdir) / "small-print.tex").read_text(encoding="utf-8")
-        edition = (srcdir / "_generated" / "print" / "edition.md").read_text(encoding="utf-8")
-        return tex, edition
-    finally:
-        app.cleanup()
+    tex = small_book_latex(srcdir, rootdir, "print_passages: 2")
+    return tex, (srcdir / "_generated" / "print" / "edition.md").read_text(encoding="utf-8")
 
 
 def test_a_book_too_large_to_print_whole_prints_its_dated_passages_but_not_its_undated_chapter(concise):
