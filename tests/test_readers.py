@@ -403,3 +403,7 @@ def test_a_year_heading_holds_for_every_dateline_under_it_until_an_item_of_anoth
     # "Dec. 11" is nearer January 2017 in 2016, but the heading says 2017; under "--- 2019 ---" an
     # item of 2021 shows the heading is stale, and "May 27" is then the nearest to it.
     assert [block.item_date for block in source.blocks if block.kind == "item"] == ["2017-01-20", "2017-12-11", "2021-05-25", "2021-05-27"]
+    # the headings themselves are not passages (dated by the item above them): they are accounted removals
+    assert not any("---" in block.text for block in source.blocks)
+    assert [(removal.first_line, removal.reason) for removal in source.removals if removal.reason.startswith("year heading")] == [
+        (1, "year heading: gives the year of the items below it"), (7, "year heading: gives the year of the items below it")]

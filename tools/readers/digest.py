@@ -163,11 +163,15 @@ def _header_lines(lines: list[str], start: int, lower_bound: int, first_item: bo
 
 
 def _without_rules(source: Source, blocks: list[Block]) -> list[Block]:
-    """Rules of dashes between items are layout, not text: set aside."""
+    """Rules of dashes between items are layout, not text, and a year heading between them
+    ("--- 2017 ---") gives the year of the datelines below it (`_complete_years`): set aside, so
+    neither stands as a passage dated by the item above it."""
     kept = []
     for block in blocks:
         if _RULE.match(block.text):
             source.remove(block.first_line, block.last_line, "rule between items", block.text)
+        elif block.first_line == block.last_line and _YEAR_HEADING.match(block.text):
+            source.remove(block.first_line, block.last_line, "year heading: gives the year of the items below it", block.text)
         else:
             kept.append(block)
     return kept
@@ -194,13 +198,11 @@ def read(file: str, lines: list[str]) -> Source:
     source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
     starts = item_starts(lines)
     headers = [_header_lines(lines, start.index, previous.index + 1 if previous else 0, previous is None) for previous, start in zip([None, *starts], starts)]
-    header = list(paragraphs(lines, 0, headers[0] if starts else len(lines)))
+    header = _without_rules(source, [Block("paragraph", text, first, last) for first, last, text in paragraphs(lines, 0, headers[0] if starts else len(lines))])
     if header:
-        first, last, text = header[0]
-        source.title = text
-        source.remove(first, last, "title: used as the source's title", text)
-        for first, last, text in header[1:]:
-            source.blocks.append(Block("paragraph", text, first, last))
+        source.title = header[0].text
+        source.remove(header[0].first_line, header[0].last_line, "title: used as the source's title", header[0].text)
+        source.blocks += header[1:]
     ends = headers[1:] + [len(lines)]
     for start, header_start, end in zip(starts, headers, ends):
         for number in range(header_start, start.index):
