@@ -37,6 +37,18 @@ def test_export_artefacts_and_citation_markers_are_removed_with_reasons():
     ])
 
 
+def test_a_rule_is_layout_even_inside_a_run_of_lines_but_a_heading_underline_stays():
+    source = cleaned("Russia has two bases.\n\n----------\n\nIt said so.\n--------------------\nEditor's note: the date was corrected.\n")
+    assert [block.text for block in source.blocks] == ["Russia has two bases.", "It said so.", "Editor's note: the date was corrected."]
+    assert [(r.first_line, r.reason) for r in source.removals] == [(3, "rule (a line of dashes or stars): layout"), (6, "rule (a line of dashes or stars): layout")]
+    from tools.readers.common import paragraphs
+
+    assert list(paragraphs(["The bases", "=========", "", "Russia has two."])) == [(1, 2, "The bases ========="), (4, 4, "Russia has two.")]  # an underline
+    source = cleaned("Russia has two bases.\n\n--------------------\nEditor's note (added 16 December 2024)\nAssad said he had stayed.\n")
+    assert [block.text for block in source.blocks] == ["Russia has two bases.", "Editor's note (added 16 December 2024) Assad said he had stayed."]
+    assert [(r.first_line, r.reason) for r in source.removals] == [(3, "rule (a line of dashes or stars): layout")]
+
+
 def test_repeated_paragraphs_are_kept_once_and_the_repeat_is_recorded():
     source = cleaned("Same words here.\n\nOther words.\n\nSame  words here.\n")
     assert [block.text for block in source.blocks] == ["Same words here.", "Other words."]

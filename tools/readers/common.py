@@ -34,9 +34,14 @@ def _entries(first: int, stop: int, lines: list[str]) -> Iterator[tuple[int, int
     yield from zip(bounds, bounds[1:])
 
 
+RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,}|(?:-\s){3,}-?|(?:\*\s){3,}\*?)\s*$")
+
+
 def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield (first_line, last_line, text) for each run of non-blank lines, or for each entry of a
-    list written line by line; lines are 1-based."""
+    list written line by line; lines are 1-based. A rule ("-----") inside a run is a run of its own
+    (the cleaner sets it aside), not words of the paragraph around it; under a run's single line,
+    and last, it may be a heading's underline and stays."""
     end = len(lines) if end is None else end
     first = None
     for index in range(start, end + 1):
@@ -44,9 +49,26 @@ def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iter
             if first is None:
                 first = index
         elif first is not None:
-            for entry_first, entry_stop in _entries(first, index, lines):
-                yield entry_first + 1, entry_stop, " ".join(line.strip() for line in lines[entry_first:entry_stop])
+            for run_first, run_stop in _between_rules(first, index, lines):
+                for entry_first, entry_stop in _entries(run_first, run_stop, lines):
+                    yield entry_first + 1, entry_stop, " ".join(line.strip() for line in lines[entry_first:entry_stop])
             first = None
+
+
+def _between_rules(first: int, stop: int, lines: list[str]) -> list[tuple[int, int]]:
+    """A run of lines cut at its rule lines, each rule a run of its own."""
+    if stop - first == 2 and RULE_LINE.match(lines[first + 1]):
+        return [(first, stop)]  # "Title" over "=====": a heading's underline
+    runs, begin = [], first
+    for index in range(first, stop):
+        if RULE_LINE.match(lines[index]) and stop - first > 1:
+            if begin < index:
+                runs.append((begin, index))
+            runs.append((index, index + 1))
+            begin = index + 1
+    if begin < stop:
+        runs.append((begin, stop))
+    return runs
 
 
 def plain_blocks(lines: list[str], start: int = 0, end: int | None = None, **context) -> list[Block]:
