@@ -135,6 +135,9 @@ def test_in_a_news_item_a_year_in_the_background_does_not_displace_the_item_date
 def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     text = "SPOKESPERSON: Last Saturday, 14 April, the United States launched missiles at Syria."
     assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")
+    # a live page's update is not a speaker: its "on Friday" counts from the item's date
+    update = "UPDATE (6 May, 08:15): Pentagon spokesman Jeff Davis said on Friday that Russia had not called."
+    assert dated(update, item_date="2017-05-05")[0] == ("2017-05-05", "“on Friday”, from the item's date")
 
 
 def test_a_turn_that_goes_back_further_than_the_last_months_tells_history_as_an_article_would():

@@ -53,7 +53,7 @@ _RELATIVE = re.compile(
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled)\b", re.IGNORECASE)
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # A turn of a transcript or interview: "SPOKESPERSON:", "QUESTION (Reuters):", "Q:", "A:".
-_SPEAKER_TURN = re.compile(r"^(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")
+_SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S NOTE|NOTE|BREAKING|WATCH|READ MORE)\b)(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")  # not "UPDATE (6 May):"
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
