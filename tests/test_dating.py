@@ -137,7 +137,7 @@ def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")
     # a live page's update is not a speaker: its "on Friday" counts from the item's date
     update = "UPDATE (6 May, 08:15): Pentagon spokesman Jeff Davis said on Friday that Russia had not called."
-    assert dated(update, item_date="2017-05-05")[0] == ("2017-05-05", "“on Friday”, from the item's date")
+    assert dated(update, item_date="2017-05-04")[0] == ("2017-05-05", "“on Friday”, from the item's date")  # counted from the update's 6 May
 
 
 def test_a_turn_that_goes_back_further_than_the_last_months_tells_history_as_an_article_would():
@@ -201,6 +201,10 @@ def test_an_event_infobox_date_row_gives_the_article_its_event_even_when_the_tit
     assert subject_date("Aleppo offensive", [], lead("Date: 1–22 December 2016")) is None
     assert subject_date("Russian intervention", [], lead("Date: 30 September 2015 – present")) is None
     assert subject_date("Battle of Khasham", [], lead("Date: 29 February 2013")) is None  # impossible: refused
+    assert subject_date("Battle of Khasham", [], lead("Date: 7 and 28 February 2018")) is None  # two events
+    assert subject_date("Battle of Khasham", [], lead("Date: 7/8 February 2018")) is None  # which of the two is not said
+    report = [Passage(id="p0", source="s.md", first_line=1, last_line=1, text="Situation report Date: 12 March 2018 Prepared by: OCHA")]
+    assert subject_date("Situation report", [], report) is None  # a document's date row, not an event's
 
 
 def test_the_article_event_is_more_precise_than_a_heading_or_a_year_that_contains_it():
@@ -236,6 +240,10 @@ def test_a_paragraph_that_goes_on_with_the_speaker_words_keeps_their_date():
         ("2018-03-27", "“added”: the date of the passage before"),
         (None, ""),  # analysis, no speaker going on: no date
     ]
+    for text in ("Moscow later added Tu-22M3 bombers to the group.", "He later added, in an interview, that it was over.", "Fighting continued for weeks."):
+        passages[1] = Passage(id="p1", source="s.md", first_line=2, last_line=2, text=text, section=("Aftermath",))
+        date_passages(passages, [], None, item_is_news=False)
+        assert passages[1].date is None, text  # not the same words going on: not the same day
 
 
 def test_a_year_a_passage_states_is_not_narrowed_to_the_article_event_it_may_not_tell():
@@ -372,7 +380,7 @@ def test_a_paragraph_that_defines_its_subject_is_not_dated_by_the_history_it_men
 
 
 def test_that_weekday_points_back_to_the_day_told_before_never_to_the_item_week():
-    def dated(before: str) -> list:
+    def after(before: str) -> list:
         passages = [
             Passage(id="p0", source="s.txt", first_line=1, last_line=1, text=before, item_date="2016-12-23"),
             Passage(id="p1", source="s.txt", first_line=2, last_line=2, text="That Monday a mortar round struck the field hospital.", item_date="2016-12-23"),
@@ -380,5 +388,7 @@ def test_that_weekday_points_back_to_the_day_told_before_never_to_the_item_week(
         date_passages(passages, [], None, item_is_news=False)
         return [(p.date, p.date_basis) for p in passages]
 
-    assert dated("On 5 December 2016 the army entered the old city.")[1] == ("2016-12-05", "“That Monday”: the date of the passage before")
-    assert dated("On 7 December 2016 the army entered the old city.")[1] == (None, "")  # a Wednesday: which Monday is not told
+    assert after("On 5 December 2016 the army entered the old city.")[1] == ("2016-12-05", "“That Monday”: the date of the passage before")
+    assert after("On 7 December 2016 the army entered the old city.")[1] == (None, "")  # a Wednesday: which Monday is not told
+    # "that" as a conjunction: the item's Monday
+    assert dated("The ministry said that Monday's strikes had killed 40 militants.", item_date="2017-09-27")[0] == ("2017-09-25", "“Monday”, from the item's date")

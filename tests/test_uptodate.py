@@ -69,8 +69,30 @@ def test_other_options_or_a_forced_build_need_a_build(tmp_path):
     assert uptodate.check(root, "html", ["-W"])
     assert not uptodate.check(root, "html", ["-W", "-n"])
     built(root, ["-E"])
-    assert not uptodate.check(root, "html", ["-E"])
+    assert not uptodate.check(root, "html", ["-E"])  # -E asks for a full build, whatever the stamp says
+    assert not uptodate.check(root, "html", [])  # and a forced build leaves no stamp to skip the next one by
     assert uptodate.forces_a_build(["-aW"]) and not uptodate.forces_a_build(["-D", "language=ar", "-W"])
+
+
+def test_a_seed_made_a_link_or_given_a_second_name_needs_a_build(tmp_path):
+    # the build refuses such a seed (tools/seeds.py): the same bytes are not the same book
+    root = project(tmp_path / "link")
+    built(root)
+    (root / "elsewhere.txt").write_bytes((root / "seeds" / "digest.txt").read_bytes())
+    (root / "seeds" / "digest.txt").unlink()
+    (root / "seeds" / "digest.txt").symlink_to(root / "elsewhere.txt")
+    assert not uptodate.check(root, "html", [])
+    root = project(tmp_path / "hard")
+    built(root)
+    os.link(root / "seeds" / "digest.txt", tmp_path / "second-name.txt")
+    assert not uptodate.check(root, "html", [])
+
+
+def test_options_that_point_the_build_elsewhere_switch_the_stamp_off(tmp_path):
+    root = project(tmp_path)
+    for options in (["-D", "book_seeds_dir=../other"], ["-Dbook_data_dir=../data"], ["-c", "elsewhere"], ["-C"]):
+        built(root, options)
+        assert not uptodate.check(root, "html", options), options
 
 
 def test_a_failed_build_leaves_the_book_stale(tmp_path):
@@ -101,3 +123,10 @@ def test_make_html_skips_sphinx_when_nothing_changed_and_rebuilds_an_edit(tmp_pa
     third = subprocess.run(make, cwd=root, capture_output=True, text=True)
     assert third.returncode == 0 and "up to date" not in third.stdout
     assert "Second words." in page.read_text(encoding="utf-8")
+
+
+def test_an_environment_variable_the_book_reads_needs_a_build(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    built(root)
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://example.org/book/")  # printed in the PDF, linked on the web
+    assert not uptodate.check(root, "html", [])

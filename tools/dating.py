@@ -2,7 +2,8 @@
 
 A wrong date is worse than none, so the rules prefer precision. For each passage, in order:
 
-1. a turn of a transcript ("SPOKESPERSON: ...") is dated when it was said: its item's date;
+1. a turn of a transcript ("SPOKESPERSON: ...") is dated when it was said: its item's date (a
+   live page's "UPDATE (6 May):" is no turn, but its relative days count from its own day);
 2. a strong date the passage gives (datefinder.py weighs them): one that opens the passage or a
    sentence, follows a reporting verb ("said in April 2012") or is relative to the item's date
    ("on Tuesday", "yesterday"); or a day or month elsewhere, within a year of the item's date. A
@@ -10,14 +11,18 @@ A wrong date is worse than none, so the rules prefer precision. For each passage
    day or month without a year takes it from the item, then the section's span or heading, then
    the last date of the section; an impossible day (29 February 2013) is refused. A passage that
    opens by defining its subject ("The facility is a ...") is not dated by its later dates;
-3. "By that time", "the next day" and the like: the date of the passage before, in the section;
+3. "By that time", "the next day", "That Monday" (if the day before was one) and the like, and a
+   paragraph that goes on with the speaker's words ("Mattis added that ..."): the date of the
+   passage before, in the section;
 4. a passage of a news item that gives no stronger date: the item's date (a year in the
    background, "had halted ... in 2013", does not displace it);
 5. a weaker date the passage gives (a year elsewhere in the text);
 6. the day of a glossary event of one day that the passage tells in ordinary prose ("Turkish jets
    downed a Russian Su-24"), found by the entry's patterns;
 7. the date of the enclosing headings ("### November 2015");
-8. the one dated event the article is about, outside its background sections;
+8. the one dated event the article is about, outside its background sections (its metadata's
+   single date, its event infobox's "Date:" row of one day or night, or its title's year or
+   one-day event with the lead's date: `subject_date`);
 9. an event cue from chapters.yaml (a passage about "the fall of Assad" is December 2024).
 A month or year found so is made precise by the day of an event the passage tells within it.
 Otherwise the passage is undated. Every date but a stated one is marked as inferred
@@ -57,7 +62,7 @@ _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S 
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
-    r"that week|that month|the same (?:week|month)|that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
+    r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
     r"the (?:next|following|previous) (?:day|morning|night|week)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
     r"days later|the day before|hours later|"
@@ -67,9 +72,11 @@ _ANAPHORA = re.compile(
 # A paragraph that goes on with the words of the one before ("Mattis added that ...", "She also
 # said ..."): said at the same time, so of the same date.
 _GOES_ON_SPEAKING = re.compile(
-    r"^(?:(?:He|She|They|It)|(?:The|the|Mr|Ms|Mrs|Dr)\.?\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
-    r"(?:also\s+|further\s+|later\s+)?(?:added|went on to (?:say|add)|continued)\b"
+    r"^(?:(?:He|She|They)|(?:The|the|Mr|Ms|Mrs|Dr)\.?\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?:also\s+)?(?:added|went on to (?:say|add))(?=\s+that\b|\s*[:,“\"])"
 )
+# "That Monday" opening a sentence or clause (not "said that Monday's strikes ...").
+_POINTS_BACK_TO_A_WEEKDAY = re.compile(r"(?:^|.*[.;:,] )that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)", re.IGNORECASE | re.DOTALL)
 # A verb that reports news in the past: in an article, a paragraph with one tells the news of its
 # publication day; one without ("For Israel the calculus is simpler.") is analysis, of no one day.
 _REPORTS_NEWS = re.compile(
@@ -243,7 +250,9 @@ _ONE_DAY_EVENT = re.compile(
 
 
 LEAD_PASSAGES = 3  # the lead: an infobox or a hatnote may come before the sentence that dates the event
-ONE_EVENT_DAYS = 2  # an infobox's "Date: 7–8 February 2018" (a battle fought over a night) is one event
+ONE_EVENT_DAYS = 2  # an infobox's "Date: 7–8 February 2018" (a battle fought over a night, two days) is one event
+# The rows besides the date that make an infobox an event's (not a report's "Date: ... Prepared by:").
+_EVENT_ROWS = re.compile(r"(?:^|\s|\|)(?:Place|Location|Result|Outcome|Belligerents|Combatants|Sides|Casualties|Commanders|Part of)\s*(?::|\|)")
 # An event infobox's date row, as an export writes it ("Date: 7–8 February 2018", "| Date | 5
 # September 2017 |"); its value ends at the next row's label ("Place:") or cell.
 _INFOBOX_DATE = re.compile(r"(?:^|\s|\|)Date\s*(?::|\|)\s*(?P<value>[^|:]{4,60}?)(?=\s+[A-Z][a-z]+(?:\s[a-z]+)?\s*:|\s*\||$)")
@@ -251,13 +260,16 @@ _DAY_RANGE_START = re.compile(r"^\s*(?P<day>\d{1,2})\s*[–—-]\s*\d{1,2}\s")
 
 
 def infobox_date(passages: list[Passage]) -> PartialDate | None:
-    """The date row of an event's infobox in the lead, when it names one event: a day, or days
-    at most ONE_EVENT_DAYS apart (its first day). A campaign's "9–27 March" is not one event."""
+    """The date row of an event's infobox in the lead (one that also gives the event's place,
+    result or sides), when it names one event: a day, or ONE_EVENT_DAYS days running (its first
+    day). A campaign's "9–27 March" is not one event, nor are "7 and 28 February" or "7/8 February"."""
     for passage in passages:
         match = _INFOBOX_DATE.search(passage.text)
-        if not match:
+        if not match or not _EVENT_ROWS.search(passage.text):
             continue
         value = match.group("value")
+        if re.search(r"\band\b|[,/;&]", value):
+            return None  # several days, or a choice between them
         dates = [date for _, date in find_dates(value)]
         if not dates or dates[-1].year is None or dates[-1].day is None or len(dates) > 2 or _RANGE_WORDS.search(value.replace("–", " ").replace("—", " ")):
             return None
@@ -412,8 +424,8 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
     for match in _RELATIVE.finditer(text):
         if item.day is None and match.group("expr").lower().split()[-1] in _WEEKDAYS:
             continue  # "on Tuesday" needs the item's day
-        if text[max(0, match.start() - 5) : match.start()].lower() == "that ":
-            continue  # "That Monday" points back to a day told before, not to the item's week
+        if _POINTS_BACK_TO_A_WEEKDAY.match(text[max(0, match.start() - 7) : match.end() + 2]):
+            continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
         if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
             continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
@@ -518,11 +530,28 @@ def _first_sentence(text: str) -> str:
     return text[: end.start() + 1] if end else text
 
 
+_UPDATE_LABEL = re.compile(r"^(?:UPDATED?|CORRECTION|CLARIFICATION)\s*\((?P<when>[^)]{3,40})\)\s*:", re.IGNORECASE)
+
+
+def _update_day(text: str, item: PartialDate | None) -> PartialDate | None:
+    """The day an update of a live page gives itself ("UPDATE (6 May, 08:15): ..."), its year
+    the item's: what its "on Friday" counts from."""
+    label = _UPDATE_LABEL.match(text)
+    days = [date for _, date in find_dates(label.group("when"))] if label else []
+    if len(days) != 1 or days[0].day is None or item is None or item.year is None:
+        return None
+    day = days[0] if days[0].year is not None else PartialDate(item.year, days[0].month, days[0].day)
+    return day if PartialDate.valid(day.year, day.month, day.day) and 0 <= (day.first_day() - item.first_day()).days <= 31 else None
+
+
 def date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[tuple[int, PartialDate]] = ()) -> tuple[PartialDate | None, str]:
     """The passage's date and how it was found (the order is the module's docstring). `told`
     are the glossary events the passage tells in ordinary prose (found by their patterns, so it
     does not merely name them): where in the text, and their day."""
     told = list(told)
+    update = _update_day(passage.text, context.item)
+    if update is not None:
+        context = dataclasses.replace(context, item=update)  # its relative days count from the update's own day
     _, _, _, position = _strongest(passage.text, context)
     date, basis = _date_passage(passage, context, cues, [day for _, day in told])
     return _refined(date, basis, told, position) if date is not None else (date, basis)

@@ -16,9 +16,10 @@ size and modification time of every file of the builder's output, of the doctree
 generated pages, so a page deleted or edited by hand is rebuilt.
 
 The input digest is taken *before* the build and kept until it succeeds: a seed edited while Sphinx
-runs makes the next check fail. A conf.py that moves the seeds or the project folder
-(`book_root`, `book_seeds_dir`) switches the stamp off, since the files it reads may then lie
-outside what is hashed here. Only the standard library is imported: the check must cost little.
+runs makes the next check fail. A conf.py or a `-D` option that moves the project, seeds or data
+folder (`book_root`, `book_seeds_dir`, `book_data_dir`), or another conf.py (`-c`, `-C`),
+switches the stamp off, since the files the build reads may then lie outside what is hashed here.
+Only the standard library is imported: the check must cost little.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import sysconfig
 from pathlib import Path
@@ -37,13 +39,16 @@ ENVIRONMENT = ("READTHEDOCS", "SOURCE_DATE_EPOCH", "SPHINX")  # prefixes of the 
 FORCING = ("-E", "--fresh-env", "-a", "--write-all")  # Sphinx options that ask for a full build
 CODE = Path(__file__).resolve().parent  # the package's code and templates, wherever it is installed from
 SETTINGS_THAT_MOVE_INPUTS = ("book_root", "book_seeds_dir", "book_data_dir")
+OPTIONS_THAT_MOVE_INPUTS = ("-c", "--conf-dir", "-C", "--isolated")  # another conf.py, or none
 
 
 def _files(folder: Path, skip) -> list[Path]:
+    """Every file under the folder, and every link to a folder (listed, never followed)."""
     found = []
     for parent, folders, names in os.walk(folder):
         here = Path(parent)
         folders[:] = sorted(name for name in folders if not skip(here / name, True))
+        found += [here / name for name in folders if (here / name).is_symlink()]
         found += [here / name for name in sorted(names) if not skip(here / name, False)]
     return found
 
@@ -69,9 +74,12 @@ def inputs_digest(root: Path, command: list[str]) -> str:
     skip = _not_an_input(root)
     paths = _files(root, skip) + ([] if CODE.is_relative_to(root.resolve()) else _files(CODE, skip))
     for path in paths:
-        digest.update(os.path.relpath(path, root).encode() + b"\0")
+        # A link or a file with a second name is refused as a seed (tools/seeds.py): its kind
+        # counts, not only its bytes, so that making a seed a link rebuilds the book.
+        status = path.lstat()
+        digest.update(f"{os.path.relpath(path, root)}\0{stat.S_IFMT(status.st_mode)}\0{status.st_nlink > 1}\0".encode())
         try:
-            digest.update(path.read_bytes())
+            digest.update(path.read_bytes() if stat.S_ISREG(status.st_mode) else os.readlink(path).encode() if stat.S_ISLNK(status.st_mode) else b"")
         except OSError as error:  # unreadable: the build will say so; never skip it
             digest.update(repr(error).encode())
         digest.update(b"\0")
@@ -109,6 +117,13 @@ def stamp_applies(root: Path) -> bool:
     return not any(setting in conf for setting in SETTINGS_THAT_MOVE_INPUTS)
 
 
+def moves_inputs(options: list[str]) -> bool:
+    """Options that point the build at files this check does not hash: another conf.py, or a
+    `-D book_root=...` (or seeds or data folder) given on the command line."""
+    settings = [option for option in options if option.startswith(SETTINGS_THAT_MOVE_INPUTS) or option.startswith(tuple(f"-D{name}" for name in SETTINGS_THAT_MOVE_INPUTS))]
+    return bool(settings) or any(option in OPTIONS_THAT_MOVE_INPUTS or option.startswith(("--conf-dir=", "-c")) for option in options)
+
+
 def forces_a_build(options: list[str]) -> bool:
     """-E or -a (alone or among other one-letter flags, "-aE") asks Sphinx for a full build."""
     return any(option in FORCING or (option[:1] == "-" and option[1:2] != "-" and option[1:].isalpha() and option[1:2] not in "DAtjbcdw" and set(option[1:]) & {"a", "E"}) for option in options)
@@ -117,7 +132,7 @@ def forces_a_build(options: list[str]) -> bool:
 def check(root: Path, builder: str, options: list[str]) -> bool:
     """True when the last successful build read these inputs and its output is untouched; else
     remember the inputs for `record` and return False."""
-    if not stamp_applies(root):
+    if not stamp_applies(root) or moves_inputs(options):
         return False
     if forces_a_build(options):
         stamp_path(root, builder).unlink(missing_ok=True)

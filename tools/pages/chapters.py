@@ -107,8 +107,8 @@ def excerpts_body(context: PageContext, theme, passages: list[Passage], labelled
             continue
         # Too large a book to print every excerpt: print gives the pages of the year's passages.
         shown = [passage.id for passage in found if context.printed(passage)]
-        count = f"{len(found)} passage{'s' if len(found) != 1 else ''}"
-        paper = f"{count}, printed on {{pages}}`{' '.join(shown)}`." if shown else f"{count} without a date: in the web edition only."
+        count = f"{len(found)} passage{'s' if len(found) != 1 else ''}{'' if year else ' without a date'}"
+        paper = f"{count}, printed on {{pages}}`{' '.join(shown)}`." if shown else f"{count}: in the web edition only."
         out += [myst.directive("only", "\n".join(web), "html", fence="::::"), "", myst.directive("only", paper, "latex", fence="::::"), ""]
     return out
 
@@ -152,7 +152,7 @@ def chapter_index(context: PageContext, kind: str) -> str:
     out = [myst.label(f"{kind}-index"), f"# {title}", "", intro, ""]
     undated = [period for period in chapters.periods if period.undated] if kind == "periods" else []
     if undated and context.print_is_concise:
-        count = sum(1 for passage in context.book.passages if passage.period == undated[0].slug)
+        count = sum(1 for passage in context.book.passages if not context.printed(passage))
         note = (f"This printed edition holds the book's {len(context.book.passages) - count:,} dated passages in full. Its {count:,} undated passages "
                 f"are in the web edition only, in the chapter *{myst.text(undated[0].title)}*, {{web-address}}`periods/{undated[0].slug}.html`.")
         out += [myst.directive("only", note, "latex"), ""]

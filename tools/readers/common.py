@@ -34,7 +34,7 @@ def _entries(first: int, stop: int, lines: list[str]) -> Iterator[tuple[int, int
     yield from zip(bounds, bounds[1:])
 
 
-RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,}|(?:-\s){3,}-?|(?:\*\s){3,}\*?)\s*$")
+RULE_LINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,}|~{3,}|-(?:[ \t]+-){2,}|\*(?:[ \t]+\*){2,})\s*$")
 
 
 def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
@@ -57,8 +57,8 @@ def paragraphs(lines: list[str], start: int = 0, end: int | None = None) -> Iter
 
 def _between_rules(first: int, stop: int, lines: list[str]) -> list[tuple[int, int]]:
     """A run of lines cut at its rule lines, each rule a run of its own."""
-    if stop - first == 2 and RULE_LINE.match(lines[first + 1]):
-        return [(first, stop)]  # "Title" over "=====": a heading's underline
+    if stop - first == 2 and RULE_LINE.match(lines[first + 1]) and not lines[first].rstrip().endswith((".", "!", "?", ":", ";")):
+        return [(first, stop)]  # "Title" over "=====": a heading's underline (a sentence over it is not a title)
     runs, begin = [], first
     for index in range(first, stop):
         if RULE_LINE.match(lines[index]) and stop - first > 1:

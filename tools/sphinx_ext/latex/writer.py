@@ -86,8 +86,11 @@ def _index_text(value: str) -> str:
 
 # Runs of Chinese and Japanese (Han, kana, CJK punctuation) and of Korean (Hangul) characters:
 # set in their own fonts by \\bookcjk{} and \\bookko{} (preamble.py says why not by fallback).
-CJK_RUN = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-HANGUL_RUN = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+")
+CJK_RUN = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff9f\uffe0-\uffef\U00020000-\U0003134f]+"
+)  # radicals, punctuation, kana, bopomofo, enclosed and compatibility signs (㈱ ㎞), Han in every block, fullwidth forms
+HANGUL_RUN = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff\uffa0-\uffdc]+")  # jamo, syllables, halfwidth
 
 
 def mark_east_asian_runs(text: str) -> str:
@@ -206,12 +209,12 @@ class BookLaTeXTranslator(LaTeXTranslator):
             self.context[-1] = "}}}\\nobreakspace(" + self.context[-1][len("}}} ("):]
 
     def visit_page_list(self, node) -> None:
-        printed = self._printed_places()
-        labels = [f"{document}:{target}" for document, target in label_places(self.builder.env, node) if (document, target) in printed]
-        labels = [label for label in labels if SAFE_LABEL.fullmatch(label)]
-        if labels:
-            self.body.append("\\bookpages{%s}" % ",".join(labels))
-        else:  # every place it lists is on the web only (a book too large to print whole)
+        places = label_places(self.builder.env, node)
+        printed = [place for place in places if place in self._printed_places()]
+        labels = [label for label in (f"{document}:{target}" for document, target in printed) if SAFE_LABEL.fullmatch(label)]
+        if labels:  # twenty labels a line: a theme's year may list hundreds, and TeX reads a line whole
+            self.body.append("\\bookpages{%s}" % ",%\n".join(",".join(labels[start : start + 20]) for start in range(0, len(labels), 20)))
+        elif places and not printed:  # every place it lists is on the web only (a book too large to print whole)
             self.body.append("the web edition only")
         raise nodes.SkipNode
 
@@ -224,13 +227,14 @@ class BookLaTeXTranslator(LaTeXTranslator):
 
     def visit_book_index(self, node) -> None:
         for key, heading, how in node["entries"]:
-            entry = f"{_index_text(self.encode(key))}@\\spxentry{{{_index_text(self.encode(typographic(heading)))}}}"
+            shown = mark_east_asian_runs(self.encode(typographic(heading)))  # the sort key stays plain text
+            entry = f"{_index_text(self.encode(key))}@\\spxentry{{{_index_text(shown)}}}"
             if how == "main":
                 entry += "|spxpagem"
             elif how in ("(", ")"):
                 entry += "|" + how
             elif how.startswith("see:"):
-                entry += "|see{%s}" % _index_text(self.encode(typographic(how[4:])))
+                entry += "|see{%s}" % _index_text(mark_east_asian_runs(self.encode(typographic(how[4:]))))
             self.body.append("\\index{%s}" % entry)
         raise nodes.SkipNode
 
