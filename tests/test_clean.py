@@ -49,6 +49,28 @@ def test_a_rule_is_layout_even_inside_a_run_of_lines_but_a_heading_underline_sta
     assert [(r.first_line, r.reason) for r in source.removals] == [(3, "rule (a line of dashes or stars): layout")]
 
 
+def test_a_footer_or_a_list_of_links_is_set_aside_whole_though_no_rule_matches_it_whole():
+    source = cleaned("""
+        Russia has two bases.
+
+        Comments are closed on this live page.
+        Most read | Most shared | Advertisement
+        (c) Harbourline News. Terms | Privacy | Cookies
+
+        RELATED STORIES
+        > Guarantor states agree a ceasefire mechanism (24 January 2017)
+        > Technical talks resume in Astana
+
+        Copyright lawyers in Moscow said on Tuesday
+        that the contract was void.
+        """)
+    assert [block.text for block in source.blocks] == ["Russia has two bases.", "Copyright lawyers in Moscow said on Tuesday that the contract was void."]
+    assert [(r.first_line, r.last_line, r.reason) for r in source.removals] == [
+        (3, 5, "page chrome (a bar of links, buttons or chapter marks)"),  # two of its three lines are chrome
+        (7, 9, "list of links to other pages"),
+    ]  # a paragraph with one line that looks like chrome ("Copyright ...") stays
+
+
 def test_repeated_paragraphs_are_kept_once_and_the_repeat_is_recorded():
     source = cleaned("Same words here.\n\nOther words.\n\nSame  words here.\n")
     assert [block.text for block in source.blocks] == ["Same words here.", "Other words."]

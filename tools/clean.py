@@ -41,6 +41,7 @@ class CleaningRules:
     junk_blocks: list[Rule] = field(default_factory=list)
     inline_junk: list[Rule] = field(default_factory=list)
     back_matter_headings: frozenset[str] = frozenset()
+    link_lists: list[Rule] = field(default_factory=list)  # headings that open a block of links to other pages
 
     @classmethod
     def load(cls, path: Path) -> "CleaningRules":
@@ -63,6 +64,7 @@ class CleaningRules:
             junk_blocks=rules("junk_blocks"),
             inline_junk=rules("inline_junk"),
             back_matter_headings=frozenset(str(name).casefold() for name in data.get("back_matter_headings") or []),
+            link_lists=rules("link_lists"),
         )
 
 
@@ -130,12 +132,29 @@ def _normal_form(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def chrome_of_lines(lines: list[str], rules: CleaningRules) -> Rule | None:
+    """A block of several lines that is page chrome line by line, though not as a whole: a
+    footer ("Comments are closed." / "Most read | Most shared" / "(c) Publisher. Terms |
+    Privacy"), whose lines at least half match a junk rule each (two at least); or a list of
+    links under a heading such as "RELATED STORIES"."""
+    lines = [line.strip() for line in lines if line.strip()]
+    if len(lines) < 2:
+        return None
+    opening = next((rule for rule in rules.link_lists if rule.pattern.search(lines[0])), None)
+    if opening:
+        return opening
+    matched = [rule for line in lines if (rule := next((rule for rule in rules.junk_blocks if rule.pattern.search(line)), None))]
+    return matched[0] if len(matched) >= 2 and 2 * len(matched) >= len(lines) else None
+
+
 def clean_source(source: Source, rules: CleaningRules) -> None:
     """Apply the cleaning rules to the blocks a reader found; every removal is recorded."""
     kept: list[Block] = []
     seen: dict[str, int] = {}
     for block in source.blocks:
         junk = next((rule for rule in rules.junk_blocks if rule.pattern.search(block.text)), None)
+        if junk is None and block.last_line > block.first_line:
+            junk = chrome_of_lines(source.lines[block.first_line - 1 : block.last_line], rules)
         if junk:
             source.remove(block.first_line, block.last_line, junk.reason, block.text)
             continue
