@@ -152,7 +152,7 @@ def chapter_index(context: PageContext, kind: str) -> str:
     out = [myst.label(f"{kind}-index"), f"# {title}", "", intro, ""]
     undated = [period for period in chapters.periods if period.undated] if kind == "periods" else []
     if undated and context.print_is_concise:
-        count = sum(1 for passage in context.book.passages if not context.printed(passage))
+        count = context.web_only_count
         note = (f"This printed edition holds the book's {len(context.book.passages) - count:,} dated passages in full. Its {count:,} undated passages "
                 f"are in the web edition only, in the chapter *{myst.text(undated[0].title)}*, {{web-address}}`periods/{undated[0].slug}.html`.")
         out += [myst.directive("only", note, "latex"), ""]

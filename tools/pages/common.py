@@ -213,6 +213,11 @@ class PageContext:
         the web when the book is too large to print whole)."""
         return not self.print_is_concise or not any(period.undated and period.slug == passage.period for period in self.book.chapters.periods)
 
+    @property
+    def web_only_count(self) -> int:
+        """How many passages the printed edition leaves to the web (0 for a book printed whole)."""
+        return sum(1 for passage in self.book.passages if not self.printed(passage))
+
     def passage_block(self, passage: Passage, notes: NotesOnPage | None = None) -> str:
         """The passage as an anchored quotation with its line of facts, then its editorial notes:
         in full the first time `notes` meets them, as a marker after that (always in full, without

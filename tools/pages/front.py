@@ -14,10 +14,6 @@ FRONT = "_generated/print/front.md"
 EDITION = "_generated/print/edition.md"  # what the printed edition holds, for the method page (docs/about/method.md)
 
 
-def undated_count(context: PageContext) -> int:
-    return sum(1 for passage in context.book.passages if not context.printed(passage))
-
-
 def edition(context: PageContext) -> str:
     """What this book's printed edition holds, in one paragraph (web and print)."""
     total, limit = len(context.book.passages), context.book.chapters.page_size.print_passages
@@ -25,7 +21,7 @@ def edition(context: PageContext) -> str:
         return (f"This book holds {total:,} passages, no more than the {limit:,} the printed edition prints whole: the PDF "
                 "holds every passage in full, and every theme's list of excerpts.\n")
     return (f"This book holds {total:,} passages, more than the {limit:,} the printed edition prints whole. The PDF "
-            f"holds its {total - undated_count(context):,} dated passages in full; its {undated_count(context):,} undated passages and the "
+            f"holds its {total - context.web_only_count:,} dated passages in full; its {context.web_only_count:,} undated passages and the "
             "themes' lists of excerpts are in the web edition only, and each theme gives instead, year by year, the "
             "number of its passages and the pages where they are printed.\n")
 
@@ -73,7 +69,7 @@ def parts_paragraph(context: PageContext) -> str:
                 "follows the same passages across the years, one chapter per theme, as short excerpts that "
                 "give the page of the full passage.")
     return ("**The parts.** [Part I, Chronology](#periods-index) gives every dated passage in full, in the "
-            f"order of the events it tells, one chapter per period; the {undated_count(context):,} passages the book cannot date "
+            f"order of the events it tells, one chapter per period; the {context.web_only_count:,} passages the book cannot date "
             "are in the web edition only, as this book is too large to print whole. "
             "[Part II, Themes](#themes-index) follows the same passages across the years, one chapter per theme, "
             "giving year by year the pages of their full text.")

@@ -64,6 +64,10 @@ class Documents:
     def of(self, node: nodes.Node) -> str:
         return self._of.get(id(node), self.root)
 
+    def places(self, document: nodes.document) -> set[tuple[str, str]]:
+        """(document, id) of every anchored place of the assembled book: what the PDF prints."""
+        return {(self.of(node), node_id) for node in document.findall(nodes.Element) for node_id in node.get("ids", ())}
+
     def target(self, reference: nodes.reference) -> tuple[str, str]:
         """('periods/x', 'p-1') for a resolved reference into the book ('%periods/x#p-1', or a
         refid within its own document), else ('', '')."""

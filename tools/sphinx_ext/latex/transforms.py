@@ -40,7 +40,7 @@ class UnlinkMissing(SphinxPostTransform):
         printed = {start["docname"] for start in self.document.findall(addnodes.start_of_file)}
         printed.add(self.config.root_doc)
         documents = Documents(self.document, self.config.root_doc)
-        ids = {(documents.of(node), node_id) for node in self.document.findall(nodes.Element) for node_id in node.get("ids", ())}
+        ids = documents.places(self.document)
         for reference in list(self.document.findall(nodes.reference)):
             document, target = documents.target(reference)
             if document and (document not in printed or (target and (document, target) not in ids)):

@@ -221,8 +221,7 @@ class BookLaTeXTranslator(LaTeXTranslator):
     def _printed_places(self) -> set[tuple[str, str]]:
         """(document, id) of every place this PDF prints: a page list names only those."""
         if not hasattr(self, "_printed"):
-            documents = Documents(self.document, self.config.root_doc)
-            self._printed = {(documents.of(node), node_id) for node in self.document.findall(nodes.Element) for node_id in node.get("ids", ())}
+            self._printed = Documents(self.document, self.config.root_doc).places(self.document)
         return self._printed
 
     def visit_book_index(self, node) -> None:
