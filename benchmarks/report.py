@@ -93,6 +93,7 @@ def scales_table(results: list[dict]) -> list[str]:
     for label, key, unit in SITE:
         line(label, [_cell(book[s].get(key), (base.get(s) or {}).get(key), unit) for s in scales])
     line("largest page is", [f"`{book[s].get('largest_page', '')}`" for s in scales])
+    line("HTML pages over 400 KB", [str(book[s].get("pages_over_limit", "—")) for s in scales])
     line("warnings, clean HTML", [str(_step(book[s], "clean_html", "warnings")) for s in scales])
     line("load average after the clean HTML build", [str(_step(book[s], "clean_html", "load")) for s in scales])
     return lines

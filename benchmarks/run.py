@@ -118,6 +118,9 @@ def latexmk(project: Path) -> tuple[Step, str]:
     return measure(["make", "-C", str(project / "_build" / "latex"), "all-pdf"], project, env)
 
 
+PAGE_LIMIT_BYTES = 400_000  # issue 12: no HTML page over 400 KB at any scale
+
+
 def folder_size(path: Path) -> int:
     return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
 
@@ -133,6 +136,7 @@ def site_figures(html: Path) -> dict:
         "site_mb": round(folder_size(html) / 1e6, 2),
         "largest_page_kb": round(largest.stat().st_size / 1e3, 1) if largest else 0,
         "largest_page": largest.relative_to(html).as_posix() if largest else "",
+        "pages_over_limit": sum(1 for page in pages if page.stat().st_size > PAGE_LIMIT_BYTES),
         "searchindex_kb": round(index.stat().st_size / 1e3, 1) if index.exists() else 0,
     }
 

@@ -241,7 +241,7 @@ def build_without_warnings(root: Path, fresh: bool = True):
 
 def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_passage(tmp_path):
     """With one passage per page, the intervention (two passages in 2015, one in 2016) is split by
-    year, and 2015 by month; the undated chapter (one source) is not: each passage's address names
+    year, and 2015 by month; the undated chapter (one source) by runs of its lines: each passage's address names
     the page that holds it, and the chapter's map, which moved.js follows from the chapter's old
     address, names it too. With two lines per page, the wire's viewer (five lines) is split the
     same way into ranges of lines, and each passage's line citation leads to the right one."""
@@ -251,7 +251,11 @@ def test_a_chapter_past_the_page_size_is_split_and_every_old_address_finds_its_p
         data.write("pages: {passages: 1, excerpts: 1, mentions: 1, viewer_lines: 2}\n")
     app = build_without_warnings(root)
     assert {"periods/intervention/2015-09", "periods/intervention/2015-10", "periods/intervention/2016", "themes/air-war/2015-09"} <= app.env.found_docs
-    assert "periods/undated" in app.env.found_docs and not [name for name in app.env.found_docs if name.startswith("periods/undated/")]
+    assert "periods/undated" in app.env.found_docs
+    assert sorted(name for name in app.env.found_docs if name.startswith("periods/undated/")) == ["periods/undated/lines-10-10", "periods/undated/lines-8-8"]
+    for record in [record for record in passages(app) if record["url"].startswith("periods/undated/")]:
+        address, pid = record["url"].split("#")
+        assert f'id="{pid}"' in page(app, address) and json.loads(page(app, "_static/moved/periods-undated.json"))[pid] == address
     moved = json.loads(page(app, "_static/moved/periods-intervention.json"))
     records = [record for record in passages(app) if record["url"].startswith("periods/intervention/")]
     assert len(records) == 3

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import make_project
 from tools import myst
-from tools.addresses import Addresses, line_ranges
+from tools.addresses import Addresses, leaf_parts, line_ranges
 from tools.generated import is_generated_page
 from tools.glossary import anchor_id
 from tools.book import make_book
@@ -38,9 +38,10 @@ def test_the_long_undated_chapter_is_split_by_source_and_its_old_addresses_are_m
     parts = addresses.period_parts["undated"]
     assert len(parts) > 1 and all(part.page.startswith("periods/undated/") and part.source for part in parts)
     moved = json.loads(real.pages["_generated/static/moved/periods-undated.json"])
-    for part in parts:
+    for part in leaf_parts(parts):  # a source with more undated passages than a page: runs of its lines
         for passage in part.passages:
-            assert moved[passage.id] == f"{part.page}.html"
+            assert moved[passage.id] == f"{part.page}.html" == f"{addresses.page_of(passage)}.html"
+            assert part.page.startswith(f"periods/undated/{addresses.views[passage.source].slug}")
     assert "book-moved: moved/periods-undated.json" in real.pages["periods/undated.md"].split("---")[1]
 
 
@@ -199,3 +200,73 @@ def test_an_old_glossary_address_of_any_spelling_is_sent_to_the_page_that_now_de
 
 def test_every_page_of_a_split_book_is_a_generated_path(small_pages):
     assert [name for name in small_pages.pages if not is_generated_page(name)] == []
+
+
+# --- a month, a day or one source too long for a page ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny_chapters(tmp_path_factory):
+    """The real seeds with period pages of at most 4 passages: months, days and sources overflow."""
+    project = with_page_size(make_project(tmp_path_factory.mktemp("tiny") / "book", real_seeds=True), passages=4, excerpts=6)
+    return make_book(project)
+
+
+def all_parts(parts):
+    for part in parts:
+        yield part
+        yield from all_parts(part.children)
+
+
+def test_a_month_too_long_for_a_page_goes_by_thirds_then_days_then_sources_then_runs_of_lines(tiny_chapters):
+    addresses = Addresses(tiny_chapters.book)
+    for slug, parts in addresses.period_parts.items():
+        leaves = leaf_parts(parts)
+        assert max(len(leaf.passages) for leaf in leaves) <= 4, slug
+        held = [p.id for leaf in leaves for p in leaf.passages]
+        assert sorted(held) == sorted(p.id for p in tiny_chapters.book.passages if p.period == slug)
+        for part in all_parts(parts):
+            for child in part.children:
+                assert child.page == f"{part.page}/{child.key}"  # one level down, named after its parent
+                assert [p.id for p in child.passages] == [p.id for p in part.passages if p.id in {q.id for q in child.passages}]
+    intervention = list(all_parts(addresses.period_parts["2015-2016-intervention"]))
+    def kind(part):
+        return "lines" if part.lines else "source" if part.source else "day" if part.day else "third" if part.days else "month"
+
+    kinds = {kind(part) for part in intervention if part.month or part.source}
+    assert {"third", "day", "source", "lines"} <= kinds, kinds
+    for part in intervention:
+        if kind(part) == "third":
+            assert part.key == f"{part.days[0]:02d}-{part.days[1]:02d}" and all(part.days[0] <= p.when.day <= part.days[1] for p in part.passages)
+        if kind(part) == "day":
+            assert part.key == f"{part.day:02d}" and {p.when.day for p in part.passages} == {part.day}
+
+
+def test_a_page_that_lists_its_pages_keeps_its_address_and_anchor_and_old_links_find_the_passage(tiny_chapters):
+    addresses = Addresses(tiny_chapters.book)
+    parts = addresses.period_parts["2015-2016-intervention"]
+    moved = json.loads(tiny_chapters.pages["_generated/static/moved/periods-2015-2016-intervention.json"])
+    split = [part for part in all_parts(parts) if part.children]
+    assert split
+    for part in split:
+        text = tiny_chapters.pages[f"{part.page}.md"]
+        assert "{toctree}" in text and all(f"\n{part.key}/{child.key}" in text for child in part.children)
+        assert "book-moved: moved/periods-2015-2016-intervention.json" in text.split("---")[1]
+        assert not any("{#" + p.id + " " in text for p in part.passages)  # the passages are on its pages
+    for leaf in leaf_parts(parts):
+        for passage in leaf.passages:
+            assert moved[passage.id] == f"{leaf.page}.html" == f"{addresses.page_of(passage)}.html"
+    # each month's anchor is given once, on the first page of the month
+    labels = [line for name, text in tiny_chapters.pages.items() if name.startswith("periods/2015-2016-intervention/") for line in text.splitlines() if line.startswith("(month-")]
+    assert labels and len(labels) == len(set(labels))
+
+
+def test_one_sources_undated_passages_past_a_page_go_by_runs_of_its_lines(tiny_chapters):
+    addresses = Addresses(tiny_chapters.book)
+    long = [part for part in addresses.period_parts["undated"] if part.children]
+    assert long
+    for part in long:
+        assert all(child.lines and child.key.startswith(f"lines-{child.lines[0]}-{child.lines[1]}") and child.source == part.source for child in part.children)
+        assert len({child.key for child in part.children}) == len(part.children)  # a one-line seed's runs: "lines-1-1", "lines-1-1-2"
+        assert [p.id for child in part.children for p in child.passages] == [p.id for p in part.passages]
+        assert all(child.lines[0] <= p.first_line and p.last_line <= child.lines[1] for child in part.children for p in child.passages)

@@ -8,10 +8,12 @@ source's lines live on its viewer page, under "L<number>".
 from __future__ import annotations
 
 import bisect
+import calendar
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .editorial import SourceNote
 from .model import Book, Passage, PartialDate, Source, parse_iso, valid_iso
@@ -70,7 +72,13 @@ class SourceView:
 class ChapterPart:
     """One page of a chapter: the whole chapter while it fits on one page (`key` ""), else a year
     ("2015"), a month of a year too large for one page ("2015-10", and "2015-year" for the
-    passages dated to that year alone), or, in the undated chapter, one source (its slug)."""
+    passages dated to that year alone), or, in the undated chapter, one source (its slug).
+
+    A page that still holds too much (a month of a very large corpus, one source's undated
+    passages) becomes the list of its `children`, one level down: its thirds ("2015-10/01-10", and
+    "2015-10/month" for the passages dated to the month alone), their days ("2015-10/01-10/08"), then sources, then runs of one
+    source's lines ("lines-12-340"). Its own address keeps resolving: it names its pages, and the
+    chapter's map sends an old link to a passage to the page that now holds it."""
 
     page: str  # "periods/2015-2016-intervention" or "periods/2015-2016-intervention/2015"
     key: str
@@ -78,6 +86,18 @@ class ChapterPart:
     year: int | None = None
     month: int | None = None
     source: str | None = None  # the seed file, for the undated chapter's pages by source
+    day: int | None = None  # a page of one day of a month too large for one page
+    lines: tuple[int, int] | None = None  # a page of a run of one source's passages: their first and last lines
+    days: tuple[int, int] | None = None  # a page of a third of a month: its first and last days
+    children: list["ChapterPart"] = field(default_factory=list)
+
+    def leaves(self) -> list["ChapterPart"]:
+        """The pages that hold the passages themselves, in reading order."""
+        return [leaf for child in self.children for leaf in child.leaves()] if self.children else [self]
+
+
+def leaf_parts(parts: list[ChapterPart]) -> list[ChapterPart]:
+    return [leaf for part in parts for leaf in part.leaves()]
 
 
 @dataclass
@@ -133,6 +153,9 @@ def line_ranges(lines: list[str], size: int, characters: int) -> list[tuple[int,
     return ranges + [(first, max(len(lines), first))]
 
 
+ALSO_REPORTED_WEIGHT = 45  # an "Also reported by" link (about 250 bytes of HTML), in characters of text (about 6 bytes each)
+
+
 def _by(passages: list[Passage], key) -> dict:
     groups: dict = {}
     for passage in passages:
@@ -151,7 +174,7 @@ class Addresses:
         size = book.chapters.page_size
         self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, size.passages, size.characters) for period in book.chapters.periods}
         self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts) for theme in book.chapters.themes}
-        self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in parts for passage in part.passages}
+        self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in leaf_parts(parts) for passage in part.passages}
         self.viewer_parts = {source.file: self._viewer_parts(source, size.viewer_lines, size.viewer_characters) for source in book.sources}
         self.glossary_parts = self._glossary_parts(size.glossary_entries)
         self._glossary_pages = {entry.term: part.page for part in self.glossary_parts for entry in part.entries}
@@ -164,6 +187,12 @@ class Addresses:
         when = (date.year, date.month or 13, date.day or 32) if date else (9999, 0, 0)
         return (when, self.order[passage.source], passage.first_line, passage.id)
 
+    def weight(self, passage: Passage) -> int:
+        """What a passage weighs on its page, in characters of text: its text, and its list of the
+        passages that report the same (each link weighs about as much as 45 characters of text),
+        which a large corpus that retells one event many times makes longer than the text."""
+        return len(passage.text) + ALSO_REPORTED_WEIGHT * len(self.book.also_reported.get(passage.id, ()))
+
     def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int, characters: int | None = None) -> list[ChapterPart]:
         """A chapter's pages: one while it fits (at most `size` passages, and `characters` of
         text), else by year (by source in the undated chapter), and a year that does not fit by
@@ -171,7 +200,7 @@ class Addresses:
         passages it happens to hold."""
 
         def fits(found: list[Passage]) -> bool:
-            return len(found) <= size and (characters is None or sum(len(p.text) for p in found) <= characters)
+            return len(found) <= size and (characters is None or sum(self.weight(p) for p in found) <= characters)
 
         passages = sorted(passages, key=self.sort_key)
         if fits(passages):
@@ -179,11 +208,12 @@ class Addresses:
         parts = []
         if undated:
             by_source = _by(passages, lambda p: p.source)
-            if len(by_source) == 1:  # one source's undated passages: nothing to split them by
-                return [ChapterPart(f"{folder}/{slug}", "", passages)]
+            if len(by_source) == 1:  # one source's undated passages: runs of its lines
+                whole = ChapterPart(f"{folder}/{slug}", "", passages, source=next(iter(by_source)))
+                return self._finer(whole, fits).children
             for file, found in by_source.items():
                 parts.append(ChapterPart(f"{folder}/{slug}/{self.views[file].slug}", self.views[file].slug, found, source=file))
-            return parts
+            return [self._finer(part, fits) for part in parts]
         for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
             if year is None:
                 parts.append(ChapterPart(f"{folder}/{slug}/undated", "undated", found))
@@ -193,7 +223,49 @@ class Addresses:
                 for month, in_month in _by(found, lambda p: p.when.month).items():
                     key = f"{year:04d}-{month:02d}" if month else f"{year:04d}-year"
                     parts.append(ChapterPart(f"{folder}/{slug}/{key}", key, in_month, year, month))
-        return parts
+        return [self._finer(part, fits) for part in parts]
+
+    def _finer(self, part: ChapterPart, fits) -> ChapterPart:
+        """The part itself while it fits on a page, else the list of its pages one level down: a
+        month's thirds (days 1-10, 11-20, 21 to the end), a third's days, then a day's (or a
+        year's) sources, then runs of one source's passages. Thirds, days and sources give names
+        made from dates and slugs; a run is named by its lines."""
+        if fits(part.passages) or len(part.passages) == 1:
+            return part
+        children: list[ChapterPart] = []
+        if part.month is not None and part.day is None and part.source is None:
+            by_third = _by(part.passages, lambda p: min((p.when.day - 1) // 10, 2) if p.when.day else None)
+            if len(by_third) > 1 and part.days is None:
+                for third, found in by_third.items():
+                    days = (third * 10 + 1, 10 * third + 10 if third < 2 else calendar.monthrange(part.year, part.month)[1]) if third is not None else None
+                    key = f"{days[0]:02d}-{days[1]:02d}" if days else "month"
+                    children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, day=None if days else 0, days=days))
+            else:
+                for day, found in _by(part.passages, lambda p: p.when.day).items():
+                    key = f"{day:02d}" if day else "month"
+                    children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, day=day or 0))
+                children = children if len(children) > 1 else []
+        if not children and part.source is None:
+            by_source = _by(part.passages, lambda p: p.source)
+            if len(by_source) > 1:
+                for file, found in by_source.items():
+                    key = self.views[file].slug
+                    children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, file, part.day, days=part.days))
+        if not children:  # one source: runs of its passages in their order, each as large as a page allows
+            runs: list[list[Passage]] = [[]]
+            for passage in part.passages:
+                if runs[-1] and not fits(runs[-1] + [passage]):
+                    runs.append([])
+                runs[-1].append(passage)
+            keys: Counter = Counter()
+            for run in runs:
+                lines = (run[0].first_line, max(p.last_line for p in run))
+                key = f"lines-{lines[0]}-{lines[1]}"
+                keys[key] += 1
+                key += f"-{keys[key]}" if keys[key] > 1 else ""  # the passages of a one-line seed (a snippet bundle)
+                children.append(ChapterPart(f"{part.page}/{key}", key, run, part.year, part.month, part.source or run[0].source, part.day, lines, days=part.days))
+            return dataclasses.replace(part, children=children)
+        return dataclasses.replace(part, children=[self._finer(child, fits) for child in children])
 
     def _viewer_parts(self, source: Source, size: int, characters: int) -> list[ViewerPart]:
         """A source's viewer: one page while its text fits (chapters.yaml's `viewer_lines` and

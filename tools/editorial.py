@@ -65,7 +65,7 @@ class PageSize:
     corpus grows."""
 
     passages: int = 150  # a period chapter's passages in full
-    characters: int = 50_000  # and their text (a page weighs about six times its text in HTML)
+    characters: int = 50_000  # and their text (a page weighs about six times its text in HTML; an "also reported by" link counts as 45 characters)
     excerpts: int = 400  # a theme chapter's excerpts
     events: int = 250  # the chronology's lines
     mentions: int = 1500  # a glossary category's page of basis and mentions: its mention links

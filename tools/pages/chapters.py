@@ -30,30 +30,50 @@ def date_group(context: PageContext, period, passage: Passage) -> tuple[str, str
 
 
 def part_title(context: PageContext, part: ChapterPart) -> str:
-    """The title of one page of a split chapter: its year, its month, or its source."""
+    """The title of one page of a split chapter: its year, its month, a third of the month, a day,
+    a source, or the lines of a run of one source's passages."""
+    if part.lines is not None:
+        first, last = part.lines
+        run = part.key.removeprefix(f"lines-{first}-{last}").lstrip("-")  # the runs of a one-line seed (a snippet bundle)
+        return (f"Lines {first}–{last}" if first != last else f"Line {first}") + (f", part {run}" if run else "")
     if part.source is not None:
         return f"From {myst.text(context.views[part.source].title)}"
     if part.year is None:
         return "Undated"
+    month = display_date(f"{part.year:04d}-{part.month:02d}") if part.month else ""
+    if part.day is not None:
+        return display_date(f"{part.year:04d}-{part.month:02d}-{part.day:02d}") if part.day else f"{month}, day not given"
+    if part.days is not None:
+        return f"{part.days[0]}–{part.days[1]} {month}"
     if part.month is not None:
-        return display_date(f"{part.year:04d}-{part.month:02d}")
+        return month
     return f"{part.year}, day and month not given" if part.key.endswith("-year") else str(part.year)
 
 
-def split_note(parts: list[ChapterPart], slug: str, what: str) -> list[str]:
-    """The list of a split chapter's pages, in the navigation and in print."""
+def whole_of(part: ChapterPart) -> str:
+    """What a page that lists its pages is, in its note: "month", "day", ..."""
+    if part.source is not None:
+        return "source's part of the chapter"
+    return "day" if part.day else "third of the month" if part.days else "month" if part.month is not None else "year"
+
+
+def split_note(parts: list[ChapterPart], slug: str, what: str, whole: str = "chapter") -> list[str]:
+    """The list of a split chapter's pages (or of a page's, `whole`), in the navigation and in print."""
     names = "\n".join(f"{slug}/{part.key}" for part in parts)
-    return [f"This chapter is too long for one page: its {what} are on {len(parts)} pages, in time order.", "", myst.directive("toctree", names, options={"maxdepth": "1"}, fence="```"), ""]
+    return [f"This {whole} holds too many {what} for one page: they are on {len(parts)} pages, in time order.", "", myst.directive("toctree", names, options={"maxdepth": "1"}, fence="```"), ""]
 
 
-def passages_body(context: PageContext, period, passages: list[Passage], notes: NotesOnPage, headings: bool = True) -> list[str]:
+def passages_body(context: PageContext, period, passages: list[Passage], notes: NotesOnPage, headings: bool = True, labelled: set[str] | None = None) -> list[str]:
     """The passages under their month (year, source) headings; without them on a page that is
-    one month or one source, whose title carries the heading's anchor."""
+    one month or one source, whose title carries the heading's anchor. `labelled`: the anchors
+    the chapter's earlier pages gave (a heading's anchor is given once)."""
     out, current = [], None
+    labelled = set() if labelled is None else labelled
     for passage in passages:
         heading, anchor = date_group(context, period, passage)
         if anchor != current and headings:
-            out += [myst.label(anchor), f"## {heading}", ""]
+            out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"## {heading}", ""]
+            labelled.add(anchor)
             current = anchor
         out += [context.passage_block(passage, notes), ""]
     return out
@@ -73,14 +93,27 @@ def period_pages(context: PageContext, period, opening: str = "") -> dict[str, s
         return {f"{parts[0].page}.md": "\n".join(matter + head + passages_body(context, period, passages, NotesOnPage(period.slug)))}
     matter = moved_matter("periods", period.slug, web_only)
     pages = {f"periods/{period.slug}.md": "\n".join(matter + head + split_note(parts, period.slug, "passages"))}
-    anchors = [(part.page, [p.id for p in part.passages] + [date_group(context, period, p)[1] for p in part.passages]) for part in parts]
-    pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(anchors)
-    for part in parts:
+    anchors: list[tuple[str, list[str]]] = []
+    labelled: set[str] = set()
+
+    def write(part: ChapterPart) -> None:
         groups = list(dict.fromkeys(date_group(context, period, p)[1] for p in part.passages))
-        title = [myst.label(groups[0])] if len(groups) == 1 else []
+        title = [myst.label(groups[0])] if len(groups) == 1 and groups[0] not in labelled else []
+        labelled.update(groups[:1] if title else [])
         out = title + [f"# {part_title(context, part)}", "", f"*{len(part.passages)} passages of [{myst.text(period.title)}](#period-{period.slug}).*", ""]
-        out += passages_body(context, period, part.passages, NotesOnPage(f"{period.slug}-{part.key}"), headings=len(groups) > 1)
-        pages[f"{part.page}.md"] = "\n".join(matter + out)
+        if part.children:  # still too long: the list of its pages (days, sources, runs of lines)
+            anchors.append((part.page, groups[:1] if title else []))
+            pages[f"{part.page}.md"] = "\n".join(matter + out + split_note(part.children, part.key, "passages", whole_of(part)))
+            for child in part.children:
+                write(child)
+            return
+        body = passages_body(context, period, part.passages, NotesOnPage(f"{period.slug}-{part.page.removeprefix(f'periods/{period.slug}/').replace('/', '-')}"), headings=len(groups) > 1, labelled=labelled)
+        anchors.append((part.page, [p.id for p in part.passages] + groups))
+        pages[f"{part.page}.md"] = "\n".join(matter + out + body)
+
+    for part in parts:
+        write(part)
+    pages[f"{STATIC_FOLDER}/{MOVED}/periods-{period.slug}.json"] = moved_map(anchors)
     return pages
 
 
@@ -131,12 +164,22 @@ def theme_pages(context: PageContext, theme, opening: str = "") -> dict[str, str
         return {f"{parts[0].page}.md": "\n".join(head + excerpts_body(context, theme, passages))}
     matter = moved_matter("themes", theme.slug)
     pages = {f"themes/{theme.slug}.md": "\n".join(matter + head + split_note(parts, theme.slug, "excerpts"))}
-    anchors = [(part.page, [theme_year_anchor(theme.slug, p.when.year if p.when else None) for p in part.passages]) for part in parts]
-    pages[f"{STATIC_FOLDER}/{MOVED}/themes-{theme.slug}.json"] = moved_map(anchors)
+    anchors: list[tuple[str, list[str]]] = []
     labelled: set[str] = set()
-    for part in parts:
+
+    def write(part: ChapterPart) -> None:
         out = matter + [f"# {part_title(context, part)}", "", f"*{len(part.passages)} excerpts of [{myst.text(theme.title)}](#theme-{theme.slug}).*", ""]
+        if part.children:
+            pages[f"{part.page}.md"] = "\n".join(out + split_note(part.children, part.key, "excerpts", whole_of(part)))
+            for child in part.children:
+                write(child)
+            return
+        anchors.append((part.page, [theme_year_anchor(theme.slug, p.when.year if p.when else None) for p in part.passages]))
         pages[f"{part.page}.md"] = "\n".join(out + excerpts_body(context, theme, part.passages, labelled))
+
+    for part in parts:
+        write(part)
+    pages[f"{STATIC_FOLDER}/{MOVED}/themes-{theme.slug}.json"] = moved_map(anchors)
     return pages
 
 
