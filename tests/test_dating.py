@@ -2,7 +2,9 @@
 
 import pytest
 
-from tools.dating import EventCue, date_passages, find_dates, section_date
+import datetime as dt
+
+from tools.dating import EventCue, date_passages, find_dates, resolve_relative, section_date
 from tools.model import PartialDate, Passage
 import re
 
@@ -124,7 +126,9 @@ def test_an_impossible_day_is_refused_rather_than_moved_to_another_year():
 def test_a_relative_weekday_resolves_against_the_item_date_backwards_or_forwards_by_tense():
     assert dated("Lavrov landed in Damascus on Tuesday.", item_date="2012-02-07")[0][0] == "2012-02-07"
     assert dated("The plane was lost early Tuesday.", item_date="2018-09-20")[0][0] == "2018-09-18"
-    assert dated("Fighting is to stop in these areas from Saturday.", item_date="2017-05-05")[0][0] == "2017-05-06"
+    assert resolve_relative("from Saturday", dt.date(2017, 5, 5), forward=True) == PartialDate(2017, 5, 6)  # the future: forwards
+    # ... though a plan's passage is dated to the report that tells it (see the test of planned days)
+    assert dated("Fighting is to stop in these areas from Saturday.", item_date="2017-05-05")[0][0] == "2017-05-05"
 
 
 def test_in_a_news_item_a_year_in_the_background_does_not_displace_the_item_date():
@@ -392,3 +396,44 @@ def test_that_weekday_points_back_to_the_day_told_before_never_to_the_item_week(
     assert after("On 7 December 2016 the army entered the old city.")[1] == (None, "")  # a Wednesday: which Monday is not told
     # "that" as a conjunction: the item's Monday
     assert dated("The ministry said that Monday's strikes had killed 40 militants.", item_date="2017-09-27")[0] == ("2017-09-25", "“Monday”, from the item's date")
+
+
+def test_an_article_paragraph_that_goes_on_with_yesterdays_story_keeps_its_day_but_the_present_is_the_publication_day():
+    texts = [
+        "The army announced yesterday evening that it had regained full control of the city.",  # published Friday 23 December 2016
+        "State television showed the final buses crossing the junction outside the city.",  # the same story, told in the past
+        "Roughly 500 troops remain in the area, which is what is left of the garrison.",  # the present: the publication day
+        "For Moscow, the city is a vindication of its model.",  # analysis: no date
+    ]
+    passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2016-12-23") for n, text in enumerate(texts)]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2016-12-22", "2016-12-22", "2016-12-23", None]
+    assert passages[1].date_basis == "the day of the passage before, whose story it goes on telling"
+    # after a stated day, which is as often background, the paragraph is the publication day's
+    passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2016-12-23")
+                for n, text in enumerate(["The centre had declared on 20 December that the operation was over.", "Shoigu said all earlier attempts had failed."])]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2016-12-20", "2016-12-23"]
+
+
+def test_a_date_in_an_aside_about_a_person_does_not_date_the_news():
+    result = dated(
+        "Russia yesterday killed a US draft on the investigative mechanism.",  # filed 16 November 2017
+        "Vassily Nebenzia, who was appointed in July to succeed Vitaly Churkin, then withdrew a rival draft.",
+        item_date="2017-11-16",
+    )
+    assert [date for date, _ in result] == ["2017-11-15", "2017-11-15"]  # the news of the item, not July
+    # the same date as the clause's own time still dates it
+    assert dated("Nebenzia was appointed in July 2017 to succeed Churkin.")[0][0] == "2017-07"
+
+
+def test_a_day_planned_after_the_report_is_not_the_passage_date_the_report_is():
+    result = dated(
+        "Lavrov said Moscow hoped al-Sharaa would attend the first Russia-Arab League summit, planned for 15 October.",
+        "The foreign ministers are to meet in Vienna on Friday.",  # filed Thursday 22 October 2015
+        item_date="2015-10-22",
+    )
+    assert [date for date, _ in result] == ["2015-10-22", "2015-10-22"]
+    passage = Passage(id="p0", source="a.txt", first_line=1, last_line=1, text="Under the memorandum the fighting is to stop in these areas from Saturday.", item_date="2017-05-05")
+    date_passages([passage], [], item_is_news=False)
+    assert (passage.date, passage.date_basis) == ("2017-05-05", "the item's date (it tells a plan for a later day)")

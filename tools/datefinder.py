@@ -101,6 +101,7 @@ _REPORTED = re.compile(
 _PASSAGE_OPENS = re.compile(r"^\s*(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
 _SENTENCE_OPENS = re.compile(r"[.!?:;]['\"”’)]?\s+(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Aa]t the end of|[Dd]uring|[Aa]s of)\s+)?(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+|already\s+|not\s+|never\s+)?\w+(?:ed|en|wn|ne|ht|lt|ut|un)\b")
+_ASIDE_ABOUT_SOMEONE = re.compile(r",\s+(?:who|whose)\s[^,;.()]*$")  # a relative clause about a person, still open
 _CLAUSE_START = re.compile(r"[.;!?]\s|,\s(?:but|while|whereas|and)\s")
 
 
@@ -151,6 +152,8 @@ def weigh(text: str, start: int, end: int, precision: str) -> float:
         weight = 1.0 if precision == "year" else 2.0
     if precision == "year" and _PLUPERFECT.search(_clause_before(text, start)):
         weight /= 2  # "had halted ... in 2013": background
+    if _ASIDE_ABOUT_SOMEONE.search(text[max(0, start - 80) : start]):
+        weight = min(weight, 1.0)  # "Nebenzia, who was appointed in July, then withdrew ...": an aside, not the news
     return weight
 
 

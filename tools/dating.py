@@ -7,7 +7,9 @@ A wrong date is worse than none, so the rules prefer precision. For each passage
 2. a strong date the passage gives (datefinder.py weighs them): one that opens the passage or a
    sentence, follows a reporting verb ("said in April 2012") or is relative to the item's date
    ("on Tuesday", "yesterday"); or a day or month elsewhere, within a year of the item's date. A
-   year merely mentioned ("since 1991", "(1999-2000)", "the 2013 deal") never dates a passage. A
+   year merely mentioned ("since 1991", "(1999-2000)", "the 2013 deal") never dates a passage, a
+   date in an aside about a person ("Nebenzia, who was appointed in July, ...") only weakly, and a
+   day planned after the item's ("a summit planned for 15 October") never: the plan is the news. A
    day or month without a year takes it from the item, then the section's span or heading, then
    the last date of the section; an impossible day (29 February 2013) is refused. A passage that
    opens by defining its subject ("The facility is a ...") is not dated by its later dates;
@@ -15,8 +17,11 @@ A wrong date is worse than none, so the rules prefer precision. For each passage
    paragraph that goes on with the speaker's words ("Mattis added that ..."): the date of the
    passage before, in the section;
 4. a passage of a news item that gives no stronger date: the item's date (a year in the
-   background, "had halted ... in 2013", does not displace it);
-5. a weaker date the passage gives (a year elsewhere in the text);
+   background, "had halted ... in 2013", does not displace it); in an article, a paragraph that
+   goes on in the past with the story the paragraph before told of a recent day ("The army
+   announced yesterday ..." then "State television showed the last buses ..."): that day;
+5. a weaker date the passage gives (a year elsewhere in the text); a passage that tells a plan
+   for a day after its item's: the item's date;
 6. the day of a glossary event of one day that the passage tells in ordinary prose ("Turkish jets
    downed a Russian Su-24"), found by the entry's patterns;
 7. the date of the enclosing headings ("### November 2015");
@@ -86,6 +91,8 @@ _REPORTS_NEWS = re.compile(
     r"entered|withdrew|pulled|moved|visited|called|urged|accused|condemned|rejected|welcomed|promised|pledged)\b",
     re.IGNORECASE,
 )
+# The same verbs telling what happened, in the past ("what is left of" is no news; "says" is today's).
+_TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )" + _REPORTS_NEWS.pattern.replace("said|says|", "said|showed|published|released|"), re.IGNORECASE)
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
 _DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {
@@ -170,6 +177,7 @@ class Context:
     subject_applies: bool = False  # the passage is not in a background section
     item_is_news: bool = True  # the item is one news item (a digest's), not an article's publication
     news_day: PartialDate | None = None  # the day the item's first relative date ("on Tuesday") gave
+    told_just_before: PartialDate | None = None  # the day the passage just before found in its own "yesterday" or "the next day"
 
 
 def today() -> dt.date:
@@ -474,6 +482,8 @@ def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, fl
             continue
         if context.item is not None and not forward and mention.kind == "explicit" and date.first_day() > context.item.last_day() + dt.timedelta(days=REPORT_LAG_DAYS):
             continue  # a report cannot tell of what came after it: another item's text, spliced in
+        if context.item is not None and forward and date.first_day() > context.item.last_day():
+            continue  # "a summit planned for 15 October", "to meet on Friday": a plan, whose news is the report's day
         if mention.kind == "relative":
             basis = f"“{mention.expression}”, from the item's date"
         else:
@@ -523,6 +533,28 @@ def _lead_event(context: Context) -> bool:
     if previous is None or previous.day is None or item is None or item.day is None:
         return False
     return 0 < (item.first_day() - previous.first_day()).days <= LEAD_EVENT_DAYS
+
+
+def _tells_a_plan(text: str, context: Context) -> bool:
+    """Whether the passage gives a day after its item's as the time of what is to happen ("the
+    fighting is to stop from Saturday"): the plan is the news of the item's day."""
+    for mention in explicit_mentions(text) + _relative_mentions(text, context.item):
+        if mention.weight > 0 and _FUTURE.search(text[max(0, mention.start - 80) : mention.end]):
+            date = _complete(mention.date, context, True)
+            if date is not None and date.first_day() > context.item.last_day():
+                return True
+    return False
+
+
+def _goes_on_telling(context: Context) -> bool:
+    """Whether an article's paragraph that gives no time goes on with the story of the paragraph
+    just before, told on a day of the last week in the article's words ("The army announced
+    yesterday evening ..." then "State television showed the final buses ..."): not of the
+    publication day. Only after a relative day: a stated date is as often background."""
+    before, item = context.told_just_before, context.item
+    if context.item_is_news or before is None or before.day is None or item is None or item.day is None:
+        return False
+    return 0 < (item.first_day() - before.first_day()).days <= LEAD_EVENT_DAYS
 
 
 def _first_sentence(text: str) -> str:
@@ -588,12 +620,16 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if context.item is not None and context.item_is_news and _lead_event(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
     backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, RECENT_DAYS)
+    if date is None and _goes_on_telling(context) and _TELLS_IN_PAST.search(_first_sentence(text)):
+        return context.told_just_before, "the day of the passage before, whose story it goes on telling"
     if context.item is not None and (context.item_is_news or (_REPORTS_NEWS.search(text) and not backstory)):
         # An article's paragraph that reports, after paragraphs telling of months or years before
         # it was published, goes on with that story: not of the publication day.
         return context.item, "the item's date"
     if date is not None:  # "in 2015" in the article on 24 November 2015 may tell another event of that year
         return date, basis
+    if context.item is not None and _tells_a_plan(text, context):
+        return context.item, "the item's date (it tells a plan for a later day)"
     if told:
         return told[0], "the event it tells"
     if context.section is not None:
@@ -627,6 +663,7 @@ def date_passages(
     """
     previous: dict[tuple, PartialDate] = {}
     news_day: dict[tuple, PartialDate] = {}  # the day an item's "on Tuesday" or "yesterday" gave
+    just_before: dict[tuple, PartialDate | None] = {}  # the day the passage just before found in its own relative words
     for passage in passages:
         scope = (passage.section, passage.item_date, passage.snippet)  # each search snippet stands alone
         context = Context(
@@ -635,11 +672,13 @@ def date_passages(
             span=next((found for heading in reversed(passage.section) if (found := heading_range(heading))), None),
             previous=previous.get(scope),
             news_day=news_day.get(scope),
+            told_just_before=just_before.get(scope),
             subject=subject,
             subject_applies=not any(heading.casefold() in background for heading in passage.section),
             item_is_news=item_is_news,
         )
         date, basis = date_passage(passage, context, cues, (told or {}).get(passage.id, []))
+        just_before[scope] = date if basis.startswith("“") or basis.startswith("the day of the passage before") else None
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis
