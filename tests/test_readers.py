@@ -407,3 +407,101 @@ def test_a_year_heading_holds_for_every_dateline_under_it_until_an_item_of_anoth
     assert not any("---" in block.text for block in source.blocks)
     assert [(removal.first_line, removal.reason) for removal in source.removals if removal.reason.startswith("year heading")] == [
         (1, "year heading: gives the year of the items below it"), (7, "year heading: gives the year of the items below it")]
+
+
+# --- news feeds (RSS, Atom) ------------------------------------------------------------------------
+
+from tools.readers import feed  # noqa: E402
+
+RSS = dedent('''
+    <?xml version="1.0" encoding="ISO-8859-1"?>
+    <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel>
+        <title>Harbour Wire: Syria</title>
+        <link>https://example.org/syria</link>
+        <description>Our Syria desk, as it files.</description>
+        <item>
+          <title>Russian ships leave Tartus</title>
+          <link>https://example.org/syria/1</link>
+          <pubDate>Tue, 17 Dec 2024 23:30:00 -0500</pubDate>
+          <dc:creator>Mira Odell</dc:creator>
+          <description>&lt;p&gt;Two Russian frigates left the port on Monday, images show.&lt;/p&gt;
+    &lt;p&gt;The Kremlin said talks &amp;amp; visits would go on.&lt;/p&gt;&lt;script&gt;track()&lt;/script&gt;</description>
+        </item>
+        <item>
+          <title>Lavrov in Doha</title>
+          <pubDate>Sat, 07 Dec 2024 18:00:00 +0300</pubDate>
+          <description><![CDATA[<p>Sergei Lavrov met his Turkish and Iranian counterparts in Doha.</p>]]></description>
+        </item>
+      </channel>
+    </rss>
+''').splitlines()
+
+
+def test_a_news_feed_gives_each_item_a_heading_its_date_its_byline_and_its_text_as_paragraphs():
+    assert choose_reader(RSS) is feed
+    source = read_source("wire.xml", RSS)
+    assert source.title == "Harbour Wire: Syria" and source.metadata["format"] == "news-feed"
+    assert [(b.kind, b.text, b.item_date, b.byline, b.first_line) for b in source.blocks] == [
+        ("heading", "Russian ships leave Tartus", "2024-12-17", "Mira Odell", 8),  # the item's own day, not converted to UTC
+        ("paragraph", "Two Russian frigates left the port on Monday, images show.", "2024-12-17", "Mira Odell", 12),
+        ("paragraph", "The Kremlin said talks & visits would go on.", "2024-12-17", "Mira Odell", 13),
+        ("heading", "Lavrov in Doha", "2024-12-07", None, 16),
+        ("paragraph", "Sergei Lavrov met his Turkish and Iranian counterparts in Doha.", "2024-12-07", None, 18),
+    ]
+
+
+def test_a_news_feed_accounts_for_every_line_it_does_not_read_as_text():
+    source = read_source("wire.xml", RSS)
+    reasons = {removal.text: removal.reason for removal in source.removals}
+    assert reasons["track()"] == "script or style inside the item's HTML: not text"
+    assert reasons["https://example.org/syria/1"].startswith("item <link>")
+    assert reasons["Our Syria desk, as it files."].startswith("feed description")
+    covered = {n for b in source.blocks for n in range(b.first_line, b.last_line + 1)} | {n for r in source.removals for n in range(r.first_line, r.last_line + 1)}
+    assert [n for n, line in enumerate(RSS, start=1) if line.strip() and n not in covered] == []
+
+
+def test_an_atom_feed_is_read_the_same_way():
+    atom = dedent('''
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+          <title>Levant Notes</title>
+          <entry>
+            <title>Patrols resume on the M4</title>
+            <published>2020-03-15T08:00:00+03:00</published>
+            <author><name>Ayla Demir</name></author>
+            <content type="html">&lt;p&gt;The first joint patrol ran on Sunday.&lt;/p&gt;</content>
+            <summary>Joint patrol.</summary>
+          </entry>
+        </feed>
+    ''').splitlines()
+    source = read_source("notes.atom", atom)
+    assert [(b.kind, b.text, b.item_date, b.byline) for b in source.blocks] == [
+        ("heading", "Patrols resume on the M4", "2020-03-15", "Ayla Demir"),
+        ("paragraph", "The first joint patrol ran on Sunday.", "2020-03-15", "Ayla Demir"),
+    ]
+    assert any(r.text == "Joint patrol." and "another form of the item's text" in r.reason for r in source.removals)
+
+
+def test_a_feed_that_declares_entities_or_is_not_well_formed_is_read_as_plain_text_with_a_notice():
+    bomb = ['<?xml version="1.0"?>', '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>', "<rss><channel><item><title>&lol2;</title></item></channel></rss>"]
+    source = read_source("bomb.xml", bomb)
+    assert source.metadata["format"] == "plain-text" and "&lol2;" in source.blocks[-1].text  # never expanded
+    assert [(p.line, p.severity) for p in source.problems] == [(1, "notice")] and "refused" in source.problems[0].reason
+    broken = ["<rss><channel><item><title>x</title>", "<description>unclosed", "</channel></rss>"]
+    source = read_source("broken.xml", broken)
+    assert source.metadata["format"] == "plain-text" and source.problems[0].line == 3 and "not well-formed XML" in source.problems[0].reason
+
+
+def test_a_feed_seed_joins_the_book_and_its_markup_is_shown_as_text(tmp_path):
+    from conftest import make_project
+    from tools.addresses import Addresses
+    from tools.book import make_book
+
+    hostile = RSS[:11] + ["      <description>&lt;p&gt;Russia said {raw}`html` and &amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; were words on 16 December.&lt;/p&gt;</description>"] + RSS[13:]
+    made = make_book(make_project(tmp_path / "book", {"wire.xml": "\n".join(hostile) + "\n"}))
+    passages = [p for p in made.book.passages if p.source == "wire.xml"]
+    assert [p.text for p in passages][0] == "Russia said {raw}`html` and <b>bold</b> were words on 16 December."
+    assert passages[0].date == "2024-12-16" and passages[0].byline == "Mira Odell"
+    page = made.pages[f"{Addresses(made.book).page_of(passages[0])}.md"]
+    assert "{raw}`html`" not in page and "<b>bold</b>" not in page  # escaped: never a role, never HTML

@@ -47,7 +47,7 @@ def read_candidate(path: Path) -> bytes:
         raise AddError(f"{path}: {refused.reason}")
     seed = next((seed for seed in listing.files if seed.name == path.name), None)
     if seed is None:
-        raise AddError(f"{path}: not a seed file (a .txt or .md file that exists)")
+        raise AddError(f"{path}: not a seed file (a .txt, .md or feed file that exists)")
     try:
         return read_seed_bytes(path.parent, seed)
     except SeedReadError as error:

@@ -6,7 +6,7 @@ documents turn each change into numbers. There are four sets, each under
 `evaluation/labels/<set>/` (how labels are written: the README.md beside them):
 
 - `tune`, `tune2` and `tune3`: documents the code may be tuned on; `--details` lists every disagreement;
-- `holdout`, `holdout2`, `holdout3` and `holdout4`: documents never tuned on (each written after the last tuning), so
+- `holdout` to `holdout5`: documents never tuned on (each written after the last tuning), so
   their figures say whether a change generalises; their disagreements are never printed, only
   the figures, for each and for all together;
 - `seeds`: the project's own seeds (labels may be missing or unfinished: what is there counts).
@@ -33,9 +33,9 @@ from .link import Linker, Mention
 from .model import Passage
 from .textmatch import fold
 
-SETS = ("tune", "tune2", "tune3", "holdout", "holdout2", "holdout3", "holdout4", "seeds")
-UNSEEN_SETS = ("holdout", "holdout2", "holdout3", "holdout4")  # never tuned on: figures only, no disagreements shown
-COMBINED = ("holdout", "holdout2", "holdout3", "holdout4")  # the unseen documents, scored together
+SETS = ("tune", "tune2", "tune3", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "seeds")
+UNSEEN_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")  # never tuned on: figures only, no disagreements shown
+COMBINED = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5")  # the unseen documents, scored together
 OPENING_WORDS = 5  # a quote cut by a split is looked for by its first words
 
 # How a book date compares with a labelled one; every matched unit falls in exactly one class.

@@ -6,10 +6,10 @@ the fallback. A new format is one new module added to READERS.
 
 from __future__ import annotations
 
-from . import article, digest, frontmatter, plain, snippets
+from . import article, digest, feed, frontmatter, plain, snippets
 from ..model import Source
 
-READERS = (frontmatter, snippets, digest, article, plain)
+READERS = (feed, frontmatter, snippets, digest, article, plain)
 
 
 def choose_reader(lines: list[str]):
@@ -23,7 +23,7 @@ def read_source(file: str, lines: list[str]) -> Source:
     """Read a seed with the reader its content calls for; record which one."""
     reader = choose_reader(lines)
     source = reader.read(file, lines)
-    source.metadata["format"] = reader.NAME
+    source.metadata.setdefault("format", reader.NAME)  # a reader that fell back to another says so
     if not source.title:
         source.title = file
     return source
