@@ -154,8 +154,10 @@ def index_letter_pages(app: Sphinx):
 
 
 def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Before the theme (priority 500) builds its navigation: its toctree, collapsed to the
-    branch of the page being read."""
+    """Before the theme (priority 500) builds its navigation, and after sphinx-notfound-page
+    (priority 400) gives the 404 page a toctree of its own: the toctree, collapsed to the branch of
+    the page being read (for the 404 page, to the parts and chapters: it would otherwise list
+    every page of the book)."""
     toctree = context.get("toctree")
     if toctree is None:
         return
@@ -167,7 +169,7 @@ def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", collapsed_navigation, priority=400)
+    app.connect("html-page-context", collapsed_navigation, priority=450)
     app.connect("config-inited", add_templates)
     app.connect("doctree-read", html_only_indices, priority=400)  # before the toctree collector
     app.connect("env-get-outdated", read_again_for_this_format)
