@@ -11,6 +11,7 @@ from tools import myst
 from tools.addresses import Addresses, leaf_parts, line_ranges
 from tools.generated import is_generated_page
 from tools.glossary import anchor_id
+from tools.addresses import entry_anchor
 from tools.book import make_book
 from tools.pages import report
 from tools.pages.common import PageContext
@@ -270,3 +271,24 @@ def test_one_sources_undated_passages_past_a_page_go_by_runs_of_its_lines(tiny_c
         assert len({child.key for child in part.children}) == len(part.children)  # a one-line seed's runs: "lines-1-1", "lines-1-1-2"
         assert [p.id for child in part.children for p in child.passages] == [p.id for p in part.passages]
         assert all(child.lines[0] <= p.first_line and p.last_line <= child.lines[1] for child in part.children for p in child.passages)
+
+
+# --- the glossary's pages of basis and mentions -----------------------------------------------------
+
+
+def test_a_letter_of_mentions_too_heavy_for_a_page_goes_by_runs_of_entries_each_named_after_its_first(tmp_path):
+    made = make_book(with_page_size(make_project(tmp_path / "book", real_seeds=True), mentions=20))
+    moved = json.loads(made.pages["_generated/static/moved/entries-place.json"])
+    runs = {name: text for name, text in made.pages.items() if name.startswith("entries/place/") and name.count("/") == 3}
+    assert runs, "the fixture has a letter of places mentioned more than 20 times"
+    for name, text in runs.items():
+        held = [anchor for anchor, page in moved.items() if page == name.removesuffix(".md") + ".html"]
+        links = text.count("](#p-")
+        assert held and (links <= 20 or len(held) == 1), name  # an entry mentioned more than a page holds has its own
+        letter_page = made.pages[name.rsplit("/", 1)[0] + ".md"]
+        assert f"<{name.split('/')[2]}/{name.split('/')[3].removesuffix('.md')}>`" in letter_page
+        for anchor in held:
+            assert "(" + anchor + ")=" in text  # the entry's notes are on the page the map names
+    published = made.book.published_terms()
+    entries = [entry for entry in made.book.glossary.entries if entry.category == "place" and entry.term in published]
+    assert sorted(moved) == sorted(entry_anchor(entry.anchor) for entry in entries)
