@@ -292,3 +292,24 @@ def test_a_letter_of_mentions_too_heavy_for_a_page_goes_by_runs_of_entries_each_
     published = made.book.published_terms()
     entries = [entry for entry in made.book.glossary.entries if entry.category == "place" and entry.term in published]
     assert sorted(moved) == sorted(entry_anchor(entry.anchor) for entry in entries)
+
+
+# --- the Sources page -------------------------------------------------------------------------------
+
+
+def test_more_sources_than_a_page_describes_are_described_by_kind_and_old_addresses_are_mapped(tmp_path):
+    made = make_book(with_page_size(make_project(tmp_path / "book", real_seeds=True), sources=1))
+    addresses = Addresses(made.book)
+    index = made.pages["sources/index.md"]
+    moved = json.loads(made.pages["_generated/static/moved/sources-index.json"])
+    assert "{bibliography}" in index and "(source-" not in index  # the bibliography stays; the descriptions moved
+    assert "book-moved: moved/sources-index.json" in index.split("---")[1]
+    about = {name: text for name, text in made.pages.items() if name.startswith("sources/about/")}
+    assert about and all(text.count("(source-") == 1 for text in about.values())  # one source a page
+    for source in made.book.sources:
+        anchor = f"source-{addresses.views[source.file].slug}"
+        page = moved[anchor].removesuffix(".html")
+        assert f"({anchor})=" in about[f"{page}.md"] and f"\n{page.removeprefix('sources/')}\n" in index
+        assert page.startswith(f"sources/about/{addresses.views[source.file].kind}")  # named after the kind
+    few = make_book(make_project(tmp_path / "few", real_seeds=True))
+    assert not [name for name in few.pages if name.startswith("sources/about/")] and few.pages["sources/index.md"].count("(source-") == len(few.book.sources)

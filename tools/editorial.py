@@ -73,6 +73,7 @@ class PageSize:
     viewer_characters: int = 120_000  # and their text (a viewer weighs about three times its text in HTML)
     glossary_entries: int = 500  # the glossary's entries (about 710 bytes of HTML each)
     index_entries: int = 2500  # the general index's entries (each spelling of a glossary entry is one, about 110 bytes)
+    sources: int = 150  # the sources described on the Sources page (about 1 to 2 KB of HTML each): beyond, a page per kind
     # The printed edition: a book of more passages than this prints its dated passages in full but
     # leaves its undated passages and the themes' excerpt lists to the web edition (the themes give
     # the pages of their passages instead): the PDF stays a book, and inside the build's budget.

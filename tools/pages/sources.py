@@ -3,6 +3,7 @@ one viewer page per source: its text line by line, each line marked with its use
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .. import myst
@@ -15,41 +16,84 @@ from .common import MOVED, STATIC_FOLDER, PageContext, moved_map, moved_matter
 VIEWER_DATA = "_generated/viewer"  # each viewer page's lines, read by the {source-viewer} directive
 
 
-def sources_page(context: PageContext) -> str:
+INTRO = (
+    "Every passage of this book comes from one of the documents below. They are very different "
+    "kinds of source, and a reader should weigh a passage by where it comes from: what each "
+    "source is, who publishes it, its perspective and known biases, and how it was cleaned."
+)
+ABOUT = f"{SOURCE_PAGES}/about"  # the pages that describe the sources of one kind, when there are too many for one page
+
+
+def describe(context: PageContext, source: Source, total: int) -> list[str]:
+    """One source as the Sources page describes it, under its anchor ("source-<slug>")."""
+    view = context.views[source.file]
+    passages = context.book.passages_of(source.file)
+    share = sum(len(p.text) for p in passages) / total
+    out = [myst.label(f"source-{view.slug}"), myst.directive("rubric", "", myst.text(view.title)), ""]
+    facts = [f"*{view.kind_label}*", f"file {myst.text(visible(source.file))}"]
+    if view.note.publisher:
+        facts.append(f"published by {myst.text(view.note.publisher)}")
+    if view.author:
+        facts.append(f"author: {myst.text(view.author)}")
+    if view.date:
+        facts.append(f"dated {myst.text(view.date.display())}")
+    out += [" · ".join(facts), ""]
+    if view.note.perspective:
+        out += [f"**What it is and how far to trust it.** {myst.text(view.note.perspective)}", ""]
+    if view.note.cleaning:
+        out += [f"**How it was cleaned.** {myst.text(view.note.cleaning)}", ""]
+    out += [f"**Share of the book.** {len(passages)} passages, {share:.0%} of the book's passage text.", ""]
+    web = f"**Check it line by line:** [the text of this source with line numbers](#viewer-{view.slug})."
+    paper = f"**Check it line by line** in the web edition: {{web-address}}`sources/{view.slug}.html`."
+    return out + [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
+
+
+def source_groups(context: PageContext) -> list[tuple[str, str, list[Source]]]:
+    """The sources by kind, each kind's in runs of at most a page (chapters.yaml, `pages:
+    sources`): (page name, title, sources). Named from the kind, and a run from its first source."""
+    limit = context.book.chapters.page_size.sources
+    by_kind: dict[str, list[Source]] = {}
+    for source in context.book.sources:
+        by_kind.setdefault(context.views[source.file].kind, []).append(source)
+    groups = []
+    for kind in sorted(by_kind):
+        found = by_kind[kind]
+        label = context.views[found[0].file].kind_label
+        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "other"
+        runs = [found[start : start + limit] for start in range(0, len(found), limit)]
+        for number, run in enumerate(runs):
+            name = slug if len(runs) == 1 else f"{slug}-from-{context.views[run[0].file].slug}"
+            title = label[:1].upper() + label[1:] + ("" if len(runs) == 1 else f", {number + 1} of {len(runs)}")
+            groups.append((f"{ABOUT}/{name}", title, run))
+    return groups
+
+
+def sources_pages(context: PageContext) -> dict[str, str]:
+    """The Sources page: each source described, then the bibliography; when the sources are more
+    than a page describes, a page per kind of source (runs of a page's worth within a kind), and a
+    map that sends an address made before the split (sources/index.html#source-...) on."""
     book = context.book
-    out = [myst.label("sources"), "# Sources", ""]
-    out.append(
-        "Every passage of this book comes from one of the documents below. They are very different "
-        "kinds of source, and a reader should weigh a passage by where it comes from: what each "
-        "source is, who publishes it, its perspective and known biases, and how it was cleaned."
-    )
-    out.append("")
     total = sum(len(p.text) for p in book.passages) or 1
-    for source in book.sources:
-        view = context.views[source.file]
-        passages = book.passages_of(source.file)
-        share = sum(len(p.text) for p in passages) / total
-        out += [myst.label(f"source-{view.slug}"), myst.directive("rubric", "", myst.text(view.title)), ""]
-        facts = [f"*{view.kind_label}*", f"file {myst.text(visible(source.file))}"]
-        if view.note.publisher:
-            facts.append(f"published by {myst.text(view.note.publisher)}")
-        if view.author:
-            facts.append(f"author: {myst.text(view.author)}")
-        if view.date:
-            facts.append(f"dated {myst.text(view.date.display())}")
-        out += [" · ".join(facts), ""]
-        if view.note.perspective:
-            out += [f"**What it is and how far to trust it.** {myst.text(view.note.perspective)}", ""]
-        if view.note.cleaning:
-            out += [f"**How it was cleaned.** {myst.text(view.note.cleaning)}", ""]
-        out += [f"**Share of the book.** {len(passages)} passages, {share:.0%} of the book's passage text.", ""]
-        web = f"**Check it line by line:** [the text of this source with line numbers](#viewer-{view.slug})."
-        paper = f"**Check it line by line** in the web edition: {{web-address}}`sources/{view.slug}.html`."
-        out += [myst.directive("only", web, "html"), "", myst.directive("only", paper, "latex"), ""]
-    out += ["## Bibliography", "", myst.directive("bibliography", "", fence="```"), ""]
-    toctree = myst.directive("toctree", "\n".join(context.views[s.file].slug for s in book.sources), options={"hidden": "", "maxdepth": "1"}, fence="```")
-    out += [myst.directive("only", toctree, "html", fence="::::"), ""]  # the viewers are web pages
-    return "\n".join(out)
+    viewers = myst.directive("toctree", "\n".join(context.views[s.file].slug for s in book.sources), options={"hidden": "", "maxdepth": "1"}, fence="```")
+    tail = ["## Bibliography", "", myst.directive("bibliography", "", fence="```"), "", myst.directive("only", viewers, "html", fence="::::"), ""]  # the viewers are web pages
+    if len(book.sources) <= book.chapters.page_size.sources:
+        out = [myst.label("sources"), "# Sources", "", INTRO, ""]
+        for source in book.sources:
+            out += describe(context, source, total)
+        return {f"{SOURCE_PAGES}/index.md": "\n".join(out + tail)}
+    groups = source_groups(context)
+    matter = moved_matter(SOURCE_PAGES, "index")
+    listing = myst.directive("toctree", "\n".join(page.removeprefix(f"{SOURCE_PAGES}/") for page, _, _ in groups), options={"maxdepth": "1"}, fence="```")
+    found = {f"{SOURCE_PAGES}/index.md": "\n".join(matter + [myst.label("sources"), "# Sources", "", INTRO, "",
+                                                               f"The book draws on {len(book.sources)} sources, too many to describe on one page: they are described by kind.", "",
+                                                               listing, ""] + tail)}
+    for page, title, run in groups:
+        out = matter + [f"# {myst.text(title)}", "", f"*{len(run)} of the book's [{len(book.sources)} sources](#sources).*", ""]
+        for source in run:
+            out += describe(context, source, total)
+        found[f"{page}.md"] = "\n".join(out)
+    found[f"{STATIC_FOLDER}/{MOVED}/{SOURCE_PAGES}-index.json"] = moved_map([(page, [f"source-{context.views[s.file].slug}" for s in run]) for page, _, run in groups])
+    return found
 
 
 def viewer_intro(context: PageContext, source: Source) -> str:
@@ -126,7 +170,7 @@ def citation_data(context: PageContext) -> str:
 
 
 def pages(context: PageContext) -> dict[str, str]:
-    found = {"sources/index.md": sources_page(context)}
+    found = sources_pages(context)
     for source in context.book.sources:
         parts = context.addresses.viewer_parts[source.file]
         found |= {f"{parts[0].page}.md": viewer_page(context, source)} if parts[0].key == "" else split_viewer_pages(context, source, parts)
