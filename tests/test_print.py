@@ -208,3 +208,23 @@ def test_a_book_too_large_to_print_whole_gives_each_theme_year_the_pages_of_its_
     assert "without a date: in the web edition only." in themes  # a theme's undated passages are not printed
     assert r"\sphinxstylestrong{" not in themes[: themes.index(r"\part{", 1)]  # no excerpt lines ("**date** · excerpt")
     assert "Each excerpt gives the page of the full passage" not in tex
+
+
+@pytest.fixture(scope="module")
+def selected(tmp_path_factory, rootdir):
+    """The small book's LaTeX when it also has more dated passages than print holds in full
+    (`print_dated: 1`): print gives the one that ranks first, and says where the others are."""
+    srcdir = tmp_path_factory.mktemp("selected") / "book"
+    tex = small_book_latex(srcdir, rootdir, "print_passages: 2, print_dated: 1")
+    return tex, (srcdir / "_generated" / "print" / "edition.md").read_text(encoding="utf-8")
+
+
+def test_a_book_with_more_dated_passages_than_print_holds_prints_a_selection_and_counts_the_rest(selected, concise):
+    tex, edition = selected
+    whole, _ = concise
+    in_full = ("carried out their first air strikes in Syria, against", "On 1 October 2015 more air strikes followed", "would go on, and that")
+    assert all(text in body(whole) for text in in_full)  # print_dated at its default: every dated passage
+    assert [text for text in in_full if text in body(tex)] == [in_full[0]]  # the one a note concerns ranks first
+    assert re.search(r"more passages? of this (?:month|year) in the web\s+edition", body(tex))
+    assert "a selection of 1" in edition and "the events the most sources" in edition
+    assert r"\chapter{Undated}" not in tex

@@ -78,6 +78,10 @@ class PageSize:
     # leaves its undated passages and the themes' excerpt lists to the web edition (the themes give
     # the pages of their passages instead): the PDF stays a book, and inside the build's budget.
     print_passages: int = 2000
+    # Of more dated passages than this, the printed edition prints a selection of this many in
+    # full (the passages of editorial notes and key events, then of the most-told events; the
+    # chapters say how many more each month holds on the web): a large book's PDF stays a book.
+    print_dated: int = 1500
 
 
 @dataclass

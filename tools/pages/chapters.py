@@ -69,14 +69,30 @@ def passages_body(context: PageContext, period, passages: list[Passage], notes: 
     the chapter's earlier pages gave (a heading's anchor is given once)."""
     out, current = [], None
     labelled = set() if labelled is None else labelled
+    left_out, unit = 0, "month"  # of the group: passages print leaves to the web (a book too large to print whole)
     for passage in passages:
         heading, anchor = date_group(context, period, passage)
+        if anchor != current:
+            out += web_only_note(left_out, unit)
+            left_out, unit = 0, "year" if passage.when and passage.when.month is None else "month"
         if anchor != current and headings:
             out += ([] if anchor in labelled else [myst.label(anchor)]) + [f"## {heading}", ""]
             labelled.add(anchor)
-            current = anchor
-        out += [context.passage_block(passage, notes), ""]
-    return out
+        current = anchor
+        block = context.passage_block(passage, notes)
+        if period.undated or context.printed(passage):
+            out += [block, ""]
+        else:
+            out += [myst.directive("only", block, "html", fence=":::::::"), ""]
+            left_out += 1
+    return out + web_only_note(left_out, unit)
+
+
+def web_only_note(count: int, unit: str) -> list[str]:
+    """In print, where a group's passages were left to the web: how many."""
+    if not count:
+        return []
+    return [myst.directive("only", f"*{count} more passage{'s' if count != 1 else ''} of this {unit} in the web edition.*", "latex", fence="::::"), ""]
 
 
 def period_pages(context: PageContext, period, opening: str = "") -> dict[str, str]:
@@ -109,7 +125,8 @@ def period_pages(context: PageContext, period, opening: str = "") -> dict[str, s
             return
         body = passages_body(context, period, part.passages, NotesOnPage(f"{period.slug}-{part.page.removeprefix(f'periods/{period.slug}/').replace('/', '-')}"), headings=len(groups) > 1, labelled=labelled)
         anchors.append((part.page, [p.id for p in part.passages] + groups))
-        pages[f"{part.page}.md"] = "\n".join(matter + out + body)
+        none_printed = not web_only and not any(context.printed(p) for p in part.passages)  # print leaves the whole page to the web
+        pages[f"{part.page}.md"] = "\n".join((moved_matter("periods", period.slug, True) if none_printed else matter) + out + body)
 
     for part in parts:
         write(part)
@@ -198,6 +215,10 @@ def chapter_index(context: PageContext, kind: str) -> str:
         count = context.web_only_count
         note = (f"This printed edition holds the book's {len(context.book.passages) - count:,} dated passages in full. Its {count:,} undated passages "
                 f"are in the web edition only, in the chapter *{myst.text(undated[0].title)}*, {{web-address}}`periods/{undated[0].slug}.html`.")
+        if context.printed_selection is not None:
+            note = (f"This printed edition holds a selection of {len(context.printed_selection):,} of the book's dated passages in full (the method "
+                    f"page says which); the other {count:,} passages are in the web edition only, its undated ones in the chapter "
+                    f"*{myst.text(undated[0].title)}*, {{web-address}}`periods/{undated[0].slug}.html`.")
         out += [myst.directive("only", note, "latex"), ""]
     return "\n".join(out + [toctree, ""])
 

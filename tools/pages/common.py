@@ -4,6 +4,8 @@ passages in time."""
 
 from __future__ import annotations
 
+import functools
+
 import json
 
 from ..addresses import SOURCE_PAGES, Addresses, note_anchor
@@ -210,8 +212,34 @@ class PageContext:
 
     def printed(self, passage: Passage) -> bool:
         """Whether the printed edition prints the passage in full (the undated chapter stays on
-        the web when the book is too large to print whole)."""
-        return not self.print_is_concise or not any(period.undated and period.slug == passage.period for period in self.book.chapters.periods)
+        the web when the book is too large to print whole; of more dated passages than print
+        holds, only the printed selection)."""
+        if not self.print_is_concise:
+            return True
+        if any(period.undated and period.slug == passage.period for period in self.book.chapters.periods):
+            return False
+        return self.printed_selection is None or passage.id in self.printed_selection
+
+    @functools.cached_property
+    def printed_selection(self) -> frozenset[str] | None:
+        """The dated passages print gives in full when there are more than it holds (chapters.yaml,
+        pages: print_dated), else None (all of them). In order until the limit: the passages
+        an editorial note is printed beside, those of the editors' key events, then those of the
+        events the most sources tell, earliest first: the book's spine, the same at every build."""
+        undated = {period.slug for period in self.book.chapters.periods if period.undated}
+        dated = [passage for passage in self.book.passages if passage.period not in undated]
+        limit = self.book.chapters.page_size.print_dated
+        if len(dated) <= limit:
+            return None
+        homes = set(self.note_home.values())
+        key, told_by = set(), {}
+        for event in self.book.events:
+            for pid in event.passages:
+                told_by[pid] = max(told_by.get(pid, 0), len(set(event.sources)))
+                if event.key is not None:
+                    key.add(pid)
+        ranked = sorted(dated, key=lambda p: (p.id not in homes, p.id not in key, -told_by.get(p.id, 1), self.sort_key(p)))
+        return frozenset(passage.id for passage in ranked[:limit])
 
     @property
     def web_only_count(self) -> int:

@@ -20,6 +20,15 @@ def edition(context: PageContext) -> str:
     if not context.print_is_concise:
         return (f"This book holds {total:,} passages, no more than the {limit:,} the printed edition prints whole: the PDF "
                 "holds every passage in full, and every theme's list of excerpts.\n")
+    if context.printed_selection is not None:
+        printed = len(context.printed_selection)
+        dated = sum(1 for passage in context.book.passages if passage.period not in {period.slug for period in context.book.chapters.periods if period.undated})
+        return (f"This book holds {total:,} passages, more than the {limit:,} the printed edition prints whole, and {dated:,} of them "
+                f"are dated, more than the {printed:,} it prints in full. The PDF holds a selection of {printed:,}: first the passages "
+                "an editorial note concerns, then those of the editors' key events, then those of the events the most sources "
+                f"tell, earliest first. The other {total - printed:,} passages (its undated passages among them) and the themes' lists "
+                "of excerpts are in the web edition only; each period chapter says, month by month, how many more passages the "
+                "web edition holds, and each theme gives, year by year, the number of its passages and the pages where they are printed.\n")
     return (f"This book holds {total:,} passages, more than the {limit:,} the printed edition prints whole. The PDF "
             f"holds its {total - context.web_only_count:,} dated passages in full; its {context.web_only_count:,} undated passages and the "
             "themes' lists of excerpts are in the web edition only, and each theme gives instead, year by year, the "
@@ -68,6 +77,12 @@ def parts_paragraph(context: PageContext) -> str:
                 "order of the events it tells, one chapter per period. [Part II, Themes](#themes-index) "
                 "follows the same passages across the years, one chapter per theme, as short excerpts that "
                 "give the page of the full passage.")
+    if context.printed_selection is not None:
+        return ("**The parts.** [Part I, Chronology](#periods-index) gives a selection of the dated passages in full, in the "
+                f"order of the events they tell, one chapter per period: {len(context.printed_selection):,} of the book's passages; "
+                f"the other {context.web_only_count:,} are in the web edition only, as this book is too large to print whole (each "
+                "month says how many). [Part II, Themes](#themes-index) follows the passages across the years, one chapter per "
+                "theme, giving year by year the pages of their full text.")
     return ("**The parts.** [Part I, Chronology](#periods-index) gives every dated passage in full, in the "
             f"order of the events it tells, one chapter per period; the {context.web_only_count:,} passages the book cannot date "
             "are in the web edition only, as this book is too large to print whole. "
