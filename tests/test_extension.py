@@ -364,3 +364,25 @@ def test_a_data_file_among_the_static_files_changes_no_other_page_but_a_style_sh
     assert static_files(app) == before
     (static / "book.css").write_text("p { margin: 0 }", encoding="utf-8")
     assert static_files(app) != before
+
+
+def test_a_serial_build_keeps_no_doctree_in_memory_between_reading_and_writing(tmp_path):
+    """Sphinx would hold every document's doctree from its reading to its writing (the whole book
+    at once); the book's builds read each back from disk when it is written, and write the same."""
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    root = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-book", root)
+    app = SphinxTestApp("html", srcdir=root, freshenv=True, status=StringIO(), warning=StringIO())
+    held = []
+    app.connect("env-updated", lambda app, env: held.append((len(env.all_docs), len(env._write_doc_doctree_cache), len(env._pickled_doctree_cache))))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert app.warning.getvalue() == ""
+    documents, kept, pickled = held[0]
+    assert documents > 5 and kept == 0 and pickled == 0
+    assert 'id="p-wire-' in (Path(app.outdir) / "periods" / "intervention.html").read_text(encoding="utf-8")  # written from the disk's doctree

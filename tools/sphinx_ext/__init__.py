@@ -15,7 +15,8 @@ builds the complete book. In the order Sphinx meets them:
                                       generated one (the glossary's and the search's data)
                       latex/          the book's LaTeX settings, writer and post-transforms
                                       (when `book_latex` is on)
-    builder-inited    conversion.py   seeds + docs/data -> MyST pages in the source folder (a
+    builder-inited    memory.py       doctrees stay on disk until written, not in memory
+                      conversion.py   seeds + docs/data -> MyST pages in the source folder (a
                                       page edited by hand is reported and written again)
                       here            book.css for HTML-format builders
     reading, writing  sources.py      {source-lines} citations and the {source-viewer}
@@ -46,7 +47,7 @@ from sphinx.config import Config
 
 from ..bibliography import register_style
 from ..pages import BIBLIOGRAPHY, STATIC_FOLDER
-from . import conversion, glossary, latex, moved, navigation, passages, readthedocs, rebuild, search, searchindex, sources, stems
+from . import conversion, glossary, latex, memory, moved, navigation, passages, readthedocs, rebuild, search, searchindex, sources, stems
 from .config import BookConfig, register
 
 STATIC = Path(__file__).with_name("static")
@@ -121,5 +122,6 @@ def setup(app: Sphinx) -> dict:
     searchindex.setup(app)
     stems.setup(app)
     latex.setup(app)
+    memory.setup(app)
     register_style()
     return {"version": "2.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
