@@ -437,3 +437,18 @@ def test_a_day_planned_after_the_report_is_not_the_passage_date_the_report_is():
     passage = Passage(id="p0", source="a.txt", first_line=1, last_line=1, text="Under the memorandum the fighting is to stop in these areas from Saturday.", item_date="2017-05-05")
     date_passages([passage], [], item_is_news=False)
     assert (passage.date, passage.date_basis) == ("2017-05-05", "the item's date (it tells a plan for a later day)")
+
+
+def test_only_the_paragraph_right_after_a_relative_day_goes_on_with_it_and_not_in_the_future_or_perfect():
+    texts = [
+        "The ministry announced yesterday that the talks were over.",  # published 15 December 2016
+        "The delegations met in the hall the ministry had booked.",  # goes on: 14 December
+        "Officials told reporters that the next round was planned.",  # no chain: the publication day
+    ]
+    passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2016-12-15") for n, text in enumerate(texts)]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2016-12-14", "2016-12-14", "2016-12-15"]
+    for text in ("The next round will be held in Astana.", "Moscow has moved quickly since."):
+        passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=t, item_date="2016-12-15") for n, t in enumerate([texts[0], text])]
+        date_passages(passages, [], item_is_news=False)
+        assert passages[1].date != "2016-12-14", text

@@ -313,3 +313,25 @@ def test_more_sources_than_a_page_describes_are_described_by_kind_and_old_addres
         assert page.startswith(f"sources/about/{addresses.views[source.file].kind}")  # named after the kind
     few = make_book(make_project(tmp_path / "few", real_seeds=True))
     assert not [name for name in few.pages if name.startswith("sources/about/")] and few.pages["sources/index.md"].count("(source-") == len(few.book.sources)
+
+
+def test_one_undated_passage_heavier_than_a_page_still_has_its_page():
+    from tools.model import Passage
+
+    addresses = Addresses.__new__(Addresses)
+    addresses.book = type("Book", (), {"also_reported": {}})()
+    addresses.order = {"a.txt": 0}
+    heavy = Passage(id="p-1", source="a.txt", first_line=1, last_line=1, text="x" * 60_000)
+    parts = addresses._parts("periods", "undated", [heavy], True, 150, 50_000)
+    assert [(part.page, [p.id for p in part.passages]) for part in parts] == [("periods/undated", ["p-1"])]
+
+
+def test_kinds_written_differently_are_one_page_of_sources(tmp_path):
+    project = with_page_size(make_project(tmp_path / "book", real_seeds=True), sources=1)
+    notes = project / "docs" / "data" / "sources.yaml"
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text.replace("kind: encyclopedia", "kind: State media", 1).replace("kind: encyclopedia", "kind: state-media", 1), encoding="utf-8")
+    made = make_book(project)
+    about = [name for name in made.pages if name.startswith("sources/about/state-media")]
+    labels = [line for name in about for line in made.pages[name].splitlines() if line.startswith("(source-")]
+    assert len(about) == 3 and len(labels) == len(set(labels)) == 3  # three sources of one kind, a page each, none lost

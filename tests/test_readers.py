@@ -454,7 +454,7 @@ def test_a_news_feed_gives_each_item_a_heading_its_date_its_byline_and_its_text_
 def test_a_news_feed_accounts_for_every_line_it_does_not_read_as_text():
     source = read_source("wire.xml", RSS)
     reasons = {removal.text: removal.reason for removal in source.removals}
-    assert reasons["track()"] == "script or style inside the item's HTML: not text"
+    assert reasons["track()"] == "script, style or comment inside the item's HTML: not text"
     assert reasons["https://example.org/syria/1"].startswith("item <link>")
     assert reasons["Our Syria desk, as it files."].startswith("feed description")
     covered = {n for b in source.blocks for n in range(b.first_line, b.last_line + 1)} | {n for r in source.removals for n in range(r.first_line, r.last_line + 1)}
@@ -505,3 +505,15 @@ def test_a_feed_seed_joins_the_book_and_its_markup_is_shown_as_text(tmp_path):
     assert passages[0].date == "2024-12-16" and passages[0].byline == "Mira Odell"
     page = made.pages[f"{Addresses(made.book).page_of(passages[0])}.md"]
     assert "{raw}`html`" not in page and "<b>bold</b>" not in page  # escaped: never a role, never HTML
+
+
+def test_a_feed_item_with_an_empty_description_or_xhtml_content_is_read_without_loss():
+    empty = ["<rss><channel><title>T</title>", "<item><title>A</title><description></description>", "<pubDate>Tue, 17 Dec 2024 09:30:00 +0000</pubDate></item>", "</channel></rss>"]
+    source = read_source("empty.xml", empty)
+    assert [(b.kind, b.text) for b in source.blocks] == [("heading", "A")] and not source.problems
+    xhtml = ['<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title>',
+             '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>One paragraph.</p><p>Another one.</p></div></content>',
+             "<author><email>desk@example.org</email></author>", "</entry></feed>"]
+    source = read_source("x.atom", xhtml)
+    assert [b.text for b in source.blocks if b.kind == "paragraph"] == ["One paragraph.", "Another one."]
+    assert any(r.text == "desk@example.org" for r in source.removals)  # an author without a name is accounted for

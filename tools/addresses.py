@@ -210,7 +210,7 @@ class Addresses:
             by_source = _by(passages, lambda p: p.source)
             if len(by_source) == 1:  # one source's undated passages: runs of its lines
                 whole = ChapterPart(f"{folder}/{slug}", "", passages, source=next(iter(by_source)))
-                return self._finer(whole, fits).children
+                return self._finer(whole, fits).children or [ChapterPart(f"{folder}/{slug}", "", passages)]  # one passage heavier than a page
             for file, found in by_source.items():
                 parts.append(ChapterPart(f"{folder}/{slug}/{self.views[file].slug}", self.views[file].slug, found, source=file))
             return [self._finer(part, fits) for part in parts]
@@ -235,7 +235,7 @@ class Addresses:
         children: list[ChapterPart] = []
         if part.month is not None and part.day is None and part.source is None:
             by_third = _by(part.passages, lambda p: min((p.when.day - 1) // 10, 2) if p.when.day else None)
-            if len(by_third) > 1 and part.days is None:
+            if part.days is None:  # a month goes by thirds even when one holds all: its days' names stay when another third fills
                 for third, found in by_third.items():
                     days = (third * 10 + 1, 10 * third + 10 if third < 2 else calendar.monthrange(part.year, part.month)[1]) if third is not None else None
                     key = f"{days[0]:02d}-{days[1]:02d}" if days else "month"

@@ -92,7 +92,7 @@ _REPORTS_NEWS = re.compile(
     re.IGNORECASE,
 )
 # The same verbs telling what happened, in the past ("what is left of" is no news; "says" is today's).
-_TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )" + _REPORTS_NEWS.pattern.replace("said|says|", "said|showed|published|released|"), re.IGNORECASE)
+_TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )" + _REPORTS_NEWS.pattern.replace("said|says|", "said|showed|published|released|"), re.IGNORECASE)
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
 _DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {
@@ -678,7 +678,7 @@ def date_passages(
             item_is_news=item_is_news,
         )
         date, basis = date_passage(passage, context, cues, (told or {}).get(passage.id, []))
-        just_before[scope] = date if basis.startswith("“") or basis.startswith("the day of the passage before") else None
+        just_before[scope] = date if basis.startswith("“") else None  # one paragraph goes on with it, not a chain of them
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis

@@ -52,14 +52,13 @@ def source_groups(context: PageContext) -> list[tuple[str, str, list[Source]]]:
     """The sources by kind, each kind's in runs of at most a page (chapters.yaml, `pages:
     sources`): (page name, title, sources). Named from the kind, and a run from its first source."""
     limit = context.book.chapters.page_size.sources
-    by_kind: dict[str, list[Source]] = {}
+    by_kind: dict[str, list[Source]] = {}  # by the kind's slug: "State media" and "state-media" are one kind
     for source in context.book.sources:
-        by_kind.setdefault(context.views[source.file].kind, []).append(source)
+        by_kind.setdefault(re.sub(r"[^a-z0-9]+", "-", context.views[source.file].kind.lower()).strip("-") or "other", []).append(source)
     groups = []
-    for kind in sorted(by_kind):
-        found = by_kind[kind]
+    for slug in sorted(by_kind):
+        found = by_kind[slug]
         label = context.views[found[0].file].kind_label
-        slug = re.sub(r"[^a-z0-9]+", "-", kind.lower()).strip("-") or "other"
         runs = [found[start : start + limit] for start in range(0, len(found), limit)]
         for number, run in enumerate(runs):
             name = slug if len(runs) == 1 else f"{slug}-from-{context.views[run[0].file].slug}"

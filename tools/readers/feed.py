@@ -78,6 +78,9 @@ class _Lines(TreeBuilder):
 
     def start(self, tag, attrs):
         element = Element(_local(tag), self._line())
+        if element.tag.rsplit("}", 1)[-1] in _Text.BREAKS:  # xhtml content: a block ends a paragraph
+            for outer in self.stack:
+                outer.text += "\n\n"
         if self.stack:
             self.stack[-1].children.append(element)
         else:
@@ -86,8 +89,8 @@ class _Lines(TreeBuilder):
         return super().start(tag, attrs)
 
     def data(self, data):
-        if self.stack:
-            self.stack[-1].text += data
+        for element in self.stack:  # an element's text is all the text inside it (Atom's xhtml content is elements)
+            element.text += data
         return super().data(data)
 
     def end(self, tag):
@@ -119,6 +122,9 @@ class _Text(HTMLParser):
             self.skipping = max(0, self.skipping - 1)
         elif tag in self.BREAKS:
             self.paragraphs.append("")
+
+    def handle_comment(self, data):
+        self.skipped.append(data)
 
     def handle_data(self, data):
         if self.skipping:
@@ -175,7 +181,7 @@ def _body_blocks(source: Source, element: Element, when: str | None, byline: str
     """The item's text as paragraphs, each with the lines it stands on."""
     lines = source.lines
     texts, skipped = html_paragraphs(element.text)
-    source.remove(element.first, element.last, "script or style inside the item's HTML: not text", skipped)
+    source.remove(element.first, element.last, "script, style or comment inside the item's HTML: not text", skipped)
     starts = [_line_of(lines, text, element.first, element.last) for text in texts]
     starts = [max(start, starts[index - 1] if index else start) for index, start in enumerate(starts)]  # in order
     blocks = []
@@ -218,7 +224,8 @@ def read(file: str, lines: list[str]) -> Source:
     for item in items:
         when = next((found for tag in DATES if (child := item.child(tag)) is not None and (found := feed_date(child.text))), None)
         author = item.child(*AUTHORS)
-        byline = " ".join(((author.child("name") or author).text if author is not None else "").split()) or None
+        named = author.child("name") if author is not None else None
+        byline = " ".join((named.text if named is not None else author.text if author is not None and not author.children else "").split()) or None
         body = next((child for tag in BODIES for child in item.children if child.tag == tag and child.text.strip()), None)
         for element in item.children:
             if element.tag in TITLES and element.text.strip():
@@ -228,12 +235,11 @@ def read(file: str, lines: list[str]) -> Source:
                 source.blocks += _body_blocks(source, element, when, byline)
                 kept.update(range(element.first, element.last + 1))
             elif element.tag in BODIES:
-                set_aside(element, f"item <{element.tag}>: another form of the item's text, which its <{body.tag}> gives")
+                set_aside(element, f"item <{element.tag}>: another form of the item's text" + (f", which its <{body.tag}> gives" if body is not None else ""))
             elif element.tag in DATES:
                 set_aside(element, "item date: the date of the item's text")
             elif element is author:
-                source.remove(element.first, element.last, "item author: shown as its byline", byline or "")
-                kept.update(range(element.first, element.last + 1))
+                set_aside(element, "item author: shown as its byline")
             else:
                 set_aside(element, f"item <{element.tag}>: a link, id or label of the item, not its text")
     source.metadata = {"items": str(len(items))}
