@@ -234,9 +234,8 @@ class Addresses:
             return part
         children: list[ChapterPart] = []
         if part.month is not None and part.day is None and part.source is None:
-            by_third = _by(part.passages, lambda p: min((p.when.day - 1) // 10, 2) if p.when.day else None)
             if part.days is None:  # a month goes by thirds even when one holds all: its days' names stay when another third fills
-                for third, found in by_third.items():
+                for third, found in _by(part.passages, lambda p: min((p.when.day - 1) // 10, 2) if p.when.day else None).items():
                     days = (third * 10 + 1, 10 * third + 10 if third < 2 else calendar.monthrange(part.year, part.month)[1]) if third is not None else None
                     key = f"{days[0]:02d}-{days[1]:02d}" if days else "month"
                     children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, day=None if days else 0, days=days))

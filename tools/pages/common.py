@@ -5,7 +5,6 @@ passages in time."""
 from __future__ import annotations
 
 import functools
-
 import json
 
 from ..addresses import SOURCE_PAGES, Addresses, note_anchor
@@ -216,9 +215,18 @@ class PageContext:
         holds, only the printed selection)."""
         if not self.print_is_concise:
             return True
-        if any(period.undated and period.slug == passage.period for period in self.book.chapters.periods):
+        if passage.period in self.undated_periods:
             return False
         return self.printed_selection is None or passage.id in self.printed_selection
+
+    @functools.cached_property
+    def undated_periods(self) -> frozenset[str]:
+        return frozenset(period.slug for period in self.book.chapters.periods if period.undated)
+
+    @functools.cached_property
+    def dated_passages(self) -> list[Passage]:
+        """The passages of the period chapters (not of the undated chapter)."""
+        return [passage for passage in self.book.passages if passage.period not in self.undated_periods]
 
     @functools.cached_property
     def printed_selection(self) -> frozenset[str] | None:
@@ -226,8 +234,7 @@ class PageContext:
         pages: print_dated), else None (all of them). In order until the limit: the passages
         an editorial note is printed beside, those of the editors' key events, then those of the
         events the most sources tell, earliest first: the book's spine, the same at every build."""
-        undated = {period.slug for period in self.book.chapters.periods if period.undated}
-        dated = [passage for passage in self.book.passages if passage.period not in undated]
+        dated = self.dated_passages
         limit = self.book.chapters.page_size.print_dated
         if len(dated) <= limit:
             return None

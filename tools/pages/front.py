@@ -22,7 +22,7 @@ def edition(context: PageContext) -> str:
                 "holds every passage in full, and every theme's list of excerpts.\n")
     if context.printed_selection is not None:
         printed = len(context.printed_selection)
-        dated = sum(1 for passage in context.book.passages if passage.period not in {period.slug for period in context.book.chapters.periods if period.undated})
+        dated = len(context.dated_passages)
         return (f"This book holds {total:,} passages, more than the {limit:,} the printed edition prints whole, and {dated:,} of them "
                 f"are dated, more than the {printed:,} it prints in full. The PDF holds a selection of {printed:,}: first the passages "
                 "an editorial note concerns, then those of the editors' key events, then those of the events the most sources "
