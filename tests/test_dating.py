@@ -452,3 +452,30 @@ def test_only_the_paragraph_right_after_a_relative_day_goes_on_with_it_and_not_i
         passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=t, item_date="2016-12-15") for n, t in enumerate([texts[0], text])]
         date_passages(passages, [], item_is_news=False)
         assert passages[1].date != "2016-12-14", text
+
+
+def test_a_weekday_that_opens_a_full_date_is_that_date_not_a_day_of_the_item_week():
+    """"Tuesday, 24 Nov 2015" names one day: the weekday is part of it, not "on Tuesday"."""
+    for text in ("Tuesday, 24 Nov 2015: Turkish F-16s shot down a Russian bomber.", "Officials said on Tuesday, 24 Nov 2015, a jet was lost.", "The jet was lost early Tuesday, 24 November 2015."):
+        assert dated(text, item_date="2015-12-03")[0][0] == "2015-11-24", text  # not the Tuesday before 3 December
+
+
+def test_a_day_of_that_year_takes_the_year_the_sentence_just_gave():
+    result = dated(
+        "Soviet sappers cleared mines from 1943 to 1971.",
+        "The centre was set up under an order of 4 June 2014 and formally established on 1 August that year.",
+    )
+    assert result[1][0] == "2014-08-01"  # "established on 1 August" outweighs "an order of 4 June", and its year is 2014, not 1943
+    assert dated("Soviet sappers cleared mines from 1943.", "It was formally established on 1 August that year.")[1][0] == "1943-08-01"
+
+
+@pytest.mark.parametrize(
+    "expression, expected",
+    [
+        ("on Thursday last week", "2020-02-27"),  # filed Thursday 5 March 2020: the Thursday of the week before
+        ("Monday of last week", "2020-02-24"),
+        ("on Thursday", "2020-03-05"),
+    ],
+)
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before_the_report(expression, expected):
+    assert dated(f"Tension between the two governments peaked {expression}.", item_date="2020-03-05")[0][0] == expected

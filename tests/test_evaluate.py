@@ -88,8 +88,8 @@ def test_details_list_each_disagreement_under_its_measure_with_label_and_book(tu
 
 def test_the_holdout_shows_its_figures_but_never_its_units():
     units, _ = load_labels(FIXTURE / "evaluation" / "labels" / "tune", "tune")
-    holdout = score_set("holdout", units, convert(FIXTURE / "evaluation" / "documents" / "tune", FIXTURE / "docs" / "data"))
-    assert details(holdout) == "== holdout: disagreements not shown: this set is never tuned on =="
+    holdout = score_set("holdout3", units, convert(FIXTURE / "evaluation" / "documents" / "tune", FIXTURE / "docs" / "data"))
+    assert details(holdout) == "== holdout3: disagreements not shown: this set is never tuned on =="
     assert "units matched" in table([holdout]) and "Vienna" not in table([holdout])
 
 

@@ -165,7 +165,8 @@ def test_in_the_seeds_every_linked_name_is_a_whole_word_and_hama_never_hides_in_
         for mention in found.name_mentions(passage.text):
             before = passage.text[mention.start - 1 : mention.start] if mention.start else ""
             after = passage.text[mention.end : mention.end + 1]
-            assert not re.match(r"[\w-]", before) and not re.match(r"\w", after), (passage.id, passage.text[mention.start - 10 : mention.end + 10])
+            joined = before == "-" and passage.text[mention.start].isupper() and passage.text[mention.start - 2 : mention.start - 1].isalpha()  # "Assad-Putin"
+            assert (joined or not re.match(r"[\w-]", before)) and not re.match(r"\w", after), (passage.id, passage.text[mention.start - 10 : mention.end + 10])
             if passage.text[mention.start : mention.end].lower() == "hama":
                 assert not passage.text[mention.end :].lower().startswith("s")
 
@@ -559,3 +560,36 @@ def test_a_weapon_designation_links_without_its_hyphen_and_in_the_plural():
 
     assert designation_variants("Su-24") == ["Su-24", "Su24", "Su-24s", "Su24s"]
     assert designation_variants("Bashar al-Assad") == ["Bashar al-Assad"]  # not a designation
+
+
+def test_a_name_joined_to_a_word_by_a_hyphen_is_still_linked_but_not_a_number_or_a_compound(shipped):
+    found = Linker(shipped)
+    text = "Yesterday's Trump-Putin meeting in Hamburg was followed by pro-Assad rallies."
+    linked = {text[m.start : m.end]: m.entry.term for m in found.name_mentions(text)}
+    assert linked.get("Putin") == "Vladimir Putin" and linked.get("Trump") == "Donald Trump"
+    assert "Assad" in linked
+    # after a hyphen, a number is a designation's and a lower-case word a compound's: never a match alone
+    from tools.textmatch import PhraseMatcher, fold, squeeze
+
+    matcher = PhraseMatcher((phrase, fold(squeeze(phrase))) for phrase in ("300", "aircraft", "Putin", "Fatah"))
+    text = "S-300 anti-aircraft Trump-Putin Jaish al-Fatah"  # and "al-Fatah" is a name of its own, not Fatah
+    assert [text[m.start : m.end] for m in matcher.matches(text)] == ["Putin"]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Iran's 2021 presidential election brought Ebrahim Raisi to power.", "2021 Syrian presidential election"),
+        ("Turkey's 2014 presidential election made Erdogan head of state.", "2014 Syrian presidential election"),
+        ("Putin met Rouhani on the sidelines of the gas exporters' summit in Tehran.", "2018 Tehran summit"),
+        ("The attack on the Iranian embassy in Beirut was claimed by the Abdullah Azzam Brigades.", "April 2024 Israeli strike on the Iranian consulate in Damascus"),
+    ],
+)
+def test_an_event_pattern_does_not_claim_another_country_or_another_meeting(shipped, text, event):
+    assert event not in [m.entry.term for m in Linker(shipped).mentions(text)]
+
+
+def test_the_new_event_patterns_find_their_events_in_ordinary_prose(shipped):
+    found = Linker(shipped)
+    assert "2021 Syrian presidential election" in [m.entry.term for m in found.mentions("Syria's 2021 presidential election gave Assad a fourth term.")]
+    assert "April 2024 Israeli strike on the Iranian consulate in Damascus" in [m.entry.term for m in found.mentions("The strike on the Iranian consulate in Damascus killed Zahedi.")]

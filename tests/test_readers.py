@@ -275,6 +275,43 @@ def test_a_wire_dateline_without_a_year_takes_the_year_of_the_digest():
     assert [block.item_date for block in source.blocks] == ["2016-03-14", "2016-03-15", "2016-01-02"]
 
 
+def test_a_dateline_that_ends_with_a_colon_opens_its_item():
+    source = read_source(
+        "wire.txt",
+        lines(
+            """
+            WIRE ARCHIVE
+
+            MOSCOW (Wire) — Wednesday, 7 Oct 2015: Russian warships fired cruise missiles at Syria.
+
+            Putin thanked the sailors.
+
+            ANKARA (Wire) — Tuesday, 24 Nov 2015: Turkish F-16s shot down a Russian bomber.
+
+            Both crew members ejected.
+            """
+        ),
+    )
+    assert source.kind == "news-digest"
+    assert [block.item_date for block in source.blocks if block.kind != "title"] == ["2015-10-07", "2015-10-07", "2015-11-24", "2015-11-24"]
+    assert source.blocks[-2].text.startswith("Turkish F-16s")
+
+
+def test_a_speaker_line_ending_with_a_date_and_a_colon_is_not_a_dateline():
+    source = read_source(
+        "remarks.txt",
+        lines(
+            """
+            Sergei Lavrov, Moscow, 12 March 2016: We have always said the Syrians must decide.
+
+            Sergei Lavrov, Geneva, 14 March 2016: The talks must include every party.
+            """
+        ),
+    )
+    assert source.kind != "news-digest"
+    assert [block.text[:13] for block in source.blocks] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
 def test_a_yearless_dateline_does_not_take_its_year_from_a_date_the_introduction_mentions():
     source = read_source(
         "wire.txt",

@@ -1,4 +1,5 @@
-"""Sorting passages into chapters: one period by date, any number of themes by lexicon."""
+"""Sorting passages into chapters: one period by date, any number of themes by lexicon and the
+model learnt from hand labels (theme_model.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import bisect
 
 from .editorial import Chapters, Theme
 from .model import Passage, parse_iso
+from .theme_model import ThemeModel, model_text
 from .textmatch import Match, PhraseMatcher, fold, leftmost_longest, squeeze
 
 
@@ -99,14 +101,35 @@ def scores(lexicon: ThemeLexicon, hits: dict[str, set[str]], entry_themes: list[
     return found
 
 
-def classify(passages: list[Passage], chapters: Chapters, entry_themes: dict[str, list[set[str]]] | None = None) -> None:
-    """Each passage's period by its date, and the themes whose score reaches the theme's
-    `min_hits` (1 unless chapters.yaml says otherwise): what the passage substantially concerns,
-    not what it names in passing. `entry_themes` gives, by passage id, the themes claimed by each
-    glossary entry it mentions."""
+def lexicon_themes(passages: list[Passage], chapters: Chapters, entry_themes: dict[str, list[set[str]]] | None = None) -> list[set[str]]:
+    """The themes each passage's lexicon score gives: those reaching the theme's `min_hits` (1
+    unless chapters.yaml says otherwise). `entry_themes` gives, by passage id, the themes claimed
+    by each glossary entry it mentions."""
     lexicon = ThemeLexicon(chapters.themes)
-    hits = lexicon.hits_of_many([passage.text for passage in passages])
-    for passage, found in zip(passages, hits):
+    found = []
+    for passage, hits in zip(passages, lexicon.hits_of_many([passage.text for passage in passages])):
+        score = scores(lexicon, hits, (entry_themes or {}).get(passage.id, []))
+        found.append({theme.slug for theme in chapters.themes if score.get(theme.slug, 0.0) >= theme.min_hits})
+    return found
+
+
+def classify(
+    passages: list[Passage],
+    chapters: Chapters,
+    entry_themes: dict[str, list[set[str]]] | None = None,
+    model: ThemeModel | None = None,
+    entry_terms: dict[str, list[str]] | None = None,
+) -> None:
+    """Each passage's period by its date, and its themes: what it substantially concerns, not
+    what it names in passing. With a theme model (theme_model.py), the model decides the themes
+    it was trained on, reading the passage, the glossary entries it mentions (`entry_terms`, by
+    passage id) and the lexicons' verdict; without one, or for a theme it does not know, the
+    lexicon decides."""
+    found = lexicon_themes(passages, chapters, entry_themes)
+    for passage, by_lexicon in zip(passages, found):
         passage.period = period_for(passage.date, chapters)
-        score = scores(lexicon, found, (entry_themes or {}).get(passage.id, []))
-        passage.themes = [theme.slug for theme in chapters.themes if score.get(theme.slug, 0.0) >= theme.min_hits]
+        chosen = set(by_lexicon)
+        if model is not None:
+            learnt = model.themes_of(model_text(passage.text, (entry_terms or {}).get(passage.id, [])), by_lexicon)
+            chosen = {slug for slug in chosen if slug not in model.themes} | learnt
+        passage.themes = [theme.slug for theme in chapters.themes if theme.slug in chosen]

@@ -87,6 +87,20 @@ def cmd_clean(args) -> int:
     return 0
 
 
+def cmd_train_themes(args) -> int:
+    from .train_themes import train
+
+    try:
+        _, summary, notes = train(args.root)
+    except ImportError as error:
+        print(f"error: training needs scikit-learn: pip install -e '.[train]' ({error})", file=sys.stderr)
+        return 2
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(summary)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="syria-book", description=__doc__)
     parser.add_argument("--root", type=_root, default=_root(None), help="project root (default: current folder)")
@@ -112,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     evaluation.add_argument("--details", action="store_true", help="list every disagreement, by measure (never for holdout)")
     evaluation.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     evaluation.set_defaults(run=cmd_evaluate)
+    commands.add_parser(
+        "train-themes", help="fit the theme model on the labelled sets the code may be tuned on and write docs/data/themes-model.json (needs the train extra)"
+    ).set_defaults(run=cmd_train_themes)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -57,6 +57,7 @@ _RELATIVE = re.compile(
     r"\b(?P<expr>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|earlier\s+today|"
     r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of\s+)?last\s+week|"
     r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
@@ -384,6 +385,10 @@ def resolve_relative(expression: str, base: dt.date, forward: bool = False) -> P
     next one when the clause speaks of the future), "last month" its month, "two weeks ago"..."""
     words = expression.lower().split()
     last = words[-1]
+    if words[-2:] == ["last", "week"] and (weekday := next((word for word in words if word in _WEEKDAYS), None)):
+        monday = base - dt.timedelta(days=base.weekday())  # "Thursday last week": that day of the week before the report's
+        day = monday - dt.timedelta(days=7) + dt.timedelta(days=list(_WEEKDAYS).index(weekday))
+        return PartialDate(day.year, day.month, day.day)
     if last in _WEEKDAYS:
         if forward or words[0] in ("next", "from", "until"):  # "by Saturday evening, rebels had ...": past
             day = base + relativedelta(days=1, weekday=_WEEKDAYS[last](+1))
@@ -430,7 +435,7 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
     base = dt.date(item.year, item.month or 1, item.day or 1)
     found = []
     for match in _RELATIVE.finditer(text):
-        if item.day is None and match.group("expr").lower().split()[-1] in _WEEKDAYS:
+        if item.day is None and any(word in _WEEKDAYS for word in match.group("expr").lower().split()):
             continue  # "on Tuesday" needs the item's day
         if _POINTS_BACK_TO_A_WEEKDAY.match(text[max(0, match.start() - 7) : match.end() + 2]):
             continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
@@ -445,8 +450,25 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
 _YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next)\s+year\b", re.IGNORECASE)
 
 
+_THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def _with_years_told_before(text: str, explicit: list[DateMention]) -> list[DateMention]:
+    """"An order of 4 June 2014 ... established on 1 August that year": the day takes the year
+    the text gave last before it, not one from the context."""
+    completed = []
+    for mention in explicit:
+        if mention.date.year is None and _THAT_YEAR.match(text, mention.end):
+            years = [other.date.year for other in explicit if other.date.year is not None and other.end <= mention.start]
+            if years and PartialDate.valid(years[-1], mention.date.month, mention.date.day):
+                mention = dataclasses.replace(mention, date=PartialDate(years[-1], mention.date.month, mention.date.day))
+        completed.append(mention)
+    return completed
+
+
 def _with_relative_years(text: str, explicit: list[DateMention], relative: list[DateMention], item: PartialDate | None) -> tuple[list[DateMention], list[DateMention]]:
     """"On 9 September last year": one day, whose year the item's gives; not a day and a year."""
+    explicit = _with_years_told_before(text, explicit)
     if item is None or item.year is None:
         return explicit, relative
     completed = []
@@ -473,6 +495,7 @@ def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, fl
     """stated_date, with where in the text the date stands."""
     best: tuple[float, int, PartialDate, str] | None = None
     explicit, relative = _with_relative_years(text, explicit_mentions(text), _relative_mentions(text, context.item), context.item)
+    relative = [mention for mention in relative if not any(mention.start < other.end and other.start < mention.end for other in explicit)]  # "on Tuesday, 24 Nov 2015" is one day
     for mention in explicit + relative:
         if mention.weight <= 0:
             continue

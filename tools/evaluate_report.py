@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .evaluate import DATE_CLASSES, MEASURES, UNSEEN_SETS, Disagreement, SetResult, Tally, figures
+from .evaluate import DATE_CLASSES, MEASURES, TRAINING_SETS, UNSEEN_SETS, Disagreement, SetResult, Tally, figures
 
 TABLE_ROWS = (
     "units matched",
@@ -62,6 +62,9 @@ def table(results: list[SetResult]) -> str:
         "  ".join([label.ljust(label_width), *(column[row].rjust(width) for column, width in zip(columns, widths))]).rstrip()
         for row, label in enumerate(labels)
     ]
+    trained = [result.name for result in results if result.name in TRAINING_SETS]
+    if trained:
+        lines.append(f"themes of {', '.join(trained)}: in-sample (the theme model is trained on these sets); the unseen sets' figures are the measure")
     return "\n".join(lines + [""] + _by_basis(results))
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # only for type hints: the model imports no stage
     from .glossary import Glossary
     from .link import Mention
     from .places import Place
+    from .theme_model import ThemeModel
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ class Book:
     # events the passages tell, in time order.
     key_events: list[KeyEvent] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)  # glossary term -> its coordinates
+    theme_model: ThemeModel | None = None  # themes learnt from hand labels (theme_model.py)
     events: list[Event] = field(default_factory=list)
 
     def published_terms(self) -> set[str]:

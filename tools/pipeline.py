@@ -30,6 +30,7 @@ from .places import Place, load_places
 from .reading import read_seeds
 from .repeats import merge_repeats
 from .split import sentences
+from .theme_model import MODEL_FILE, ThemeModel
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Editorial:
     public_anchors: set[str]
     key_events: list[KeyEvent]
     places: dict[str, Place]
+    theme_model: ThemeModel | None
 
     @classmethod
     def load(cls, folder: Path) -> "Editorial":
@@ -68,6 +70,7 @@ class Editorial:
             public_anchors=load_public_anchors(folder / "public-anchors.txt"),
             key_events=load_key_events(folder / "events.yaml", glossary),
             places=load_places(folder / "places.yaml", glossary),
+            theme_model=ThemeModel.load(folder / MODEL_FILE),
         )
 
 
@@ -89,10 +92,18 @@ def date(book: Book) -> None:
 
 
 def sort(book: Book) -> None:
-    """Periods by date; themes by the passage's words and the glossary entries it mentions."""
+    """Periods by date; themes by the passage's words and the glossary entries it mentions, through
+    the lexicons and the theme model."""
+    entry_terms, entry_themes = entry_signs(book)
+    classify(book.passages, book.chapters, entry_themes, book.theme_model, entry_terms)
+
+
+def entry_signs(book: Book) -> tuple[dict[str, list[str]], dict[str, list[set[str]]]]:
+    """By passage id, the glossary entries it mentions (in order, once each), and the themes each
+    of them claims (chapters.yaml, `glossary:` of a theme)."""
     claimed = {entry.term: {theme.slug for theme in book.chapters.themes if theme.claims(entry.category, entry.definition)} for entry in book.glossary.entries}
-    entry_themes = {pid: [claimed[term] for term in dict.fromkeys(m.entry.term for m in mentions)] for pid, mentions in book.mentions.items()}
-    classify(book.passages, book.chapters, entry_themes)
+    entry_terms = {pid: list(dict.fromkeys(m.entry.term for m in mentions)) for pid, mentions in book.mentions.items()}
+    return entry_terms, {pid: [claimed[term] for term in terms] for pid, terms in entry_terms.items()}
 
 
 def link(book: Book) -> None:
@@ -147,6 +158,7 @@ def build_book(paths: Paths) -> Book:
         public_anchors=editorial.public_anchors,
         key_events=editorial.key_events,
         places=editorial.places,
+        theme_model=editorial.theme_model,
         problems=reading.problems,
         skipped=reading.skipped,
     )

@@ -7,7 +7,7 @@ alternatives (17 s for 2 MB); an Aho-Corasick automaton (pyahocorasick) reads th
 Text and phrases are folded the same way, one character for one character so that offsets stay
 those of the original: lower case, typographic apostrophes and hyphens as ASCII, any white space
 as a space. A match counts only as a whole word (no letter or digit on either side, and no hyphen
-before it; a designation ending in a digit may take a plural "s": "F-15s"), and at each place
+before it unless it is a capitalised name after a word: "Trump-Putin"; a designation ending in a digit may take a plural "s": "F-15s"), and at each place
 the longest phrase wins, left to right, as a regular expression with
 the longest alternatives first would choose.
 """
@@ -106,7 +106,7 @@ class PhraseMatcher:
                     start, stop = where[start], where[end] + 1
                 before = text[start - 1] if start else ""
                 after = text[stop] if stop < len(text) else ""
-                if before and (_is_word(before) or before in "-‐‑"):
+                if before and (_is_word(before) or before in "-‐‑") and not _after_a_word_and_hyphen(text, start):
                     continue
                 if after and _is_word(after):
                     # A designation's plural ("F-15s", "S-300s") is still the designation.
@@ -120,6 +120,22 @@ class PhraseMatcher:
     def matches(self, text: str) -> list[Match]:
         """Non-overlapping whole-word matches, left to right, longest at each place."""
         return leftmost_longest(self.all_matches(text))
+
+
+# The Arabic article as names are spelt in Latin letters: "al-X" is a name of its own, which the
+# glossary spells in full when it has an entry.
+_ARABIC_ARTICLES = {"al", "el", "as", "ash", "ad", "ar", "at", "az", "an", "wal", "wa", "bil", "lil"}
+
+
+def _after_a_word_and_hyphen(text: str, start: int) -> bool:
+    """A name joined to a word by a hyphen ("Trump-Putin", "pro-Assad", "al-Nusra") is still the
+    name; a number after one ("S-300", "Il-20") is part of a designation, a lower-case word
+    ("anti-aircraft") is a compound, and the word after an Arabic article ("al-Fatah") is part of
+    another name."""
+    if not (start >= 2 and text[start - 1] in "-‐‑" and text[start].isupper() and text[start - 2].isalpha()):
+        return False
+    word = re.search(r"(\w+)$", text[: start - 1])
+    return word is None or word.group(1).casefold() not in _ARABIC_ARTICLES  # "Jaish al-Fatah" is not Fatah
 
 
 def leftmost_longest(found: list[Match]) -> list[Match]:

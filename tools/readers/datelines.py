@@ -37,7 +37,8 @@ _HANDLE = re.compile(
     r"|(?<![\w.@-])(?:@[\w.-]+|[a-z0-9_][\w.-]*)\s+(?:wrote|posted)\b"  # a handle, not "Lavrov wrote"
     r"|\(@\w+\))"
 )
-_SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+")
+_SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+|:\s+")  # "MOSCOW, Nov 24 (Wire) - ...", "ANKARA (Wire) — Tuesday, 24 Nov 2015: ..."
+_COLON = ":"
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] |
     dateline and where the paragraph's own text starts, or None."""
     for separator in _SEPARATOR.finditer(text[: MAX_DATELINE + 4]):
         head = text[: separator.start()]
+        if separator.group(0).startswith(_COLON) and not _WIRE_MARK.search(head):
+            continue  # "Sergei Lavrov, Moscow, 12 March 2016: We have ..." is a speaker's line; a wire's has its mark
         found = dateline(head, yearless)
         if found is not None and not found.label:
             rest = text[separator.end() :]
