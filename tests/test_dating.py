@@ -118,6 +118,13 @@ def test_a_reported_speech_date_beats_a_biography_span():
     assert dated(text)[0] == ("2012-04", "stated")
 
 
+def test_the_date_of_a_document_the_text_names_dates_it_only_when_nothing_else_does():
+    vote = "On 7 October 2016 Russia vetoed a French draft."
+    ratified = "The same week the Duma ratified the agreement signed in Damascus on 26 August 2015."
+    assert dated(vote, ratified)[1] == ("2016-10", "“The same week”: from the passage before")
+    assert dated("The memorandum of 4 May 2017 is still cited by both sides.")[0][0] == "2017-05-04"
+
+
 def test_an_impossible_day_is_refused_rather_than_moved_to_another_year():
     assert dated("On February 29th the talks resumed.", item_date="2013-05-02")[0] == ("2013-05-02", "the item's date")
     assert dated("On February 29th the talks resumed.", item_date="2024-05-02")[0] == ("2024-02-29", "stated, year from the context")
@@ -166,6 +173,12 @@ def test_by_that_time_and_the_next_day_lean_on_the_passage_before():
     result = dated("On 30 September 2015 Russian jets struck near Homs.", "By that time the coalition had been active for a year.", "The next day they struck again.")
     assert [date for date, _ in result] == ["2015-09-30", "2015-09-30", "2015-10-01"]
     assert result[1][1] == "“By that time”: the date of the passage before"
+
+
+def test_a_row_or_entry_opening_with_same_day_or_next_day_leans_on_the_one_before():
+    rows = ("Sun 8 Dec 2024 — Rebels enter Damascus.", "same evening — Assad is said to be in Moscow.", "next day — Peskov declines to comment.")
+    assert [date for date, _ in dated(*rows)] == ["2024-12-08", "2024-12-08", "2024-12-09"]
+    assert dated("He left for the next day's talks.")[0] == (None, "")  # only at the opening, without "the"
 
 
 def test_an_article_about_one_event_passes_its_date_to_passages_that_give_none():

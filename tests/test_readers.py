@@ -256,6 +256,21 @@ def test_a_list_written_line_by_line_gives_one_block_per_entry():
     ]
 
 
+def test_a_chronology_line_opening_with_a_numeric_or_qualified_date_is_an_entry_of_its_own():
+    text = (
+        "Key dates\n\n"
+        "Sept. 14, 2013 — Lavrov and Kerry agree a framework.\n"
+        "26.08.2015 — The ministries sign the Hmeimim agreement.\n"
+        "27/02/2016 — A cessation of hostilities takes effect.\n"
+        "Late April 2019 — An offensive on Idlib begins.\n"
+        "Early 1970s - The navy starts using Tartus.\n"
+        "1.5 million people fled, the agencies said.\n"
+    )
+    source = read_source("dates.txt", text.splitlines())
+    assert [block.first_line for block in source.blocks] == [3, 4, 5, 6, 7]
+    assert source.blocks[-1].text == "Early 1970s - The navy starts using Tartus. 1.5 million people fled, the agencies said."
+
+
 def test_a_wire_dateline_without_a_year_takes_the_year_of_the_digest():
     source = read_source(
         "wire.txt",
@@ -554,3 +569,47 @@ def test_a_feed_item_with_an_empty_description_or_xhtml_content_is_read_without_
     source = read_source("x.atom", xhtml)
     assert [b.text for b in source.blocks if b.kind == "paragraph"] == ["One paragraph.", "Another one."]
     assert any(r.text == "desk@example.org" for r in source.removals)  # an author without a name is accounted for
+
+
+# --- Markdown without front matter, and tables ---------------------------------------------------
+
+
+TIMELINE = """
+# Russia in Syria after Assad: a timeline
+
+Kept as a *table*; the right-hand column says where each entry comes from.
+
+| Date | Event | Notes / sourcing |
+|---|---|---|
+| Wed 27 Nov 2024 | Factions launch an offensive from **Idlib**. | Agency copy. |
+| same evening | Moscow calls on Damascus to restore order. | |
+| 2 Dec | Fidan says he and Lavrov discussed the Astana format. | Confirmed on the 5th. |
+
+| Aircraft | Lost |
+|---|---|
+| Su-24M | over the border |
+"""
+
+
+def test_a_markdown_page_without_front_matter_gives_its_title_and_a_passage_per_table_row():
+    source = read_source("timeline.md", lines(TIMELINE))
+    assert choose_reader(lines(TIMELINE)) is frontmatter and source.kind == "document"
+    assert source.title == "Russia in Syria after Assad: a timeline"
+    assert [(block.text, block.first_line) for block in source.blocks] == [
+        ("Kept as a table; the right-hand column says where each entry comes from.", 3),
+        ("Wed 27 Nov 2024 — Factions launch an offensive from Idlib. — Notes / sourcing: Agency copy.", 7),  # a row opening with its date
+        ("same evening — Moscow calls on Damascus to restore order.", 8),
+        ("2 Dec — Fidan says he and Lavrov discussed the Astana format. — Notes / sourcing: Confirmed on the 5th.", 9),
+        ("Aircraft: Su-24M; Lost: over the border", 13),  # any other row names its columns
+    ]
+    assert sorted((removal.first_line, removal.reason) for removal in source.removals) == [
+        (1, "title: used as the source's title"),
+        (5, "table header: its column names label each row's cells"),
+        (11, "table header: its column names label each row's cells"),
+    ]
+
+
+def test_a_table_without_column_names_stays_one_paragraph_as_an_infobox():
+    text = "---\ntitle: Shootdown\n---\n\n| | |\n|---|---|\n| **Date** | 24 November 2015 |\n| **Site** | Latakia |\n"
+    source = read_source("infobox.md", lines(text))
+    assert [block.text for block in source.blocks] == ["| | | |---|---| | Date | 24 November 2015 | | Site | Latakia |"]

@@ -10,7 +10,8 @@ something else happened. Each mention therefore gets a weight:
 - 2.5: a later sentence opens with it, or a verb in the past stands right before it ("began in
   September 2015"); of two such, the first counts;
 - 2: a day or month elsewhere in the text ("... struck Homs on 7 October 2015");
-- 1: a year elsewhere ("... fired in 2016");
+- 1: a year elsewhere ("... fired in 2016"), and at most 1 the date of a document the text names
+  ("the agreement signed in Damascus on 26 August 2015", "the memorandum of 4 May 2017");
 - 0: it only describes something else: after "since", "until", "before", "prior to", "born",
   inside a range ("from 2004 to 2008", "1999-2000"), in parentheses, in a comparison
   ("than in 2014"), or as a modifier of a name ("the 2013 deal").
@@ -86,6 +87,12 @@ _MONTH_RANGE_AFTER = re.compile(
 _MONTH_RANGE_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2})?\s*(?:[-–—]|to|until)\s*$")
 _TERM_OF_OFFICE = re.compile(r"^[^.;]{0,30}?\b(?:he|she)\s+(?:was|served|chaired|commanded|headed|led|held|ran|acted)\b")
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
+# "the agreement signed in Damascus on 26 August 2015", "the memorandum of 4 May 2017": the date of
+# a document the text names, not of what the text tells.
+_DOCUMENT_OF = re.compile(
+    r"\b(?:agreement|memorandum|accord|treaty|protocol|resolution|decree|contract|deal|declaration|communiqu[eé])\s+"
+    r"(?:(?:signed|agreed|adopted|concluded|reached|issued|passed)\s+(?:(?:in|at)\s+[A-Z][\w'’-]+\s+)?)?(?:of|on|in|dated)\s+$"
+)
 _NOUN_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]+|[A-Z][\w-]+\s+[a-z][a-z-]+)")  # "the 2013 deal", "the 2019 Stroytransgaz contract"
 # A verb in the past right before the date: the main event of the clause ("began in September 2015").
 _EVENT_VERB = re.compile(
@@ -152,6 +159,8 @@ def weigh(text: str, start: int, end: int, precision: str) -> float:
         weight = 1.0 if precision == "year" else 2.0
     if precision == "year" and _PLUPERFECT.search(_clause_before(text, start)):
         weight /= 2  # "had halted ... in 2013": background
+    if _DOCUMENT_OF.search(before):
+        weight = min(weight, 1.0)  # the date of a document the text names: it dates the text only when nothing else does
     if _ASIDE_ABOUT_SOMEONE.search(text[max(0, start - 80) : start]):
         weight = min(weight, 1.0)  # "Nebenzia, who was appointed in July, then withdrew ...": an aside, not the news
     return weight

@@ -69,7 +69,7 @@ _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S 
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
     r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
-    r"the (?:next|following|previous) (?:day|morning|night|week)|"
+    r"the (?:next|following|previous) (?:day|morning|night|week)|(?<=^)(?:same|next|following) (?:day|evening|morning|night)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
     r"days later|the day before|hours later|"
     r"within (?:a|one|two|three|four|five|six|seven|a few|several|\d{1,2}) (?:hours?|days?|weeks?)|within (?:hours|days|weeks))\b",
@@ -98,7 +98,7 @@ _TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bh
 _DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {
     "the next day": 1, "the following day": 1, "the next morning": 1, "the following morning": 1, "the next night": 1,
-    "the following night": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
+    "the following night": 1, "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
 }
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _VAGUE_DAYS = {"several": (3, 9), "a few": (2, 5), "days": (2, 9)}  # "several days later": somewhere in that many days
@@ -115,7 +115,7 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
         same = previous.day is not None and previous.first_day().weekday() == list(_WEEKDAYS).index(words[1])
         return previous if same else None
     if previous.day is None:  # a shift from a month or a year may leave it
-        return None if words[-1] in ("later", "earlier", "before") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
+        return None if words[-1] in ("later", "earlier", "before") or words[0] in ("next", "following") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
     start = previous.first_day()
     if text in _SHIFT:
         day = start + dt.timedelta(days=_SHIFT[text])

@@ -8,7 +8,8 @@
 - The navigation is collapsed: the parts and chapters, and the pages of the chapter being read,
   not every page of every chapter. The theme (furo) writes the whole tree into every page, so a
   book of many pages (long chapters are split, tools/addresses.py) would weigh, and take time,
-  in proportion to the square of its pages (angr/angr#6906 measured the same with furo).
+  in proportion to the square of its pages (angr/angr#6906 measured the same with furo). The
+  tree is made without the theme's per-page HTML parse (sidebar.py).
 - The general index groups entries under A to Z; the glossary's spellings in other scripts (more
   than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
   under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
@@ -37,6 +38,7 @@ from ..write import write_if_changed
 from ..addresses import GENERAL_INDEX, index_letter_page
 from .conversion import cache_file
 from .moved import follow_map
+from .sidebar import book_toctree
 
 TEMPLATES = Path(__file__).with_name("templates")
 CAPTION = '<p class="caption" role="heading">'
@@ -157,15 +159,13 @@ def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context:
     """Before the theme (priority 500) builds its navigation, and after sphinx-notfound-page
     (priority 400) gives the 404 page a toctree of its own: the toctree, collapsed to the branch of
     the page being read (for the 404 page, to the parts and chapters: it would otherwise list
-    every page of the book)."""
+    every page of the book), and the sidebar's tree made from it without the theme's parse
+    (sidebar.py)."""
     toctree = context.get("toctree")
     if toctree is None:
         return
-
-    def collapsed(**options):
-        return toctree(**(options | {"collapse": True}))
-
-    context["toctree"] = collapsed
+    theme = getattr(app.builder, "theme", None)
+    context["toctree"] = book_toctree(toctree, context, furo=getattr(theme, "name", "") == "furo")
 
 
 def setup(app: Sphinx) -> None:

@@ -1,0 +1,74 @@
+"""The sidebar's navigation tree is the theme's own, made without the theme's per-page HTML parse
+(tools/sphinx_ext/sidebar.py): the same bytes as furo's, on hand-written trees and on every page
+of a built book, and the theme is left no tree to parse."""
+
+from __future__ import annotations
+
+import pytest
+from furo.navigation import get_navigation_tree
+
+from tools.sphinx_ext.sidebar import THEME_CALL, navigation_tree
+
+
+def furo_tree(toctree_html: str) -> str:
+    return get_navigation_tree.__wrapped__(toctree_html)  # not the theme's cache: its own parse each time
+
+
+NESTED = (
+    '<p class="caption" role="heading"><span class="caption-text">The book</span></p>\n'
+    '<ul class="current">\n'
+    '<li class="toctree-l1 current"><a class="reference internal" href="index.html">Chronology</a><ul class="current">\n'
+    '<li class="toctree-l2"><a class="reference internal" href="a.html">Before 2011</a></li>\n'
+    '<li class="toctree-l2 current"><a class="current reference internal" href="#">2016: Palmyra &amp; Aleppo</a><ul>\n'
+    '<li class="toctree-l3"><a class="reference internal" href="b.html">January to June</a></li>\n'
+    "</ul>\n</li>\n</ul>\n</li>\n"
+    '<li class="toctree-l1"><a class="reference internal" href="../themes/index.html">Themes</a></li>\n'
+    "</ul>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "toctree_html",
+    [
+        "",
+        NESTED,
+        # titles with markup characters, quotes, character references and other scripts
+        '<ul>\n<li class="toctree-l1"><a class="reference internal" href="x.html?a=1&amp;b=2">&lt;Idlib&gt; &quot;zones&quot; &#8217;s</a><ul>\n'
+        '<li class="toctree-l2"><a class="reference internal" href="y.html">Хмеймим — حميميم</a></li>\n</ul>\n</li>\n</ul>\n',
+        # an entry without a class, a title holding both kinds of quotes, a nested caption element
+        '<ul>\n<li><a href="z.html">O\'Brien &quot;said&quot;</a><ul>\n<li class="toctree-l2 current"><a class="current reference internal" href="#">'
+        "<span>Now</span></a></li>\n</ul>\n</li>\n</ul>\n",
+        # markup Sphinx never writes (single quotes, an unclosed element): left to the theme
+        "<ul><li class='toctree-l1'><a href='q.html'>Q</a><ul><li>R</li></ul></li></ul>",
+        "<ul><li><a href='q.html'>Q</a><ul><li>R</li></ul>",
+    ],
+)
+def test_the_tree_is_the_themes_byte_for_byte(toctree_html):
+    assert navigation_tree(toctree_html) == furo_tree(toctree_html)
+
+
+def test_an_entry_with_children_gets_a_checkbox_and_the_page_being_read_is_marked():
+    tree = navigation_tree(NESTED)
+    assert tree.count('class="toctree-checkbox"') == 2
+    assert 'aria-label="Toggle navigation of 2016: Palmyra &amp; Aleppo" checked=""' in tree
+    assert '<li class="toctree-l2 current has-children current-page">' in tree
+
+
+@pytest.mark.sphinx("html", testroot="book", srcdir="book-sidebar", confoverrides={"html_theme": "furo"})
+def test_every_page_of_a_built_book_has_the_themes_tree_and_the_theme_parses_none(app):
+    seen, trees = {}, {}
+
+    def compare(app, pagename, templatename, context, doctree):
+        if "toctree" in context:
+            expected = furo_tree(context["toctree"](**(THEME_CALL | {"collapse": True})))  # the collapsed tree, asked for explicitly
+            seen[pagename] = (context["book_navigation_tree"] == expected, context["furo_navigation_tree"], expected.count("<li"))
+            trees[pagename] = context["book_navigation_tree"].replace('role="heading">', 'role="heading" aria-level="2">')
+
+    app.connect("html-page-context", compare, priority=900)  # after the theme's handler
+    app.build()
+    assert len(seen) > 10
+    assert {name: same for name, (same, _, _) in seen.items() if not same} == {}
+    assert {theirs for _, theirs, _ in seen.values()} == {""}  # the theme was given an empty tree to parse
+    assert all(entries > 3 for _, _, entries in seen.values())
+    written = (app.outdir / "periods" / "intervention.html").read_text(encoding="utf-8")
+    assert 'class="toctree-checkbox"' in trees["periods/intervention"] and trees["periods/intervention"] in written
