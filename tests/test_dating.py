@@ -123,6 +123,19 @@ def test_the_date_of_a_document_the_text_names_dates_it_only_when_nothing_else_d
     ratified = "The same week the Duma ratified the agreement signed in Damascus on 26 August 2015."
     assert dated(vote, ratified)[1] == ("2016-10", "“The same week”: from the passage before")
     assert dated("The memorandum of 4 May 2017 is still cited by both sides.")[0][0] == "2017-05-04"
+    # the adoption or signing that the text tells is its date
+    assert dated("The Security Council adopted a resolution on 18 December 2015; talks opened in Geneva in February 2016.")[0][0] == "2015-12-18"
+    assert dated("Putin signed a decree on 14 March 2016 ordering the main force home; it was carried out by the end of April 2016.")[0][0] == "2016-03-14"
+
+
+def test_a_day_without_a_year_goes_on_with_the_story_the_passage_before_told_in_an_earlier_year():
+    def article(*texts):  # paragraphs of a web article published on 8 March 2023
+        passages = [Passage(id=f"p{n}", source="a.txt", first_line=n, last_line=n, text=text, item_date="2023-03-08") for n, text in enumerate(texts)]
+        date_passages(passages, [], item_is_news=False)
+        return [passage.date for passage in passages]
+
+    assert article("On 21 September 2015 Netanyahu flew to Moscow to meet Putin.", "Back home on 22 September, Netanyahu said Israel would go on acting.") == ["2015-09-21", "2015-09-22"]
+    assert article("Talks opened on 21 September 2015.", "On 1 March the envoy returned to Damascus.")[1] == "2023-03-01"  # news of the article's own weeks
 
 
 def test_an_impossible_day_is_refused_rather_than_moved_to_another_year():
@@ -176,8 +189,11 @@ def test_by_that_time_and_the_next_day_lean_on_the_passage_before():
 
 
 def test_a_row_or_entry_opening_with_same_day_or_next_day_leans_on_the_one_before():
-    rows = ("Sun 8 Dec 2024 — Rebels enter Damascus.", "same evening — Assad is said to be in Moscow.", "next day — Peskov declines to comment.")
+    rows = ("Sun 8 Dec 2024 | Rebels enter Damascus.", "same evening | Assad is said to be in Moscow.", "next day | Peskov declines to comment.")
     assert [date for date, _ in dated(*rows)] == ["2024-12-08", "2024-12-08", "2024-12-09"]
+    assert dated(rows[0], "next evening | Lavrov speaks.")[1][0] == "2024-12-09"
+    assert dated(rows[0], "following night | Strikes on Latakia.")[1][0] == "2024-12-09"
+    assert dated(rows[0], "Next day's talks were cancelled, the ministry said.")[1][0] != "2024-12-09"
     assert dated("He left for the next day's talks.")[0] == (None, "")  # only at the opening, without "the"
 
 

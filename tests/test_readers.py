@@ -1,5 +1,8 @@
 """Readers: each seed format is recognised from its content and read into blocks with line spans."""
 
+from collections import Counter
+
+from tools.model import Passage
 from tools.readers import choose_reader, read_source
 from tools.readers import article, digest, frontmatter, plain, snippets
 
@@ -592,24 +595,48 @@ Kept as a *table*; the right-hand column says where each entry comes from.
 
 
 def test_a_markdown_page_without_front_matter_gives_its_title_and_a_passage_per_table_row():
+    from tools.account import account
+
     source = read_source("timeline.md", lines(TIMELINE))
-    assert choose_reader(lines(TIMELINE)) is frontmatter and source.kind == "document"
+    assert choose_reader(lines(TIMELINE)).NAME == "markdown" and source.kind == "document"
     assert source.title == "Russia in Syria after Assad: a timeline"
     assert [(block.text, block.first_line) for block in source.blocks] == [
         ("Kept as a table; the right-hand column says where each entry comes from.", 3),
-        ("Wed 27 Nov 2024 — Factions launch an offensive from Idlib. — Notes / sourcing: Agency copy.", 7),  # a row opening with its date
-        ("same evening — Moscow calls on Damascus to restore order.", 8),
-        ("2 Dec — Fidan says he and Lavrov discussed the Astana format. — Notes / sourcing: Confirmed on the 5th.", 9),
-        ("Aircraft: Su-24M; Lost: over the border", 13),  # any other row names its columns
+        ("Wed 27 Nov 2024 | Factions launch an offensive from Idlib. | Agency copy.", 7),  # the cells as written
+        ("same evening | Moscow calls on Damascus to restore order.", 8),
+        ("2 Dec | Fidan says he and Lavrov discussed the Astana format. | Confirmed on the 5th.", 9),
+        ("Su-24M | over the border", 13),
     ]
     assert sorted((removal.first_line, removal.reason) for removal in source.removals) == [
         (1, "title: used as the source's title"),
-        (5, "table header: its column names label each row's cells"),
-        (11, "table header: its column names label each row's cells"),
+        (5, "table header: the column names, over the rows"),
+        (11, "table header: the column names, over the rows"),
     ]
+    passages = [Passage(id=str(n), source="timeline.md", first_line=b.first_line, last_line=b.last_line, text=b.text) for n, b in enumerate(source.blocks)]
+    assert account(source, passages, lines(TIMELINE)) == (Counter(), Counter())  # nothing added, nothing lost
+
+
+def test_a_digest_or_a_chronology_holding_a_table_keeps_its_own_reader():
+    table = ["", "| Date | Event |", "|---|---|", "| 1 May | A row. |"]
+    digest_lines = ["NEWS DIGEST", "", "12 March 2016", "", "MOSCOW -- First item.", "", "14 March 2016", "", "GENEVA -- Second item."]
+    assert choose_reader(digest_lines + table) is digest
+    code = ["Notes", "", "```", "| a | b |", "|---|---|", "| 1 | 2 |", "```"]
+    assert choose_reader(code) is plain  # a table inside a code block is no table
 
 
 def test_a_table_without_column_names_stays_one_paragraph_as_an_infobox():
     text = "---\ntitle: Shootdown\n---\n\n| | |\n|---|---|\n| **Date** | 24 November 2015 |\n| **Site** | Latakia |\n"
     source = read_source("infobox.md", lines(text))
     assert [block.text for block in source.blocks] == ["| | | |---|---| | Date | 24 November 2015 | | Site | Latakia |"]
+
+
+def test_a_newsletter_whose_issue_lines_give_a_weekday_and_a_two_digit_year_is_a_digest_of_dated_items():
+    text = (
+        "LANTERN BRIEF\n\n"
+        "Fri 25.03.16 | No. 9\n\n(1) MOSCOW -- The ministry reported a death yesterday.\n\n"
+        "Sun 25.12.16 | No. 46 (special issue)\n\n(1) SOCHI -- A Tu-154 went into the sea this morning.\n\n"
+        "The 25.03.16 figure is not a date without its weekday.\n"
+    )
+    source = read_source("brief.txt", text.splitlines())
+    assert choose_reader(text.splitlines()) is digest
+    assert [(block.first_line, block.item_date) for block in source.blocks][:2] == [(5, "2016-03-25"), (9, "2016-12-25")]

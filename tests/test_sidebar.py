@@ -38,9 +38,6 @@ NESTED = (
         # an entry without a class, a title holding both kinds of quotes, a nested caption element
         '<ul>\n<li><a href="z.html">O\'Brien &quot;said&quot;</a><ul>\n<li class="toctree-l2 current"><a class="current reference internal" href="#">'
         "<span>Now</span></a></li>\n</ul>\n</li>\n</ul>\n",
-        # markup Sphinx never writes (single quotes, an unclosed element): left to the theme
-        "<ul><li class='toctree-l1'><a href='q.html'>Q</a><ul><li>R</li></ul></li></ul>",
-        "<ul><li><a href='q.html'>Q</a><ul><li>R</li></ul>",
     ],
 )
 def test_the_tree_is_the_themes_byte_for_byte(toctree_html):
@@ -72,3 +69,38 @@ def test_every_page_of_a_built_book_has_the_themes_tree_and_the_theme_parses_non
     assert all(entries > 3 for _, _, entries in seen.values())
     written = (app.outdir / "periods" / "intervention.html").read_text(encoding="utf-8")
     assert 'class="toctree-checkbox"' in trees["periods/intervention"] and trees["periods/intervention"] in written
+
+
+@pytest.mark.parametrize(
+    "toctree_html",
+    [
+        '<ul>\n\n<li class="toctree-l1"><a href="a.html">A</a><ul>\n<li><a href="b.html">B</a></li>\n</ul>\n</li>\n</ul>',  # white space BeautifulSoup shortens
+        '<ul>\n<li class=" toctree-l1"><a class="reference  internal" href="a.html">A</a></li>\n</ul>',  # class words spaced unevenly
+        '<ul>\n<li class="toctree-l1"><a href="a.html">Tom &foo; Jerry</a></li>\n</ul>',  # a reference with no such name
+        "<ul><li class='toctree-l1'><a href='q.html'>Q</a><ul><li>R</li></ul></li></ul>",  # single quotes
+        "<ul><li><a href='q.html'>Q</a><ul><li>R</li></ul>",  # an unclosed element
+    ],
+)
+def test_markup_sphinx_never_writes_is_left_to_the_themes_own_parse(toctree_html, monkeypatch):
+    calls = []
+    monkeypatch.setattr("tools.sphinx_ext.sidebar.get_navigation_tree", lambda markup: calls.append(markup) or furo_tree(markup))
+    assert navigation_tree(toctree_html) == furo_tree(toctree_html)
+    assert calls == [toctree_html]
+
+
+def test_a_theme_built_on_furo_gets_the_books_tree_too(tmp_path):
+    from tools.sphinx_ext.sidebar import furo_based
+
+    class Theme:
+        name = "my-furo"
+
+        def get_theme_dirs(self):
+            return [tmp_path / "my-furo", tmp_path / "site-packages" / "furo" / "theme" / "furo"]
+
+    class Other(Theme):
+        name = "alabaster"
+
+        def get_theme_dirs(self):
+            return [tmp_path / "alabaster"]
+
+    assert furo_based(Theme()) and not furo_based(Other()) and not furo_based(None)

@@ -26,6 +26,6 @@ def account(source: Source, passages: list[Passage], original_lines: list[str]) 
     kept += _characters(" ".join(block.text for block in source.blocks if block.kind == "heading"))
     kept += _characters(" ".join(removal.text for removal in source.removals))
     missing = original - kept
-    if source.metadata.get("format") == "markdown-front-matter":
+    if source.metadata.get("format") in ("markdown-front-matter", "markdown"):
         missing = Counter({char: count for char, count in missing.items() if char not in MARKDOWN_SYNTAX})
     return missing, kept - original

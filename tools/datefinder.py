@@ -44,8 +44,10 @@ PATTERNS = [
     (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "day", False),
     (re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/{_YEAR}\b"), "day", False),  # 14/03/2016: day first
     (re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"), "day", False),  # 14.03.2016: day first
-    # 06.01.18 08:10: a channel export's day with a two-digit year, only before a time of day
+    # 06.01.18 08:10: a channel export's day with a two-digit year, only before a time of day,
+    # or after a weekday ("Fri 25.03.16", a newsletter's issue line)
     (re.compile(r"\b(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>[0-4]\d)(?=,?\s+\d{1,2}:\d{2}\b)"), "day", False),
+    (re.compile(r"(?<=\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>[0-4]\d)\b(?![.\d])"), "day", False),
     (re.compile(rf"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b"), "day", False),  # 09/30/2015: month first, when day first cannot be
     (re.compile(rf"\b{_YEAR}[./](?P<mnum>[01]\d)[./](?P<day>[0-3]\d)\b"), "day", False),  # 2015.09.30, 2015/09/30
     (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),
@@ -89,9 +91,10 @@ _TERM_OF_OFFICE = re.compile(r"^[^.;]{0,30}?\b(?:he|she)\s+(?:was|served|chaired
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|this|that|whose|[A-Z]\w+['’]s)\s+$")
 # "the agreement signed in Damascus on 26 August 2015", "the memorandum of 4 May 2017": the date of
 # a document the text names, not of what the text tells.
+# Not "adopted a resolution on 18 December 2015", where the adoption is what the text tells.
 _DOCUMENT_OF = re.compile(
     r"\b(?:agreement|memorandum|accord|treaty|protocol|resolution|decree|contract|deal|declaration|communiqu[eé])\s+"
-    r"(?:(?:signed|agreed|adopted|concluded|reached|issued|passed)\s+(?:(?:in|at)\s+[A-Z][\w'’-]+\s+)?)?(?:of|on|in|dated)\s+$"
+    r"(?:(?:of|dated)|(?:signed|agreed|adopted|concluded|reached|issued|passed)\s+(?:(?:in|at)\s+[A-Z][\w'’-]+\s+)?(?:on|in))\s+$"
 )
 _NOUN_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]+|[A-Z][\w-]+\s+[a-z][a-z-]+)")  # "the 2013 deal", "the 2019 Stroytransgaz contract"
 # A verb in the past right before the date: the main event of the clause ("began in September 2015").

@@ -69,7 +69,7 @@ _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S 
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
     r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
-    r"the (?:next|following|previous) (?:day|morning|night|week)|(?<=^)(?:same|next|following) (?:day|evening|morning|night)|"
+    r"the (?:next|following|previous) (?:day|morning|night|week)|(?<=^)(?:same|next|following) (?:day|evening|morning|night)(?!['’]s)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
     r"days later|the day before|hours later|"
     r"within (?:a|one|two|three|four|five|six|seven|a few|several|\d{1,2}) (?:hours?|days?|weeks?)|within (?:hours|days|weeks))\b",
@@ -98,7 +98,8 @@ _TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bh
 _DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {
     "the next day": 1, "the following day": 1, "the next morning": 1, "the following morning": 1, "the next night": 1,
-    "the following night": 1, "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
+    "the following night": 1, "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "next evening": 1,
+    "following evening": 1, "next night": 1, "following night": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
 }
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _VAGUE_DAYS = {"several": (3, 9), "a few": (2, 5), "days": (2, 9)}  # "several days later": somewhere in that many days
@@ -336,6 +337,7 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
             same_year = PartialDate(item.year, date.month, date.day)
             if 0 < (same_year.first_day() - item.last_day()).days <= REPORT_LAG_DAYS:
                 return same_year
+        told = _told_in_sequence(date, context.previous, item) if not forward else None
         years = (item.year, item.year + 1) if forward else (item.year, item.year - 1)
         for year in years:
             if PartialDate.valid(year, date.month, date.day):
@@ -343,6 +345,8 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
                 if (candidate >= (item.year, item.month or 1, item.day or 1)) if forward else (candidate <= (item.year, item.month or 12, item.day or 31)):
                     completed = PartialDate(year, date.month, date.day)
                     if year == item.year or _within_months(completed, item):
+                        if told is not None and (item.first_day() - completed.last_day()).days > SEQUENCE_DAYS:
+                            return told  # "On 21 September 2015 ... Back home on 22 September", in an article of 2023
                         return completed
                     break
         # Far back from the item: the year the text has been telling of ("On 14 September" after
@@ -369,6 +373,20 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
 
 REPORT_LAG_DAYS = 7  # a report may tell of a day up to a week after the date it carries (updates, late snippets)
 YEARLESS_REACH_DAYS = 183  # "on 20 February" in a report: within about six months of it
+
+
+SEQUENCE_DAYS = 62  # a day told within two months after the passage before's goes on with its story
+
+
+def _told_in_sequence(date: PartialDate, previous: PartialDate | None, item: PartialDate) -> PartialDate | None:
+    """A day without a year that follows, within SEQUENCE_DAYS, the day or month the passage
+    before stated in an earlier year than the item's: the story the text is telling goes on."""
+    if previous is None or previous.year is None or previous.month is None or previous.year >= item.year:
+        return None
+    if not PartialDate.valid(previous.year, date.month, date.day):
+        return None
+    following = PartialDate(previous.year, date.month, date.day)
+    return following if 0 <= (following.first_day() - previous.first_day()).days <= SEQUENCE_DAYS else None
 
 
 def _within_months(date: PartialDate, item: PartialDate) -> bool:

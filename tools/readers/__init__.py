@@ -6,10 +6,10 @@ the fallback. A new format is one new module added to READERS.
 
 from __future__ import annotations
 
-from . import article, digest, feed, frontmatter, plain, snippets
+from . import article, digest, feed, frontmatter, markdown, plain, snippets
 from ..model import Source
 
-READERS = (feed, frontmatter, snippets, digest, article, plain)
+READERS = (feed, frontmatter, snippets, digest, article, markdown, plain)
 
 
 def choose_reader(lines: list[str]):

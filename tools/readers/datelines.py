@@ -27,7 +27,7 @@ _FURNITURE = frozenset(
     "by and of the de al el ad province governorate region local time updated published posted on at in from via "
     "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk "
     "min mins minute minutes read reading time bureau office edition newsroom dispatch bulletin update "
-    "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded".split()  # "| 7 min read", "| Broadcast: same evening"
+    "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement".split()  # "| 7 min read", "| Broadcast: same evening"
 )
 # A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
 # "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".

@@ -1,14 +1,14 @@
-"""Markdown documents, with YAML front matter (encyclopedia exports) or without (a page that
-opens with a `# Title` heading, or holds a table).
+"""Markdown documents with YAML front matter, such as encyclopedia exports (and, through
+readers/markdown.py, Markdown pages without it that hold a table).
 
 The front matter becomes source metadata; the body is parsed by markdown-it (CommonMark, with raw
 HTML off so tags stay text, and character references and link reference definitions kept as
 written) into headings, paragraphs and list items with their line spans. Image syntax becomes the
 source's media list. Markdown syntax itself (emphasis marks, list bullets, heading hashes) is not
 passage text; the account of the conversion records it. A table with column names (a
-chronology kept as a table) gives a passage per row: a row that opens with its date reads "date —
-event — Column: value", any other "Column: value; ...", so that each row is dated, cited and
-linked on its own. A table without column names (an infobox) stays one paragraph.
+chronology kept as a table) gives a passage per row, its cells as written joined by " | ", so that
+each row is dated, cited and linked on its own; the header row is set aside with its reason. A
+table without column names (an infobox) stays one paragraph.
 
 Front matter is untrusted: it is loaded with a restricted safe loader (every value a string, list
 or mapping; no Python or other non-standard tags, no aliases), and anything it cannot load (bad
@@ -25,7 +25,6 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..datefinder import explicit_mentions
 from ..model import Block, Media, Source, valid_iso
 
 NAME = "markdown-front-matter"
@@ -112,7 +111,6 @@ def _unclosed_front_matter(lines: list[str]) -> bool:
     return bool(lines) and lines[0].strip() == "---" and len(lines) > 1 and bool(_FIELD.match(lines[1])) and _front_matter_end(lines) is None
 
 
-_ATX_HEADING = re.compile(r"^#{1,6}\s+\S")
 _TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 
@@ -124,13 +122,29 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in _CELL_SEPARATOR.split(inner)]
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
 def _tables(lines: list[str], start: int = 0) -> list[tuple[int, int]]:
     """Tables with column names: (header line, line after the last row), 0-based. A header row is
-    a line with a pipe, over a delimiter row of as many columns; rows run to the first blank line."""
+    a line with a pipe, over a delimiter row of as many columns; rows run to the first blank line.
+    Nothing inside a fenced or indented code block is a table."""
     found = []
+    fence = None
     index = start
     while index < len(lines) - 1:
         header, delimiter = lines[index], lines[index + 1]
+        opening = _FENCE.match(header)
+        if fence is not None or opening:
+            if fence is None:
+                fence = opening.group(1)[0] * 3
+            elif header.strip().startswith(fence):
+                fence = None
+            index += 1
+            continue
+        if header.startswith(("    ", "\t")):
+            index += 1
+            continue
         if "|" in header and "|" in delimiter and _TABLE_DELIMITER.match(delimiter) and len(_cells(header)) == len(_cells(delimiter)) and any(_cells(header)):
             stop = index + 2
             while stop < len(lines) and lines[stop].strip() and "|" in lines[stop]:
@@ -142,17 +156,13 @@ def _tables(lines: list[str], start: int = 0) -> list[tuple[int, int]]:
     return found
 
 
-def _first_text_line(lines: list[str]) -> str:
-    return next((line for line in lines if line.strip()), "")
-
-
 def looks_like(lines: list[str]) -> bool:
-    return (
-        _front_matter_end(lines) is not None
-        or _unclosed_front_matter(lines)
-        or bool(_ATX_HEADING.match(_first_text_line(lines)))
-        or bool(_tables(lines))
-    )
+    return _front_matter_end(lines) is not None or _unclosed_front_matter(lines)
+
+
+def has_table(lines: list[str]) -> bool:
+    """Markdown without front matter that holds a table with column names (readers/markdown.py)."""
+    return bool(_tables(lines))
 
 
 def _as_text(value) -> str:
@@ -327,40 +337,18 @@ def _inline_text(token: Token, source: Source, first_line: int, raw_syntax: _Raw
     return "".join(parts), text_lines[0], text_lines[-1]
 
 
-_SAME_OR_NEXT = re.compile(r"^(?:the\s+)?(?:same|next|following|previous)\s+(?:day|evening|morning|night|afternoon|week)\b", re.IGNORECASE)
-
-
-_WEEKDAY = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+")
-
-
-def _opens_with_a_time(cell: str) -> bool:
-    """A date cell: a date at its start ("Wed 27 Nov 2024", "29–30 Nov"), or "same day"."""
-    cell = _WEEKDAY.sub("", cell)
-    return bool(_SAME_OR_NEXT.match(cell)) or any(mention.start == 0 for mention in explicit_mentions(cell))
-
-
-def _row_text(headers: list[str], cells: list[str]) -> str:
-    named = [(headers[index] if index < len(headers) else "", cell) for index, cell in enumerate(cells) if cell]
-    if not named:
-        return ""
-    if cells[0] and _opens_with_a_time(cells[0]) and len(named) > 1:
-        (_, date), (_, event), *more = named
-        return f"{date} — {event}" + "".join(f" — {header}: {value}" if header else f" — {value}" for header, value in more)
-    return "; ".join(f"{header}: {value}" if header else value for header, value in named)
-
-
 def _table_blocks(source: Source, lines: list[str], first: int, stop: int, raw_syntax: _RawSyntax) -> list[Block]:
-    """A passage per row of a table with column names; the header and delimiter rows are accounted for."""
+    """A passage per row of a table with column names, its cells joined by " | "; the header and
+    delimiter rows are set aside, with their reason."""
 
     def plain(cell: str, line: int) -> str:
         tokens = _MARKDOWN.parseInline(cell)
         return " ".join(_inline_text(tokens[0], source, line, raw_syntax)[0].split()) if tokens else ""
 
-    headers = [plain(cell, first + 1) for cell in _cells(lines[first])]
-    source.remove(first + 1, first + 2, "table header: its column names label each row's cells", "\n".join(lines[first : first + 2]))
+    source.remove(first + 1, first + 2, "table header: the column names, over the rows", "\n".join(lines[first : first + 2]))
     blocks = []
     for index in range(first + 2, stop):
-        text = _row_text(headers, [plain(cell, index + 1) for cell in _cells(lines[index])])
+        text = " | ".join(cell for cell in (plain(cell, index + 1) for cell in _cells(lines[index])) if cell)
         if text:
             blocks.append(Block("paragraph", text, index + 1, index + 1))
     return blocks

@@ -38,7 +38,7 @@ from ..write import write_if_changed
 from ..addresses import GENERAL_INDEX, index_letter_page
 from .conversion import cache_file
 from .moved import follow_map
-from .sidebar import book_toctree
+from .sidebar import book_toctree, furo_based
 
 TEMPLATES = Path(__file__).with_name("templates")
 CAPTION = '<p class="caption" role="heading">'
@@ -164,8 +164,7 @@ def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context:
     toctree = context.get("toctree")
     if toctree is None:
         return
-    theme = getattr(app.builder, "theme", None)
-    context["toctree"] = book_toctree(toctree, context, furo=getattr(theme, "name", "") == "furo")
+    context["toctree"] = book_toctree(toctree, context, furo=furo_based(getattr(app.builder, "theme", None)))
 
 
 def setup(app: Sphinx) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from furo.navigation import get_navigation_tree
 
@@ -29,6 +30,20 @@ _ATTRIBUTE = re.compile(r"([^\s=\"'/>]+)(?:=\"([^\"]*)\")?")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 # The theme's call for its navigation (furo's _compute_navigation_tree).
 THEME_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+
+
+_REFERENCE = re.compile(r"&(?:([A-Za-z][A-Za-z0-9]*);|#\d+;|#[xX][0-9a-fA-F]+;)?")
+_SPACED = ("class", "rel")  # BeautifulSoup reads these as lists of words and writes them back single-spaced
+
+
+def _resolved(text: str) -> str:
+    """Character references resolved, as BeautifulSoup resolves them; one it would read otherwise
+    (an unknown name, a bare "&") is unexpected."""
+    for reference in _REFERENCE.finditer(text):
+        name = reference.group(1)
+        if reference.group(0) == "&" or (name is not None and html.unescape(reference.group(0)) == reference.group(0)):
+            raise _Unexpected(reference.group(0))
+    return html.unescape(text)
 
 
 class _Unexpected(ValueError):
@@ -58,7 +73,9 @@ def _parse(markup: str) -> _Element:
         if not token:
             continue
         if not token.startswith("<"):
-            open_elements[-1].children.append(html.unescape(token))
+            if not token.strip() and token not in ("\n", " "):
+                raise _Unexpected(repr(token))  # white space BeautifulSoup would write back shorter
+            open_elements[-1].children.append(_resolved(token))
             continue
         match = _TAG.match(token)
         if match is None:
@@ -70,7 +87,10 @@ def _parse(markup: str) -> _Element:
                 raise _Unexpected(token)
             open_elements.pop()
             continue
-        element = _Element(name, {key.lower(): html.unescape(value or "") for key, value in _ATTRIBUTE.findall(attributes)})
+        values = {key.lower(): _resolved(value or "") for key, value in _ATTRIBUTE.findall(attributes)}
+        if any(values[key] != " ".join(values[key].split()) for key in _SPACED if key in values):
+            raise _Unexpected(token)
+        element = _Element(name, values)
         open_elements[-1].children.append(element)
         if name not in _VOID and not self_closing:
             open_elements.append(element)
@@ -154,6 +174,15 @@ def navigation_tree(toctree_html: str) -> str:
     for child in root.children:
         _write(child, out)
     return "".join(out)
+
+
+def furo_based(theme) -> bool:
+    """Furo or a theme built on it (its folders include furo's): the themes whose sidebar template
+    this extension overrides (templates/sidebar/navigation.html)."""
+    if theme is None:
+        return False
+    folders = theme.get_theme_dirs() if hasattr(theme, "get_theme_dirs") else []
+    return getattr(theme, "name", "") == "furo" or any(Path(folder).name == "furo" for folder in folders)
 
 
 def book_toctree(toctree: Callable[..., str], context: dict, furo: bool) -> Callable[..., str]:

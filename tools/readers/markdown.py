@@ -1,0 +1,24 @@
+"""Markdown pages without front matter that hold a table with column names: a chronology or a
+list of incidents kept as a table in a shared document or a wiki page.
+
+Tried after the digest, snippet and article readers, so that a digest or an article that happens
+to hold a table keeps its datelines; read as the front-matter reader reads a body
+(readers/frontmatter.py): headings, paragraphs, list items, a passage per table row. A first
+`# ` heading is the page's title.
+"""
+
+from __future__ import annotations
+
+from ..model import Source
+from . import frontmatter
+
+NAME = "markdown"
+DEFAULT_KIND = "document"
+
+
+def looks_like(lines: list[str]) -> bool:
+    return frontmatter.has_table(lines)
+
+
+def read(file: str, lines: list[str]) -> Source:
+    return frontmatter.read(file, lines)
