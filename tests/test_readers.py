@@ -598,7 +598,8 @@ def test_a_markdown_page_without_front_matter_gives_its_title_and_a_passage_per_
     from tools.account import account
 
     source = read_source("timeline.md", lines(TIMELINE))
-    assert choose_reader(lines(TIMELINE)).NAME == "markdown" and source.kind == "document"
+    assert choose_reader(lines(TIMELINE), "timeline.md").NAME == "markdown" and source.kind == "document"
+    assert choose_reader(lines(TIMELINE), "timeline.txt") is plain  # a .txt holding a table is read as written
     assert source.title == "Russia in Syria after Assad: a timeline"
     assert [(block.text, block.first_line) for block in source.blocks] == [
         ("Kept as a table; the right-hand column says where each entry comes from.", 3),
@@ -619,9 +620,9 @@ def test_a_markdown_page_without_front_matter_gives_its_title_and_a_passage_per_
 def test_a_digest_or_a_chronology_holding_a_table_keeps_its_own_reader():
     table = ["", "| Date | Event |", "|---|---|", "| 1 May | A row. |"]
     digest_lines = ["NEWS DIGEST", "", "12 March 2016", "", "MOSCOW -- First item.", "", "14 March 2016", "", "GENEVA -- Second item."]
-    assert choose_reader(digest_lines + table) is digest
+    assert choose_reader(digest_lines + table, "digest.md") is digest
     code = ["Notes", "", "```", "| a | b |", "|---|---|", "| 1 | 2 |", "```"]
-    assert choose_reader(code) is plain  # a table inside a code block is no table
+    assert choose_reader(code, "notes.md") is plain  # a table inside a code block is no table
 
 
 def test_a_table_without_column_names_stays_one_paragraph_as_an_infobox():

@@ -1,5 +1,5 @@
-"""Markdown pages without front matter that hold a table with column names: a chronology or a
-list of incidents kept as a table in a shared document or a wiki page.
+"""Markdown pages (`.md`) without front matter that hold a table with column names: a chronology
+or a list of incidents kept as a table in a shared document or a wiki page.
 
 Tried after the digest, snippet and article readers, so that a digest or an article that happens
 to hold a table keeps its datelines; read as the front-matter reader reads a body
@@ -14,6 +14,7 @@ from . import frontmatter
 
 NAME = "markdown"
 DEFAULT_KIND = "document"
+SUFFIXES = (".md", ".markdown")  # a .txt that holds a table is plain text
 
 
 def looks_like(lines: list[str]) -> bool:
