@@ -641,3 +641,6 @@ def test_a_newsletter_whose_issue_lines_give_a_weekday_and_a_two_digit_year_is_a
     source = read_source("brief.txt", text.splitlines())
     assert choose_reader(text.splitlines()) is digest
     assert [(block.first_line, block.item_date) for block in source.blocks][:2] == [(5, "2016-03-25"), (9, "2016-12-25")]
+    from tools.datefinder import explicit_mentions
+
+    assert explicit_mentions(text.splitlines()[-1]) == []  # a dotted day with a two-digit year needs its weekday

@@ -96,10 +96,9 @@ _REPORTS_NEWS = re.compile(
 _TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )" + _REPORTS_NEWS.pattern.replace("said|says|", "said|showed|published|released|"), re.IGNORECASE)
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
 _DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
-_SHIFT = {
-    "the next day": 1, "the following day": 1, "the next morning": 1, "the following morning": 1, "the next night": 1,
-    "the following night": 1, "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "next evening": 1,
-    "following evening": 1, "next night": 1, "following night": 1, "the day before": -1, "the previous day": -1, "the previous morning": -1, "the previous night": -1,
+_SHIFT = {  # with or without "the" ("next day" opens a chronology's row)
+    "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "next evening": 1, "following evening": 1,
+    "next night": 1, "following night": 1, "day before": -1, "previous day": -1, "previous morning": -1, "previous night": -1,
 }
 _COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _VAGUE_DAYS = {"several": (3, 9), "a few": (2, 5), "days": (2, 9)}  # "several days later": somewhere in that many days
@@ -118,8 +117,8 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
     if previous.day is None:  # a shift from a month or a year may leave it
         return None if words[-1] in ("later", "earlier", "before") or words[0] in ("next", "following") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
     start = previous.first_day()
-    if text in _SHIFT:
-        day = start + dt.timedelta(days=_SHIFT[text])
+    if text.removeprefix("the ") in _SHIFT:
+        day = start + dt.timedelta(days=_SHIFT[text.removeprefix("the ")])
         return PartialDate(day.year, day.month, day.day)
     if words[0] == "within":  # "within a day": somewhere from that day to the day after, so its month at most
         return _within(words[1:], start)

@@ -37,7 +37,7 @@ SETTINGS = {
     "class_weight": "balanced",  # a rare theme's few examples weigh as much as a frequent one's many
 }
 ENTRY_PREFIX = "entry_"  # a mentioned glossary entry becomes one word: "entry_wagner_group"
-DIGITS = 4  # decimals kept of each number in the file: small to read and diff, same decisions
+DIGITS = 3  # decimals kept of each number in the file: small to read and diff (under 1 MiB), same decisions
 
 
 def entry_word(term: str) -> str:
@@ -167,6 +167,6 @@ def dumps(content: dict) -> str:
     lines = ["{"] + [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}," for key, value in head.items()]
     lines.append('  "terms": {')
     terms = sorted(content["terms"].items())
-    lines += [f"    {json.dumps(term, ensure_ascii=False)}: {json.dumps(values)}{',' if index < len(terms) - 1 else ''}" for index, (term, values) in enumerate(terms)]
+    lines += [f"  {json.dumps(term, ensure_ascii=False)}:{json.dumps(values, separators=(',', ':'))}{',' if index < len(terms) - 1 else ''}" for index, (term, values) in enumerate(terms)]
     lines += ["  }", "}"]
     return "\n".join(lines) + "\n"

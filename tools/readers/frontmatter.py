@@ -235,13 +235,7 @@ def read(file: str, lines: list[str]) -> Source:
             source.problem(1, "front matter is not a mapping of fields: read as text")
     elif _unclosed_front_matter(lines):
         source.problem(1, "front matter fence '---' is never closed: read as text")
-    else:
-        source.kind = "document"  # Markdown without front matter: a page, not an encyclopedia's export
     source.blocks = _body_blocks(source, lines, body_start)
-    if end is None and source.blocks and source.blocks[0].kind == "heading" and source.blocks[0].level == 1:
-        title = source.blocks.pop(0)
-        source.title = title.text
-        source.remove(title.first_line, title.last_line, "title: used as the source's title", "\n".join(lines[title.first_line - 1 : title.last_line]))
     return source
 
 

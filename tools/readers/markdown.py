@@ -22,4 +22,10 @@ def looks_like(lines: list[str]) -> bool:
 
 
 def read(file: str, lines: list[str]) -> Source:
-    return frontmatter.read(file, lines)
+    source = frontmatter.read(file, lines)
+    source.kind = DEFAULT_KIND  # a page, not an encyclopedia's export
+    if source.blocks and source.blocks[0].kind == "heading" and source.blocks[0].level == 1:
+        title = source.blocks.pop(0)
+        source.title = title.text
+        source.remove(title.first_line, title.last_line, "title: used as the source's title", "\n".join(lines[title.first_line - 1 : title.last_line]))
+    return source
