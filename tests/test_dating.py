@@ -508,3 +508,43 @@ def test_a_day_of_that_year_takes_the_year_the_sentence_just_gave():
 )
 def test_a_weekday_of_last_week_is_that_day_of_the_week_before_the_report(expression, expected):
     assert dated(f"Tension between the two governments peaked {expression}.", item_date="2020-03-05")[0][0] == expected
+
+
+def test_a_weekday_beside_its_date_is_that_date_not_a_weekday_counted_from_the_report():
+    # An article of Monday 30 December 2024: "Saturday 7 December" is the 7th, not Saturday the 28th.
+    assert dated("On Saturday 7 December Lavrov sat down in Doha.", item_date="2024-12-30")[0][0] == "2024-12-07"
+    assert dated("Assad left in the early hours of Sunday, 8 December.", item_date="2024-12-30")[0][0] == "2024-12-08"
+    assert dated("Lavrov flew to Doha on Saturday.", item_date="2024-12-30")[0][0] == "2024-12-28"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Last October a Russian air raid on a training camp killed dozens.", "2020-10"),  # the latest October before July 2021
+        ("Last July the council cut the crossings to one.", "2020-07"),  # the report's own month is this July, not last
+        ("We heard it before, in March of last year.", "2020-03"),
+        ("It is the worst loss since the air campaign began last September.", "2021-07-12"),  # "since": background
+    ],
+)
+def test_a_month_counted_back_from_the_report_is_that_month(text, expected):
+    passages = [Passage(id="p0", source="s.txt", first_line=1, last_line=1, text=text, item_date="2021-07-12")]
+    date_passages(passages, [], None, item_is_news=False)
+    assert passages[0].date == expected
+
+
+def test_a_month_counted_back_inside_a_news_item_is_background_to_its_news():
+    text = "A Prigozhin-linked firm will take a quarter of the oil, Fontanka reported, citing a memorandum signed last December."
+    assert dated(text, item_date="2017-06-26")[0][0] == "2017-06-26"
+
+
+def test_a_pronoun_saying_more_goes_on_with_the_speech_of_the_passage_before():
+    passages = [
+        Passage(id="p0", source="s.txt", first_line=1, last_line=1, text="Putin spoke at his press conference on 19 December.", item_date="2024-12-30"),
+        Passage(id="p1", source="s.txt", first_line=2, last_line=2, text="He said most parties wanted the bases to stay.", item_date="2024-12-30"),
+        Passage(id="p2", source="s.txt", first_line=3, last_line=3, text="That Kremlin source also claimed the bases were safe.", item_date="2024-12-30"),
+    ]
+    date_passages(passages, [], None, item_is_news=False)
+    assert [p.date for p in passages] == ["2024-12-19", "2024-12-19", "2024-12-19"]
+    passages[1] = Passage(id="p1", source="s.txt", first_line=2, last_line=2, text="He said on 28 December that the bases would stay.", item_date="2024-12-30")
+    date_passages(passages, [], None, item_is_news=False)
+    assert passages[1].date == "2024-12-28"  # a date of its own: not the passage before's

@@ -644,3 +644,31 @@ def test_a_newsletter_whose_issue_lines_give_a_weekday_and_a_two_digit_year_is_a
     from tools.datefinder import explicit_mentions
 
     assert explicit_mentions(text.splitlines()[-1]) == []  # a dotted day with a two-digit year needs its weekday
+
+
+def test_a_question_headline_and_a_standfirst_above_a_published_line_still_make_an_article():
+    text = [
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "",
+        "Geneva bought one crossing. What did Moscow get?",
+        "",
+        "The unanimous vote on the last aid corridor is hailed as a thaw. It looks more like a trade.",
+        "",
+        "By Ilaria Brandt, contributing editor",
+        "Published 12 July 2021 | Updated 13 July 2021, 09:40 GMT | 6 min read",
+        "",
+        "On Friday the Security Council renewed the cross-border mechanism.",
+        "",
+        "The two ambassadors who made it happen could hardly contain themselves.",
+        "",
+        "It is worth remembering where this mechanism started. It began in 2014.",
+        "",
+        "Moscow's case has never changed. Aid should come from Damascus.",
+    ]
+    source = read_source("a.txt", text)
+    assert source.metadata["format"] == article.NAME and source.metadata["published"] == "2021-07-12"
+    # Without its label, a date line under three lines of prose is a date the text names, not a dateline.
+    unlabelled = text[:7] + ["12 July 2021"] + text[8:]
+    assert choose_reader(unlabelled) is not article
+    # A page whose date is printed below a text no longer than what stands above it is no article's top.
+    assert choose_reader(text[:10]) is not article

@@ -55,7 +55,9 @@ _HEADING_MONTH = re.compile(rf"^\s*(?:[Ee]arly |[Mm]id-|[Ll]ate )?(?P<month>{_MO
 _WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR, "saturday": SA, "sunday": SU}
 _RELATIVE = re.compile(
     r"\b(?P<expr>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|earlier\s+today|"
-    r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
+    r"this\s+(?:morning|afternoon|evening)|"
+    r"last\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of\s+)?last\s+week|"
     r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -80,6 +82,8 @@ _ANAPHORA = re.compile(
 _GOES_ON_SPEAKING = re.compile(
     r"^(?:(?:He|She|They)|(?:The|the|Mr|Ms|Mrs|Dr)\.?\s+\w+|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
     r"(?:also\s+)?(?:added|went on to (?:say|add))(?=\s+that\b|\s*[:,“\"])"
+    r"|^(?:He|She|They)\s+(?:also\s+)?(?:said|told|insisted|argued|stressed)\b(?![^.;]*\b(?:on|in|last|this|since)\s+(?:[A-Z]|\d|week|month|year))"
+    r"|^(?:That|The same)\s+(?:[\w'’-]+\s+){0,2}(?:source|official|spokesman|spokeswoman|spokesperson|statement|report)s?\s+(?:also\s+)?"
 )
 # "That Monday" opening a sentence or clause (not "said that Monday's strikes ...").
 _POINTS_BACK_TO_A_WEEKDAY = re.compile(r"(?:^|.*[.;:,] )that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)", re.IGNORECASE | re.DOTALL)
@@ -426,6 +430,9 @@ def resolve_relative(expression: str, base: dt.date, forward: bool = False) -> P
         if unit == "year":
             return PartialDate(day.year)
         return PartialDate(day.year, day.month, day.day if unit == "day" else None)
+    if words[0] == "last" and last in MONTHS:  # "last October": the latest October before the report's month
+        month = MONTHS[last]
+        return PartialDate(base.year if month < base.month else base.year - 1, month)
     shift = {"last": -1, "this": 0, "next": 1}[next(word for word in words if word in ("last", "this", "next"))]
     if last == "week":
         day = base + relativedelta(weeks=shift)
@@ -446,6 +453,11 @@ def _sentence_before(text: str, position: int) -> str:
     return text[start:position]
 
 
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?;:][\"”’)]?\s+)(?:[Ii]n\s+|[Bb]y\s+|[Ll]ate\s+|[Ee]arly\s+)?$")
+MONTH_AGO_WEIGHT = 1.5  # "last October" inside a sentence: less than a stated month, more than a year
+_SINCE = re.compile(r"\bsince\b[^.,;:()]{0,60}$", re.IGNORECASE)
+
+
 def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]:
     if item is None or item.year is None:
         return []
@@ -458,13 +470,18 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
             continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
         if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
             continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
+        if match.group("expr").lower().split()[-1] in MONTHS and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
+            continue  # "the worst loss since the air campaign began last September"
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
         date = resolve_relative(match.group("expr"), base, forward=bool(_FUTURE.search(clause)))
-        found.append(DateMention(match.start(), match.end(), date, 3.0, "relative", match.group("expr")))
+        weight = 3.0
+        if match.group("expr").lower().split()[-1] in MONTHS and not _OPENS_SENTENCE.search(text[: match.start()]):
+            weight = MONTH_AGO_WEIGHT  # "citing a memorandum signed ... last December": background to the report's news
+        found.append(DateMention(match.start(), match.end(), date, weight, "relative", match.group("expr")))
     return found
 
 
-_YEAR_AFTER = re.compile(r"\s*,?\s*(last|this|next)\s+year\b", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(last|this|next)\s+year\b", re.IGNORECASE)
 
 
 _THAT_YEAR = re.compile(r"\s*,?\s*(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
@@ -508,11 +525,22 @@ def stated_date(text: str, context: Context) -> tuple[PartialDate | None, str, f
     return date, basis, weight
 
 
+_NAMES_ITS_DAY = re.compile(r"[\s,]*(?:the\s+)?$")  # between "Saturday" and "7 December"
+
+
+def _one_day(relative: DateMention, explicit: DateMention, text: str) -> bool:
+    """"On Tuesday, 24 Nov 2015", "on Saturday 7 December": a weekday naming the date beside it,
+    one day, not a weekday counted from the report's date."""
+    if relative.start < explicit.end and explicit.start < relative.end:
+        return True
+    return relative.end <= explicit.start and bool(_NAMES_ITS_DAY.match(text[relative.end : explicit.start]))
+
+
 def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, float, int]:
     """stated_date, with where in the text the date stands."""
     best: tuple[float, int, PartialDate, str] | None = None
     explicit, relative = _with_relative_years(text, explicit_mentions(text), _relative_mentions(text, context.item), context.item)
-    relative = [mention for mention in relative if not any(mention.start < other.end and other.start < mention.end for other in explicit)]  # "on Tuesday, 24 Nov 2015" is one day
+    relative = [mention for mention in relative if not any(_one_day(mention, other, text) for other in explicit)]
     for mention in explicit + relative:
         if mention.weight <= 0:
             continue

@@ -34,11 +34,13 @@ def is_chrome(text: str) -> bool:
 
 
 PROSE_BEFORE_DATELINE = 1  # a cookie notice may stand above the dateline, not an article's text
+PROSE_BEFORE_LABELLED_DATELINE = 3  # ... and a standfirst too above one that says what it is ("Published 12 July 2021")
 
 
 def _dateline(lines: list[str]) -> tuple[int, str] | None:
     """The first dateline near the top (datelines.py), when at most one line of prose (a cookie
-    notice) stands before it."""
+    notice) stands before it, or three (a question headline, a standfirst) before a labelled one
+    ("Published 12 July 2021") that more text follows."""
     seen = prose = 0
     for index, line in enumerate(lines):
         if not line.strip():
@@ -47,12 +49,20 @@ def _dateline(lines: list[str]) -> tuple[int, str] | None:
         if seen > HEAD_LINES:
             return None
         found = dateline(line)
-        if found:
+        if found and (prose <= PROSE_BEFORE_DATELINE or (found.label and prose <= PROSE_BEFORE_LABELLED_DATELINE and _more_prose_after(lines, index, prose))):
             return index, found.iso
+        if found:
+            return None
         prose += is_prose(line)
-        if prose > PROSE_BEFORE_DATELINE:
+        if prose > PROSE_BEFORE_LABELLED_DATELINE:
             return None
     return None
+
+
+def _more_prose_after(lines: list[str], index: int, before: int) -> bool:
+    """Whether the text goes on below the dateline, longer than what stood above it: a page's top,
+    not a page whose date is printed below its text."""
+    return sum(is_prose(line) for line in lines[index + 1 :]) > before
 
 
 def looks_like(lines: list[str]) -> bool:
