@@ -470,12 +470,13 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
             continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
         if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
             continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
-        if match.group("expr").lower().split()[-1] in MONTHS and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
+        month_back = match.group("expr").lower().split()[-1] in MONTHS  # "last October"
+        if month_back and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
             continue  # "the worst loss since the air campaign began last September"
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
         date = resolve_relative(match.group("expr"), base, forward=bool(_FUTURE.search(clause)))
         weight = 3.0
-        if match.group("expr").lower().split()[-1] in MONTHS and not _OPENS_SENTENCE.search(text[: match.start()]):
+        if month_back and not _OPENS_SENTENCE.search(text[: match.start()]):
             weight = MONTH_AGO_WEIGHT  # "citing a memorandum signed ... last December": background to the report's news
         found.append(DateMention(match.start(), match.end(), date, weight, "relative", match.group("expr")))
     return found
