@@ -548,3 +548,10 @@ def test_a_pronoun_saying_more_goes_on_with_the_speech_of_the_passage_before():
     passages[1] = Passage(id="p1", source="s.txt", first_line=2, last_line=2, text="He said on 28 December that the bases would stay.", item_date="2024-12-30")
     date_passages(passages, [], None, item_is_news=False)
     assert passages[1].date == "2024-12-28"  # a date of its own: not the passage before's
+
+
+def test_a_weekday_with_a_day_of_the_month_is_the_one_such_day_near_the_report():
+    # Thursday 15 February 2018: the only Thursday the 15th from two months before the item to one after
+    assert dated("On Thursday the 15th Maria Zakharova conceded that five Russians may have died.", item_date="2018-02-07")[0][0] == "2018-02-15"
+    # "Friday the 13th of May" names its month: that day, not a Friday counted back from the report
+    assert dated("Friday the 13th of May. Israeli jets hit a research complex near Masyaf.", item_date="2022-07-29")[0][0] == "2022-05-13"

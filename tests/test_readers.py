@@ -672,3 +672,113 @@ def test_a_question_headline_and_a_standfirst_above_a_published_line_still_make_
     assert choose_reader(unlabelled) is not article
     # A page whose date is printed below a text no longer than what stands above it is no article's top.
     assert choose_reader(text[:10]) is not article
+
+
+NEWSLETTER_EML = [
+    "Return-Path: <bounce@letter.example>",
+    "From: \"The Coast Letter\" <desk@letter.example>",
+    "Date: Thu, 01 Mar 2018 07:30:12 +0300",
+    "Subject: =?UTF-8?Q?Eight_weeks_on_the_coast?=",
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=\"utf-8\"",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    "THE COAST LETTER :: No. 41",
+    "",
+    "Hello again. This double letter carries the day of each section.",
+    "",
+    ">> MON 08.01 | DRONES OVER THE COAST",
+    "",
+    "The defence ministry said on Monday that thirteen drones had attacked its bases.",
+    "",
+    ">> SAT 20.01 | AFRIN",
+    "",
+    "Turkish jets began striking Afrin in the afternoon.",
+]
+
+
+def test_an_email_newsletter_is_read_from_its_body_with_the_subject_as_title_and_the_date_header_as_its_day():
+    source = read_source("letter.eml", NEWSLETTER_EML)
+    assert source.title == "Eight weeks on the coast" and source.kind == "newsletter"
+    assert source.metadata["format"] == "email (news-digest body)" and source.metadata["sent"] == "2018-03-01"
+    blocks = {block.first_line: (block.text, block.item_date) for block in source.blocks}
+    # the sections' "MON 08.01" take their year from the Date header; the greeting is of the day sent
+    assert blocks[15] == ("The defence ministry said on Monday that thirteen drones had attacked its bases.", "2018-01-08")
+    assert blocks[19] == ("Turkish jets began striking Afrin in the afternoon.", "2018-01-20")
+    assert blocks[11][1] == "2018-03-01"
+    # every header line is accounted for, and no passage holds one
+    removed = {removal.first_line for removal in source.removals}
+    assert set(range(1, 8)) <= removed
+    assert not any("Content-Type" in block.text for block in source.blocks)
+
+
+def test_an_encoded_email_body_is_decoded_and_cited_by_the_span_of_its_part():
+    encoded = NEWSLETTER_EML[:6] + ["Content-Transfer-Encoding: quoted-printable", "", "Russian jets struck Idlib on 3 February 2018, the ministry sa=", "id; the strike hit a m=C3=A4rket."]
+    source = read_source("letter.eml", encoded)
+    assert [block.text for block in source.blocks] == ["Russian jets struck Idlib on 3 February 2018, the ministry said; the strike hit a märket."]
+    assert (source.blocks[0].first_line, source.blocks[0].last_line) == (9, 10)
+    assert any("quoted-printable" in problem.reason for problem in source.problems)
+
+
+def test_an_email_without_a_plain_text_part_says_its_body_was_not_read():
+    html_only = NEWSLETTER_EML[:5] + ["Content-Type: text/html; charset=utf-8", "", "<p>Russian jets struck Idlib.</p>"]
+    source = read_source("letter.eml", html_only)
+    assert source.blocks == [] and any(problem.severity == "warning" and "no plain-text part" in problem.reason for problem in source.problems)
+    assert any(removal.text == "<p>Russian jets struck Idlib.</p>" for removal in source.removals)  # accounted for, not dropped
+
+
+def test_day_and_month_datelines_in_figures_take_their_order_from_the_document_and_their_year_from_the_masthead():
+    text = [
+        "MERIDIAN NOTES",
+        "the UN desk · short items · 2012",
+        "",
+        "04/02 — NEW YORK. Russia and China vetoed the draft.",
+        "",
+        "16/03 — NEW YORK. Kofi Annan laid out his six points.",
+        "",
+        "05/04 — NEW YORK. A presidential statement backed the envoy.",
+    ]
+    source = read_source("notes.txt", text)
+    assert choose_reader(text) is digest
+    assert [block.item_date for block in source.blocks] == ["2012-02-04", "2012-03-16", "2012-04-05"]  # "16/03": day first
+    # When both orders make dates, the figures give none: a wrong date is worse than no date.
+    ambiguous = [line.replace("16/03", "06/03") for line in text]
+    assert not any(block.item_date for block in read_source("notes.txt", ambiguous).blocks)
+
+
+def test_a_time_of_day_in_figures_is_no_dateline():
+    text = ["LIVE: the summit", "", "14.05 — Delegations arrive in Sochi.", "", "13.40 — The talks begin.", "", "12.30 — Security is tight."]
+    assert choose_reader(text) is not digest
+
+
+def test_a_transcript_with_time_codes_gives_a_passage_per_turn():
+    text = [
+        "THE HOTLINE, episode 112",
+        "Published: 29 July 2022",
+        "",
+        "[00:01:02] HOST: Let's start with Tuesday.",
+        "[00:01:31] GUEST: He went out of his way to shrink it.",
+        "[00:02:13] GUEST: Friday the 13th of May. Israeli jets hit a complex near Masyaf.",
+    ]
+    source = read_source("episode.txt", text)
+    assert [(block.first_line, block.last_line) for block in source.blocks] == [(4, 4), (5, 5), (6, 6)]
+
+
+def test_a_labelled_dateline_with_an_ordinal_day_and_a_revision_note_dates_the_article():
+    text = [
+        "Sochi draws a new line on the Syrian border",
+        "",
+        "Posted on the 24th day of October 2019 (Thurs.) · 09:15 Istanbul — revised 16:40, adding the Amuda patrol",
+        "",
+        "Russian military police convoys were on the move along the border on Wednesday.",
+        "",
+        "The memorandum signed in Sochi on Tuesday gives the Kurdish fighters 150 hours to leave.",
+    ]
+    source = read_source("sochi.txt", text)
+    assert source.metadata["format"] == article.NAME and source.metadata["published"] == "2019-10-24"
+
+
+def test_an_eml_file_that_opens_with_no_header_is_all_body():
+    source = read_source("notes.eml", ["Russian jets struck Idlib.", "", "The ministry denied it."])
+    assert [(block.first_line, block.text) for block in source.blocks] == [(1, "Russian jets struck Idlib."), (3, "The ministry denied it.")]
+    assert source.removals == []

@@ -50,11 +50,12 @@ PATTERNS = [
     (re.compile(r"(?<=\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>[0-4]\d)\b(?![.\d])"), "day", False),
     (re.compile(rf"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b"), "day", False),  # 09/30/2015: month first, when day first cannot be
     (re.compile(rf"\b{_YEAR}[./](?P<mnum>[01]\d)[./](?P<day>[0-3]\d)\b"), "day", False),  # 2015.09.30, 2015/09/30
-    (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),
+    (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),  # "the 24th day of October 2019"
     (re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day", False),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
     (re.compile(rf"\b{_DAY}(?:\s*[-–]\s*[0-3]?\d)?\s+{_MONTH}\b(?![-–]\d)"), "day", True),  # 23-24 January: the first day
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|,\d|\d))"), "day", True),
+    (re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+(?:day\s+)?of\s+{_MONTH}"), "day", True),  # "the 13th of May"
     (re.compile(rf"(?:(?<=\b[Mm]id-)|(?<=\b[Ee]arly-)|(?<=\b[Ll]ate-)|(?<![\d$£€.,/-])){_YEAR}(?![\d%]|s\b|,\d|\.\d)"), "year", False),
     (re.compile(rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]nd of|[Dd]uring)\s+|\b[Mm]id-){_MONTH}\b"), "month", True),
 ]

@@ -458,12 +458,37 @@ MONTH_AGO_WEIGHT = 1.5  # "last October" inside a sentence: less than a stated m
 _SINCE = re.compile(r"\bsince\b[^.,;:()]{0,60}$", re.IGNORECASE)
 
 
+# "On Thursday the 15th": a weekday and a day of the month, the month left to the reader.
+_WEEKDAY_THE_DAY = re.compile(
+    r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:day\s+)?of\b|\s+[A-Z][a-z]+\s+\d)"
+)
+WEEKDAY_THE_DAY_WINDOW = (62, 31)  # days before and after the report searched for that weekday and day
+
+
+def _weekday_the_day(match: re.Match, base: dt.date) -> PartialDate | None:
+    """The one day near the report (two months before it to one after) that is that weekday and
+    bears that number; None when none or two do."""
+    weekday = list(_WEEKDAYS).index(match.group("weekday").lower())  # Monday first, as date.weekday()
+    before, after = WEEKDAY_THE_DAY_WINDOW
+    days = [
+        day
+        for offset in range(-before, after + 1)
+        if (day := base + dt.timedelta(days=offset)).day == int(match.group("day")) and day.weekday() == weekday
+    ]
+    return PartialDate(days[0].year, days[0].month, days[0].day) if len(days) == 1 else None
+
+
 def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]:
     if item is None or item.year is None:
         return []
     base = dt.date(item.year, item.month or 1, item.day or 1)
     found = []
+    for match in _WEEKDAY_THE_DAY.finditer(text):
+        if item.day is not None and (date := _weekday_the_day(match, base)) is not None:
+            found.append(DateMention(match.start(), match.end(), date, 3.0, "relative", match.group(0)))
     for match in _RELATIVE.finditer(text):
+        if any(mention.start < match.end() and match.start() < mention.end for mention in found):
+            continue  # the weekday of "Thursday the 15th", dated with its day
         if item.day is None and any(word in _WEEKDAYS for word in match.group("expr").lower().split()):
             continue  # "on Tuesday" needs the item's day
         if _POINTS_BACK_TO_A_WEEKDAY.match(text[max(0, match.start() - 7) : match.end() + 2]):

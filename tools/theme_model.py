@@ -29,7 +29,9 @@ from .editorial import EditorialError
 MODEL_FILE = "themes-model.json"
 # What the weights were fitted with; the settings in the file are the ones a prediction uses.
 SETTINGS = {
-    "token_pattern": r"(?u)\b\w[\w-]+\b",  # words of two or more characters, hyphens kept inside
+    # words of two or more characters, hyphens kept inside; a bare number (a year, a clock time,
+    # a count) is not a word: it says when or how many, not what about
+    "token_pattern": r"(?u)\b(?!\d+\b)\w[\w-]+\b",
     "ngrams": [1, 2],  # words and pairs of neighbouring words
     "min_df": 3,  # a word or pair is learnt from when at least three passages hold it
     "C": 4.0,  # inverse regularisation strength (chosen by leaving one tuning set out at a time)

@@ -16,13 +16,16 @@ _DIGIT_RUN = re.compile(r"\d+")
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # A line that opens an entry of a list: a bullet, a number, or a date ("- 18 February:", "2. ...",
-# "Dec 2016 — ...", "Late April 2019 — ...", "2016-03-14: ...", "26.08.2015 — ...", "Early 1970s - ...").
+# "Dec 2016 — ...", "Late April 2019 — ...", "2016-03-14: ...", "26.08.2015 — ...", "Early 1970s - ...",
+# "[00:01:02] HOST: ...").
 _ENTRY_START = re.compile(
     rf"^\s*(?:[-*•–·]\s+|\d{{1,3}}[.)]\s+|(?:\d{{1,2}}\s+)?{_MONTH_WORD}(?:\s+\d{{1,2}})?,?\s+\d{{4}}\b|"
     rf"\d{{4}}(?:-\d\d){{0,2}}\s*[:—–-]|\d{{1,2}}\s+{_MONTH_WORD}\s*[:—–-]|"
     # added for chronologies: a qualified month or year, a decade, a numeric day; each with its dash
     rf"(?:Early|Late|Mid|End of)[\s-]+(?:\d{{1,2}}\s+)?{_MONTH_WORD}(?:\s+\d{{1,2}})?,?\s+\d{{4}}\s*(?:[:—–]|-\s)|"
-    rf"(?:(?:Early|Late|Mid)[\s-]+)?\d{{4}}s?\s*(?:[:—–]|-\s)|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s*(?:[:—–]|-\s))"
+    rf"(?:(?:Early|Late|Mid)[\s-]+)?\d{{4}}s?\s*(?:[:—–]|-\s)|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\s*(?:[:—–]|-\s)|"
+    # a transcript's turn, opened by its time code: "[00:01:02] HOST: ...", "(01:02:03) ..."
+    rf"[\[(]\d{{1,2}}:\d{{2}}(?::\d{{2}})?[\])]\s)"
 )
 
 

@@ -37,6 +37,8 @@ _HANDLE = re.compile(
     r"|(?<![\w.@-])(?:@[\w.-]+|[a-z0-9_][\w.-]*)\s+(?:wrote|posted)\b"  # a handle, not "Lavrov wrote"
     r"|\(@\w+\))"
 )
+# A labelled dateline's note of a later revision, after its date: furniture, whatever it says.
+_REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(]\s*)(?:last\s+)?(?:revised|updated|amended|corrected|edited)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+|:\s+")  # "MOSCOW, Nov 24 (Wire) - ...", "ANKARA (Wire) — Tuesday, 24 Nov 2015: ..."
 _COLON = ":"
 
@@ -47,10 +49,18 @@ class Dateline:
     label: str = ""  # "published", "updated", ... when the line says which date it is
     byline: str = ""
     month_day: tuple[int, int] | None = None  # a wire's "MOSCOW, March 14 (Wire)": month and day, year from the context
+    numbers: tuple[int, int] | None = None  # "04/02 — NEW YORK": day and month in an order the document settles
 
     def with_year(self, year: int) -> Dateline:
         month, day = self.month_day
         return Dateline(f"{year:04d}-{month:02d}-{day:02d}", self.label, self.byline, None)
+
+    def in_order(self, day_first: bool | None) -> Dateline:
+        """A numeric dateline read day-first or month-first; None: the order is unknown, no date."""
+        if self.numbers is None or day_first is None:
+            return Dateline(self.iso, self.label, self.byline, self.month_day)
+        first, second = self.numbers
+        return Dateline("", self.label, self.byline, (second, first) if day_first else (first, second))
 
 
 def _furniture_only(rest: str) -> bool:
@@ -62,6 +72,14 @@ def _furniture_only(rest: str) -> bool:
 # What makes a yearless date a wire's dateline rather than a stray "March 14": a place in capitals
 # ("MOSCOW") or an agency in parentheses ("(Reuters)") beside it.
 _WIRE_MARK = re.compile(r"\b[A-Z][A-Z'’-]{2,}\b|\([A-Z][\w .&-]{1,30}\)")
+# A day and month in figures without a year: "04/02", or "MON 08.01" (with a dot only beside a
+# weekday, since "14.05" alone is as often a time). Which figure is the day, the document says
+# (`numeric_order`).
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\.?,?"
+_NUMERIC_DAY_MONTH = re.compile(
+    rf"(?<![\w/.:-])(?:(?P<weekday>{_WEEKDAY})\s+)?(?P<first>\d{{1,2}})(?P<separator>[/.])(?P<second>\d{{1,2}})(?![\w/.:-]|\.\d)",
+    re.IGNORECASE,
+)
 
 
 def dateline(line: str, yearless: bool = False) -> Dateline | None:
@@ -75,7 +93,7 @@ def dateline(line: str, yearless: bool = False) -> Dateline | None:
     label = label_match.group("label").lower() if label_match else ""
     mentions = explicit_mentions(text)
     full = [m for m in mentions if m.date.year is not None and m.date.day is not None]
-    month_day = None
+    month_day, numbers = None, None
     if full:
         first = full[0]
         rest = text[: first.start] + " " + text[first.end :]
@@ -86,18 +104,51 @@ def dateline(line: str, yearless: bool = False) -> Dateline | None:
         if not _WIRE_MARK.search(rest):
             return None
         iso, month_day = "", (first.date.month, first.date.day)
+    elif yearless and (numeric := _numeric_day_month(text)) is not None:
+        numbers, start, end = numeric
+        rest = text[:start] + " " + text[end:]
+        if not _WIRE_MARK.search(rest) and rest.strip(" -—–|:>»·.") != "":
+            return None
+        iso = ""
     else:
         iso = parse_date_line(text)  # a line that is only a date, in another language ("19 апреля 2018")
         if iso is None:
             return None
         rest = ""
+    if label and (revision := _REVISION_NOTE.search(rest)) and len(rest[revision.start() :].split()) <= 12:
+        rest = rest[: revision.start()]  # "Posted on 24 October 2019 — revised 16:40, adding the Amuda patrol"
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest)))
     byline = _BYLINE.search(rest)
     if byline:
         rest = rest[: byline.start()] + " " + rest[byline.end() :]
     if not _furniture_only(rest):
         return None
-    return Dateline(iso, label, byline.group("name") if byline else "", month_day)
+    return Dateline(iso, label, byline.group("name") if byline else "", month_day, numbers)
+
+
+def _numeric_day_month(text: str) -> tuple[tuple[int, int], int, int] | None:
+    """The figures of a yearless numeric date opening the line (after any ">>" or bullet), with
+    where they stand; None when the line does not open with one."""
+    match = _NUMERIC_DAY_MONTH.search(text)
+    if match is None or text[: match.start()].strip(" >»#*•-–—|[(") != "":
+        return None
+    if match.group("separator") == "." and not match.group("weekday"):
+        return None
+    first, second = int(match.group("first")), int(match.group("second"))
+    if not (1 <= first <= 31 and 1 <= second <= 31):
+        return None
+    return (first, second), match.start(), match.end()
+
+
+def numeric_order(datelines: list[Dateline]) -> bool | None:
+    """Whether a document's numeric datelines put the day first: True or False when only one
+    order makes every one of them a date (a "16/03" settles it), None when both or neither do."""
+    pairs = [found.numbers for found in datelines if found.numbers is not None]
+    if not pairs:
+        return None
+    day_first = all(second <= 12 for _, second in pairs)
+    month_first = all(first <= 12 for first, _ in pairs)
+    return day_first if day_first != month_first else None
 
 
 def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] | None:

@@ -18,7 +18,7 @@ from ..datefinder import explicit_mentions
 from ..model import Block, PartialDate, Source, parse_iso
 from .article import is_subheading
 from .common import paragraphs
-from .datelines import Dateline, dateline, dateline_prefix
+from .datelines import Dateline, dateline, dateline_prefix, numeric_order
 
 NAME = "news-digest"
 DEFAULT_KIND = "news-digest"
@@ -39,7 +39,7 @@ class ItemStart:
     text_from: int  # where the line's own text starts (0: a dateline line, no text after it)
 
 
-def item_starts(lines: list[str]) -> list[ItemStart]:
+def item_starts(lines: list[str], reference: str = "") -> list[ItemStart]:
     """Every line that opens an item: a dateline followed by text, or a line that opens with a
     dateline and goes on with its text. A "Published:" line opens an item only in a document that
     has two items opened otherwise: alone, it is an article's. A wire's yearless dateline
@@ -59,7 +59,9 @@ def item_starts(lines: list[str]) -> list[ItemStart]:
             found.append(ItemStart(index, opening[0], len(line) - len(line.lstrip()) + opening[1]))
     if len(found) >= 2:
         found = sorted(found + [start for start in labelled if _stands_alone(lines, start.index)], key=lambda start: start.index)
-    return _complete_years(found, lines)
+    day_first = numeric_order([start.dateline for start in found])
+    found = [ItemStart(start.index, start.dateline.in_order(day_first), start.text_from) for start in found]
+    return _complete_years(found, lines, parse_iso(reference) if reference else None)
 
 
 def _stands_alone(lines: list[str], index: int) -> bool:
@@ -71,7 +73,7 @@ def _stands_alone(lines: list[str], index: int) -> bool:
 _YEAR_HEADING = re.compile(r"^[\s=#*_\-–—\[\]()|]*(?P<year>1[89]\d\d|20[0-4]\d)[\s=#*_\-–—\[\]():|]*$")
 
 
-def _complete_years(starts: list[ItemStart], lines: list[str]) -> list[ItemStart]:
+def _complete_years(starts: list[ItemStart], lines: list[str], known: PartialDate | None = None) -> list[ItemStart]:
     """Give each yearless dateline its year: that of a year heading above it ("== 2011 =="), after
     the item before, or above the items before while their dates agree with it (an item dated in
     another year under the heading shows the heading no longer holds); else the year that puts it nearest the item before (or, for the first items,
@@ -80,10 +82,11 @@ def _complete_years(starts: list[ItemStart], lines: list[str]) -> list[ItemStart
     than months, so "December 30" after "January 2, 2016" is 2015. With no full date anywhere the
     items stay undated: a guessed year would be a wrong date."""
     completed: list[ItemStart] = []
-    reference = _last_full_date(lines[: starts[0].index]) if starts else None
+    reference = (_last_full_date(lines[: starts[0].index]) if starts else None) or known
+    masthead_year = _masthead_year(lines[: starts[0].index]) if starts and reference is None else None
     if reference is None:
         reference = next((parse_iso(start.dateline.iso) for start in starts if start.dateline.iso), None)
-    previous_index, section_year = 0, None
+    previous_index, section_year = 0, masthead_year
     for start in starts:
         line_dateline = start.dateline
         heading_year = next((int(m.group("year")) for line in reversed(lines[previous_index : start.index]) if (m := _YEAR_HEADING.match(line)) and line.strip()), None)
@@ -109,6 +112,14 @@ def _last_full_date(lines: list[str]) -> PartialDate | None:
     return mentions[-1].date if mentions else None
 
 
+def _masthead_year(lines: list[str]) -> int | None:
+    """The one year a digest's masthead gives ("the UN desk · short items · 2012") when it gives
+    no full date: the year of its day-and-month datelines, as a year heading would be."""
+    years = {int(found) for line in lines if _dates_the_document(line) for found in _MASTHEAD_YEAR.findall(line)}
+    return years.pop() if len(years) == 1 else None
+
+
+_MASTHEAD_YEAR = re.compile(r"(?<![\d/.-])(1[89]\d\d|20[0-4]\d)(?![\d/.-])")
 _DATE_LABEL = re.compile(r"^\s*[A-Z][A-Za-z ]{0,24}:\s")  # "Compiled:", "Date:", "Last updated:"
 _TITLE_WORDS = 14
 
@@ -194,9 +205,10 @@ def _byline(source: Source, item: list[Block]) -> str | None:
     return None
 
 
-def read(file: str, lines: list[str]) -> Source:
+def read(file: str, lines: list[str], reference: str = "") -> Source:
+    """`reference`: a day known from outside the text (an email's Date), for yearless datelines."""
     source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
-    starts = item_starts(lines)
+    starts = item_starts(lines, reference)
     headers = [_header_lines(lines, start.index, previous.index + 1 if previous else 0, previous is None) for previous, start in zip([None, *starts], starts)]
     header = _without_rules(source, [Block("paragraph", text, first, last) for first, last, text in paragraphs(lines, 0, headers[0] if starts else len(lines))])
     if header:
