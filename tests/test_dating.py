@@ -156,6 +156,14 @@ def test_in_a_news_item_a_year_in_the_background_does_not_displace_the_item_date
     assert dated("The Astana process opened on 23-24 January at the Rixos hotel.", item_date="2017-05-05")[0] == ("2017-01-23", "stated, year from the context")
 
 
+def test_a_day_recalled_after_a_news_items_undated_lead_is_background_to_it():
+    text = "Russia and China voted down the draft. Thirteen members voted for it. The first double veto came on 4 October last year."
+    assert dated(text, item_date="2012-02-04")[0] == ("2012-02-04", "the item's date")
+    # In the lead itself the day is the news; within a month of the item it may be too.
+    assert dated("On 4 October last year Russia and China vetoed a draft.", item_date="2012-02-04")[0][0] == "2011-10-04"
+    assert dated("The Council met. Russia had vetoed a draft on 20 January.", item_date="2012-02-04")[0][0] == "2012-01-20"
+
+
 def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     text = "SPOKESPERSON: Last Saturday, 14 April, the United States launched missiles at Syria."
     assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")

@@ -137,6 +137,19 @@ def test_passage_terms_are_canonical_names_in_order_of_first_mention():
     assert passages[1].terms == []
 
 
+def test_a_surname_that_needs_context_links_once_the_same_source_has_named_its_entry():
+    khurs = entry("Ivan Khurs", Alias("Khurs", context=("ambassador", "envoy")), category="person")
+    found = linker(khurs)
+    passages = [
+        Passage("p-1", "report.txt", 1, 1, "Khurs arrived first."),  # nothing named yet, no context words
+        Passage("p-2", "report.txt", 3, 3, "Ivan Khurs met the governor."),
+        Passage("p-3", "report.txt", 5, 5, "Later Khurs left for Moscow."),
+        Passage("p-4", "other.txt", 1, 1, "Khurs said nothing."),  # another source has not named him
+    ]
+    link_passages(passages, found)
+    assert [passage.terms for passage in passages] == [[], ["Ivan Khurs"], ["Ivan Khurs"], []]
+
+
 # --------------------------------------------------------------- the shipped glossary on the seeds
 
 

@@ -6,7 +6,7 @@ from tools.model import Passage
 from tools.readers import choose_reader, read_source
 from tools.readers import article, digest, frontmatter, plain, snippets
 
-from conftest import dedent
+from conftest import ROOT, dedent
 
 
 def lines(text: str) -> list[str]:
@@ -744,6 +744,43 @@ def test_day_and_month_datelines_in_figures_take_their_order_from_the_document_a
     # When both orders make dates, the figures give none: a wrong date is worse than no date.
     ambiguous = [line.replace("16/03", "06/03") for line in text]
     assert not any(block.item_date for block in read_source("notes.txt", ambiguous).blocks)
+
+
+def test_a_dateline_whose_text_is_wrapped_onto_the_next_line_opens_one_paragraph_not_a_headline():
+    text = [
+        "MERIDIAN NOTES · 2012",
+        "",
+        "04/02 — NEW YORK. Second double veto in four months: Russia and China",
+        "voted down the Arab-European draft, tabled by Morocco, that would have",
+        "put the Council behind the Arab League plan for a Syrian-led transition.",
+        "",
+        "Susan Rice said she was disgusted; France's Gerard Araud called it a",
+        "sad day for the Council, for Syrians and for democracy. Moscow's line",
+        "is that the draft pressed only the government, not the armed groups.",
+        "                                    ·· issue closed 04.02, late ··",
+        "",
+        "05/04 — NEW YORK. A presidential statement puts the Council behind",
+        "Annan's call for the fighting to stop from 10 April. Both sides said",
+        "they would respect it; few at the desk believe them.",
+        "",
+        "16/04 — Moscow welcomes the observers",
+        "Lavrov said the mission was a first step towards an end of the violence.",
+    ]
+    source = read_source("notes.txt", text)
+    kinds_and_lines = [(block.kind, block.first_line, block.last_line) for block in source.blocks]
+    assert kinds_and_lines == [("item", 3, 5), ("paragraph", 7, 10), ("item", 12, 14), ("heading", 16, 16), ("paragraph", 17, 17)]
+    assert source.blocks[0].text.startswith("NEW YORK. Second double veto in four months: Russia and China voted down")
+    assert source.blocks[2].text.startswith("NEW YORK. A presidential statement puts the Council behind Annan's call")  # as full as the wrapped lines
+
+
+def test_a_rubric_between_ornaments_is_set_aside_and_accounted_for(tmp_path):
+    from tools.pipeline import Paths, build_book
+
+    (tmp_path / "notes.txt").write_text("MERIDIAN NOTES · 2012\n\n04/02 — NEW YORK. Russia and China vetoed the draft.\n    ·· issue closed 04.02 ··\n\n05/04 — NEW YORK. The Council backed the envoy.\n", encoding="utf-8")
+    book = build_book(Paths(seeds=tmp_path, data=ROOT / "docs" / "data"))
+    assert [passage.text for passage in book.passages] == ["NEW YORK. Russia and China vetoed the draft.", "NEW YORK. The Council backed the envoy."]
+    removed = [(removal.first_line, removal.text) for removal in book.sources[0].removals if "rubric" in removal.reason]
+    assert removed == [(4, "·· issue closed 04.02 ··")]
 
 
 def test_a_time_of_day_in_figures_is_no_dateline():

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .datefinder import explicit_mentions
 from .glossary import event_date
-from .link import Linker
+from .link import Linker, mentions_by_passage
 from .model import Book, PartialDate, Problem
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
@@ -86,8 +86,9 @@ def alias_report(book: Book) -> list[AliasUse]:
     linker = Linker(book.glossary)
     hits: Counter = Counter()
     first: dict[tuple[str, str], str] = {}
+    mentions = mentions_by_passage(book.passages, linker)
     for passage in book.passages:
-        for mention in linker.name_mentions(passage.text):
+        for mention in (m for m in mentions[passage.id] if not m.by_pattern):
             said = " ".join(passage.text[mention.start : mention.end].split()).casefold()
             key = (mention.entry.term, said)
             hits[key] += 1

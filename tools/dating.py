@@ -651,6 +651,19 @@ def _goes_on_telling(context: Context) -> bool:
     return 0 < (item.first_day() - before.first_day()).days <= LEAD_EVENT_DAYS
 
 
+BACKGROUND_DAYS = 31
+
+
+def _background_to_the_lead(text: str, date: PartialDate, position: int, context: Context) -> bool:
+    """Whether a news item's date is background to its lead: the first sentence tells the news
+    without a date, and a later one recalls a day more than a month before the item's ("Russia
+    and China voted down the draft. ... The first double veto came on 4 October last year")."""
+    item = context.item
+    if not context.item_is_news or item is None or item.day is None or position < len(_first_sentence(text)):
+        return False
+    return date.last_day() < item.first_day() - dt.timedelta(days=BACKGROUND_DAYS)
+
+
 def _first_sentence(text: str) -> str:
     end = re.search(r"[.!?][\"”’)]?\s+[A-Z“\"]", text)
     return text[: end.start() + 1] if end else text
@@ -696,6 +709,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         # further tells history ("HALE: On 9 September last year, Lavrov ..." is 2013), as a
         # paragraph of an article would.
         return context.item, "the date it was said (the transcript's date)"
+    if date is not None and _background_to_the_lead(text, date, position, context):
+        date, basis, weight = None, "", 0.0
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
         return date, basis
     base, told_by = context.previous, "the passage before"

@@ -29,7 +29,7 @@ from .annotations import comparable_text
 from .book import BookError
 from .editorial import EditorialError
 from .evaluate_labels import LabelledUnit, load_labels
-from .link import Linker, Mention
+from .link import Mention
 from .model import Book, Passage
 from .pipeline import Paths, build_book
 from .textmatch import fold
@@ -121,10 +121,9 @@ class SetResult:
 
 @dataclass
 class SetBook:
-    """A set's documents converted as the book converts seeds, with the linker the book used."""
+    """A set's documents converted as the book converts seeds (its mentions are the book's own)."""
 
     passages: list[Passage]
-    linker: Linker
     book: Book
 
     def passages_of(self, document: str) -> list[Passage]:
@@ -138,7 +137,7 @@ def convert(documents: Path, data: Path) -> SetBook:
         book = build_book(Paths(seeds=documents, data=data))
     except EditorialError as error:
         raise BookError(str(error)) from error
-    return SetBook(book.passages, Linker(book.glossary), book)
+    return SetBook(book.passages, book)
 
 
 # --- comparing one unit with its passage --------------------------------------------------------
@@ -235,8 +234,9 @@ def _compare_themes(unit: LabelledUnit, passage: Passage, tally: Tally) -> list[
     return found
 
 
-def _compare_names(unit: LabelledUnit, passage: Passage, linker: Linker, tally: Tally) -> list[tuple[str, object, object]]:
-    mentions = linker.name_mentions(passage.text)  # the names the text links, not events told in other words
+def _compare_names(unit: LabelledUnit, passage: Passage, mentions: list[Mention], tally: Tally) -> list[tuple[str, object, object]]:
+    """`mentions` are the book's own for this passage; names only, not events told in other words."""
+    mentions = [mention for mention in mentions if not mention.by_pattern]
     coverage = {name: name_coverage(name, passage.text, mentions) for name in unit.names}
     tally.names_labelled += len(coverage)
     tally.names.update(coverage.values())
@@ -247,11 +247,11 @@ def _compare_names(unit: LabelledUnit, passage: Passage, linker: Linker, tally: 
     return found
 
 
-def score_unit(unit: LabelledUnit, passage: Passage, linker: Linker, tally: Tally) -> list[Disagreement]:
+def score_unit(unit: LabelledUnit, passage: Passage, mentions: list[Mention], tally: Tally) -> list[Disagreement]:
     """Add one matched unit to the tally; return where the book disagrees with its label."""
     tally.matched += 1
     found = _compare_period_and_date(unit, passage, tally) + _compare_themes(unit, passage, tally)
-    found += _compare_names(unit, passage, linker, tally)
+    found += _compare_names(unit, passage, mentions, tally)
     return [Disagreement(measure, unit, _shown(labelled), _shown(in_book), _where(passage)) for measure, labelled, in_book in found]
 
 
@@ -267,7 +267,7 @@ def score_set(name: str, units: list[LabelledUnit], book: SetBook) -> SetResult:
         if passage is None:
             result.disagreements.append(Disagreement("unmatched", unit, "", "", ""))
         else:
-            result.disagreements += score_unit(unit, passage, book.linker, result.tally)
+            result.disagreements += score_unit(unit, passage, book.book.mentions.get(passage.id, []), result.tally)
     return result
 
 

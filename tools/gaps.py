@@ -27,7 +27,7 @@ from pathlib import Path
 from .book import BookError
 from .editorial import EditorialError
 from .glossary import Entry, Glossary
-from .link import Linker, fold_name
+from .link import Linker, fold_name, mentions_by_passage
 from .model import Passage, Source
 from .pipeline import Paths, build_book
 
@@ -200,8 +200,9 @@ def find_gaps(passages: Sequence[Passage], glossary: Glossary, sources: Sequence
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, tuple[Passage, str]] = {}
     kinds: dict[str, Kind] = {}
+    mentions = mentions_by_passage(list(passages), linker)  # as the book links them, surnames after a full name included
     for passage in passages:
-        linked = [(m.start, m.end) for m in linker.mentions(passage.text)]
+        linked = [(m.start, m.end) for m in mentions[passage.id]]
         excepted = [(m.start, m.end) for m in exceptions.mentions(passage.text)]
         for candidate in candidates(passage.text, common):
             if _hits(candidate, linked) * 2 >= len(candidate.words) or _hits(candidate, excepted) == len(candidate.words):

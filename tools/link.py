@@ -93,8 +93,15 @@ class Linker:
         event its patterns find there."""
         return self.name_mentions(text) + self.pattern_mentions_of_many([text])[0]
 
-    def name_mentions(self, text: str) -> list[Mention]:
-        found = [match for match in self.names.all_matches(text) if match.value.context is None or match.value.context.search(text)]
+    def name_mentions(self, text: str, named_before: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+        """Every glossary name in the text. An alias that needs context words (a bare surname)
+        also links where its entry was already named earlier in the same source (`named_before`,
+        canonical terms): a report that names "Ivan Khurs" once goes on to say "Khurs"."""
+        found = [
+            match
+            for match in self.names.all_matches(text)
+            if match.value.context is None or match.value.entry.term in named_before or match.value.context.search(text)
+        ]
         return [Mention(match.start, match.end, self._resolve(match.value, text)) for match in leftmost_longest(found)]
 
     def pattern_mentions_of_many(self, texts: list[str]) -> list[list[Mention]]:
@@ -139,12 +146,25 @@ def first_of_each(mentions: list[Mention]) -> list[Mention]:
     return first
 
 
-def link_passages(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
-    """Every glossary mention of each passage, by passage id; each passage's `terms` are set to
-    the canonical names it mentions or tells of, in order of first mention."""
+def mentions_by_passage(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
+    """Every glossary mention of each passage, by passage id: names, then events told. Passages
+    are read in their sources' order, so a surname links once its entry has been named earlier in
+    the same source."""
     events = linker.pattern_mentions_of_many([passage.text for passage in passages])
     every = {}
+    named: dict[str, set[str]] = {}
     for passage, told in zip(passages, events):
-        every[passage.id] = linker.name_mentions(passage.text) + told
+        named_before = named.setdefault(passage.source, set())
+        every[passage.id] = linker.name_mentions(passage.text, named_before) + told
+        named_before.update(mention.entry.term for mention in every[passage.id] if not mention.by_pattern)
+    return every
+
+
+def link_passages(passages: list[Passage], linker: Linker) -> dict[str, list[Mention]]:
+    """Every glossary mention of each passage, by passage id (`mentions_by_passage`); each
+    passage's `terms` are set to the canonical names it mentions or tells of, in order of first
+    mention."""
+    every = mentions_by_passage(passages, linker)
+    for passage in passages:
         passage.terms = [mention.entry.term for mention in first_of_each(sorted(every[passage.id], key=lambda m: m.start))]
     return every

@@ -188,6 +188,24 @@ def _without_rules(source: Source, blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def wrap_width(lines: list[str], datelines: set[int]) -> int | None:
+    """The width a hard-wrapped document was wrapped at (the longest of its lines, datelines
+    aside, that run on to another line), or None when too few lines run on to tell."""
+    wrapped = sorted(len(line.rstrip()) for index, (line, below) in enumerate(zip(lines, lines[1:])) if index not in datelines and line.strip() and below.strip())
+    return wrapped[len(wrapped) * 9 // 10] if len(wrapped) >= 5 else None
+
+
+def _runs_on(lines: list[str], index: int, wrap: int | None) -> bool:
+    """Whether the text after a dateline is the start of a paragraph hard-wrapped onto the next
+    line ("04/02 — NEW YORK. Russia and China" / "voted down the draft …"), not a headline over
+    its item: the next line goes on in lower case, or the dateline's line is as full as the
+    document's wrapped lines."""
+    following = lines[index + 1].strip()
+    if following[:1].islower():
+        return True
+    return wrap is not None and len(lines[index].rstrip()) >= 0.85 * wrap
+
+
 def _byline(source: Source, item: list[Block]) -> str | None:
     """The author's name trailing the item's text, run on or on a line of its own; removed."""
     for position, last_block in reversed(list(enumerate(item))[-2:]):
@@ -216,6 +234,7 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
         source.remove(header[0].first_line, header[0].last_line, "title: used as the source's title", header[0].text)
         source.blocks += header[1:]
     ends = headers[1:] + [len(lines)]
+    wrap = wrap_width(lines, {start.index for start in starts})
     for start, header_start, end in zip(starts, headers, ends):
         for number in range(header_start, start.index):
             source.remove(number + 1, number + 1, "item header", lines[number])
@@ -225,6 +244,8 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
         if start.text_from:
             item.append(Block("item", " ".join(line[start.text_from :].split()), start.index + 1, start.index + 1, item_date=start.dateline.iso))
         item += [Block("paragraph", text, first, last, item_date=start.dateline.iso) for first, last, text in paragraphs(lines, start.index + 1, end)]
+        if start.text_from and len(item) > 1 and item[1].first_line == start.index + 2 and _runs_on(lines, start.index, wrap):
+            item[0:2] = [Block("item", item[0].text + " " + item[1].text, item[0].first_line, item[1].last_line, item_date=start.dateline.iso)]
         item = _without_rules(source, item)
         byline = _byline(source, item) or start.dateline.byline or None
         for position, block in enumerate(item):
