@@ -164,6 +164,25 @@ def test_a_day_recalled_after_a_news_items_undated_lead_is_background_to_it():
     assert dated("The Council met. Russia had vetoed a draft on 20 January.", item_date="2012-02-04")[0][0] == "2012-01-20"
 
 
+def test_the_following_tuesday_and_that_same_friday_count_from_the_day_told_before_not_from_the_report():
+    result = dated(
+        "In the early hours of 7 April 2017 Tomahawks hit the Shayrat airfield.",
+        "Very little changed. Jets were taking off from Shayrat again that same Friday afternoon.",
+        "The following Tuesday the ministry mocked the whole operation.",
+        "Moscow's line, as Zakharova put it the Saturday after the strike, was clear.",
+        item_date="2017-12-13",
+    )
+    assert [date for date, _ in result] == ["2017-04-07", "2017-04-07", "2017-04-11", "2017-04-15"]
+    # That same Friday after a day that was no Friday: which one cannot be told.
+    assert dated("On 11 April 2017 the ministry spoke.", "Jets flew again that same Friday.", item_date="2017-12-13")[1][0] is None
+
+
+def test_a_sentence_after_a_speakers_name_is_no_definition_whose_later_dates_would_be_ignored():
+    passages = [Passage("p1", "s.txt", 1, 1, "COMMODORE McBRIDE: Because this time the claim is a different one. Last Wednesday General Gerasimov said so.", item_date="2017-12-13")]
+    date_passages(passages, [], None, item_is_news=False)
+    assert passages[0].date == "2017-12-06"
+
+
 def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     text = "SPOKESPERSON: Last Saturday, 14 April, the United States launched missiles at Syria."
     assert dated(text, item_date="2018-04-19")[0] == ("2018-04-19", "the date it was said (the transcript's date)")

@@ -71,6 +71,8 @@ _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S 
 _ANAPHORA = re.compile(
     r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
     r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
+    r"the (?:following|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|that same (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) after|"
     r"the (?:next|following|previous) (?:day|morning|night|week)|(?<=^)(?:same|next|following) (?:day|evening|morning|night)(?!['’]s)|"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}|several|a few) (?:days?|weeks?) (?:later|earlier)|"
     r"days later|the day before|hours later|"
@@ -89,6 +91,11 @@ _GOES_ON_SPEAKING = re.compile(
 _POINTS_BACK_TO_A_WEEKDAY = re.compile(r"(?:^|.*[.;:,] )that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!['’]s)", re.IGNORECASE | re.DOTALL)
 # A verb that reports news in the past: in an article, a paragraph with one tells the news of its
 # publication day; one without ("For Israel the calculus is simpler.") is analysis, of no one day.
+_COUNTS_FROM_A_DAY_TOLD = re.compile(
+    r"(?:\b(?:the\s+(?:following|next)|that\s+same)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"\bthe\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+after)\b",
+    re.IGNORECASE,
+)
 _REPORTS_NEWS = re.compile(
     r"\b(?:said|says|told|announced|added|stated|reported|confirmed|denied|declared|warned|claimed|insisted|"
     r"noted|wrote|tweeted|posted|signed|agreed|met|arrived|landed|left|launched|struck|hit|killed|began|started|"
@@ -99,7 +106,7 @@ _REPORTS_NEWS = re.compile(
 # The same verbs telling what happened, in the past ("what is left of" is no news; "says" is today's).
 _TELLS_IN_PAST = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bhas )(?<!\bhave )" + _REPORTS_NEWS.pattern.replace("said|says|", "said|showed|published|released|"), re.IGNORECASE)
 # A passage that opens by defining its subject ("The facility is a logistics point ...").
-_DEFINITION = re.compile(r"^(?:[^.;()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
+_DEFINITION = re.compile(r"^(?:[^.;:()]|\([^()]{0,120}\)){0,200}?\b(?:is|are)\s+(?:a|an|the|one of)\b[^.;]*[.;]")  # "(Arabic: ...; ...)" inside
 _SHIFT = {  # with or without "the" ("next day" opens a chronology's row)
     "next day": 1, "following day": 1, "next morning": 1, "following morning": 1, "next evening": 1, "following evening": 1,
     "next night": 1, "following night": 1, "day before": -1, "previous day": -1, "previous morning": -1, "previous night": -1,
@@ -115,9 +122,16 @@ def shifted(expression: str, previous: PartialDate) -> PartialDate | None:
     count from, the passage before's own date (month or year) is kept."""
     text = expression.lower()
     words = text.split()
-    if words[0] == "that" and words[1] in _WEEKDAYS:  # "That Monday": the day told before, if it was a Monday
-        same = previous.day is not None and previous.first_day().weekday() == list(_WEEKDAYS).index(words[1])
+    weekday = next((list(_WEEKDAYS).index(word) for word in words if word in _WEEKDAYS), None)
+    if weekday is not None and "same" in words or words[0] == "that" and words[1] in _WEEKDAYS:
+        # "That Monday", "that same Friday": the day told before, if it was that weekday
+        same = previous.day is not None and previous.first_day().weekday() == weekday
         return previous if same else None
+    if weekday is not None:  # "the following Tuesday", "the Saturday after": the first such day after it
+        if previous.day is None:
+            return None
+        day = previous.first_day() + dt.timedelta(days=(weekday - previous.first_day().weekday()) % 7 or 7)
+        return PartialDate(day.year, day.month, day.day)
     if previous.day is None:  # a shift from a month or a year may leave it
         return None if words[-1] in ("later", "earlier", "before") or words[0] in ("next", "following") or words[1:2] in (["next"], ["following"], ["previous"]) else previous
     start = previous.first_day()
@@ -493,6 +507,8 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
             continue  # "on Tuesday" needs the item's day
         if _POINTS_BACK_TO_A_WEEKDAY.match(text[max(0, match.start() - 7) : match.end() + 2]):
             continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
+        if _COUNTS_FROM_A_DAY_TOLD.search(text[max(0, match.start() - 14) : match.end() + 6]):
+            continue  # "the following Tuesday", "that same Friday", "the Saturday after": from the story's day
         if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
             continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
         month_back = match.group("expr").lower().split()[-1] in MONTHS  # "last October"
@@ -702,6 +718,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if _DEFINITION.match(text) and (weight < 3 or position >= len(_first_sentence(text))):
         date, basis, weight = None, "", 0.0  # "X is a ...": the passage describes; its later dates are not its time
     anaphora = _ANAPHORA.search(_first_sentence(text))  # "In 2020 ... renewed a day later": a later clause's is background
+    if anaphora is None and date is None:
+        anaphora = _ANAPHORA.search(text) if _COUNTS_FROM_A_DAY_TOLD.search(text) else None  # "Very little. ... that same Friday"
     told_back = date is None and context.previous is not None and anaphora  # "HALE: The following day ..."
     if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or _within_days(date, context.item, RECENT_DAYS)):
         # A turn that tells of the last weeks is news of the day it was said (a spokesperson's "on
