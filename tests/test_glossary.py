@@ -129,6 +129,24 @@ def test_only_the_first_mention_of_each_entry_in_a_passage_is_linked():
     assert "<Khmeimim Air Base>" in rendered and "<Latakia>" in rendered
 
 
+def test_a_persons_surname_links_after_the_same_source_named_them_in_full_but_not_a_month_or_a_word_of_another_name():
+    found = linker(
+        entry("Susan Rice", category="person"),
+        entry("Theresa May", category="person"),
+        entry("Salih Muslim", category="person"),
+        entry("Muslim Brotherhood", category="place"),
+    )
+    passages = [
+        Passage("p-1", "a.txt", 1, 1, "Rice spoke first."),  # not yet named in this source
+        Passage("p-2", "a.txt", 2, 2, "Susan Rice, Theresa May and Salih Muslim met."),
+        Passage("p-3", "a.txt", 3, 3, "Rice said no. In May the talks failed. Muslim Syria, he wrote."),
+        Passage("p-4", "b.txt", 1, 1, "Rice said nothing."),  # another source
+        Passage("p-5", "a.txt", 4, 4, "They ate rice."),  # as written only
+    ]
+    link_passages(passages, found)
+    assert [passage.terms for passage in passages] == [[], ["Susan Rice", "Theresa May", "Salih Muslim"], ["Susan Rice"], [], []]
+
+
 def test_passage_terms_are_canonical_names_in_order_of_first_mention():
     found = linker(entry("Khmeimim Air Base", "Hmeimim"), entry("Latakia", "Lattakia"), entry("Tartus"))
     passages = [Passage("p-1", "a.txt", 1, 1, "Lattakia is near Hmeimim, not Tartus; Hmeimim again."), Passage("p-2", "a.txt", 3, 3, "Nothing here.")]

@@ -10,6 +10,7 @@ The first mention of each entry in a passage is linked.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -57,6 +58,29 @@ def designation_variants(name: str) -> list[str]:
     return [name, bare, name + "s", bare + "s"]
 
 
+_NEVER = re.compile(r"(?!)")  # no context words: a derived surname links only after its entry was named
+_CALENDAR_WORDS = {day.casefold() for day in calendar.day_name} | {month.casefold() for month in calendar.month_name if month}  # Theresa May: not "in May"
+_SURNAME = re.compile(r"^(?:[a-z]{1,3}-)?[A-Z][a-z’'-]{2,}$")  # "Lavrov", "al-Sharaa", "Ki-moon"; not "Jr", "II", "Un"
+
+
+def _surnames(glossary: Glossary, folded: list[tuple[str, _Name]], exact: list[tuple[str, _Name]]) -> list[tuple[str, Entry]]:
+    """A person's surname, the last word of their name ("Susan Rice": "Rice"), for a source that
+    has named them in full earlier: news writes "Rice said" after "Susan Rice". Only a surname
+    no other person bears and no glossary name already is; always as written (case-sensitive)."""
+    taken = {fold_name(spelling) for spelling, _ in folded} | {fold_name(spelling) for spelling, _ in exact} | _CALENDAR_WORDS
+    owners: dict[str, list[Entry]] = {}
+    for entry in glossary.entries:
+        for name in [entry.term, *(alias.text for alias in entry.aliases)]:
+            words = re.sub(r"\s*\([^)]*\)", "", name).split()
+            # a word of another kind of name ("Muslim Brotherhood") or a first name ("Ali Mamlouk") is no one's surname
+            taken |= {fold_name(word) for word in (words if entry.category != "person" else words[:-1])}
+            if entry.category == "person" and len(words) >= 2 and _SURNAME.match(words[-1]):
+                found = owners.setdefault(words[-1], [])
+                if entry not in found:
+                    found.append(entry)
+    return sorted((surname, entries[0]) for surname, entries in owners.items() if len(entries) == 1 and fold_name(surname) not in taken)
+
+
 def _words(words) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + r")(?!\w)", re.IGNORECASE)
 
@@ -74,6 +98,7 @@ class Linker:
                     exact.append((alias.text, name))
                 else:
                     folded += [(spelling, name) for spelling in designation_variants(alias.text)]
+        exact += [(surname, _Name(entry, context=_NEVER)) for surname, entry in _surnames(glossary, folded, exact)]
         # Longest names first, so that of two spellings that fold alike the first entry keeps it.
         self.names = PhraseMatcher(sorted(folded, key=lambda item: (-len(item[0]), item[0])), sorted(exact, key=lambda item: (-len(item[0]), item[0])))
         self.context = {entry.term: _words(entry.context_words) for entry in glossary.entries if entry.context_words}
