@@ -27,6 +27,9 @@ def dated(*texts, section=(), item_date=None, cues=(), subject=None):
         ("Signed on 14.03.2016 in Moscow.", "2016-03-14"),  # day first, dotted
         ("Signed on 09/30/2015 in Moscow.", "2015-09-30"),  # month first: the day-first reading is impossible
         ("Signed on 2015.09.30 in Moscow.", "2015-09-30"),
+        ("Signed on 30-IX-2015 in Moscow.", "2015-09-30"),  # the month in Roman numerals
+        ("Signed on 10.V.2010 in Damascus.", "2010-05-10"),
+        ("A vote given le 30 septembre 2015 by all senators.", "2015-09-30"),  # a French date in English text
         ("More than 1,000 civilians and $2015 million.", None),
     ],
 )
@@ -181,6 +184,22 @@ def test_a_sentence_after_a_speakers_name_is_no_definition_whose_later_dates_wou
     passages = [Passage("p1", "s.txt", 1, 1, "COMMODORE McBRIDE: Because this time the claim is a different one. Last Wednesday General Gerasimov said so.", item_date="2017-12-13")]
     date_passages(passages, [], None, item_is_news=False)
     assert passages[0].date == "2017-12-06"
+
+
+def test_a_weekday_beside_a_day_without_a_year_chooses_the_year_in_which_that_day_was_that_weekday():
+    assert dated("Obama spoke on the evening of Tuesday 10 September.", section=("2011",))[0][0] == "2013-09-10"
+    assert dated("Obama spoke on Saturday 10 September.", section=("2011",))[0][0] == "2011-09-10"
+
+
+def test_a_long_item_that_moves_to_another_story_stops_lending_its_lead_day_to_undated_passages():
+    result = dated(
+        "1/ A Russian general was killed in eastern Syria yesterday.",
+        "2/ The bomb went off by the road near the oilfield.",
+        "7/ 1 March: Turkey announced Operation Spring Shield.",
+        "9/ Putin's line after the talks: they have found common ground.",
+        item_date="2020-08-19",
+    )
+    assert [date for date, _ in result] == ["2020-08-18", "2020-08-18", "2020-03-01", "2020-08-19"]
 
 
 def test_a_turn_of_a_transcript_is_dated_when_it_was_said():

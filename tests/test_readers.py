@@ -4,7 +4,7 @@ from collections import Counter
 
 from tools.model import Passage
 from tools.readers import choose_reader, read_source
-from tools.readers import article, digest, frontmatter, plain, snippets
+from tools.readers import article, digest, frontmatter, plain, snippets, subtitles, table_export
 
 from conftest import ROOT, dedent
 
@@ -819,3 +819,116 @@ def test_an_eml_file_that_opens_with_no_header_is_all_body():
     source = read_source("notes.eml", ["Russian jets struck Idlib.", "", "The ministry denied it."])
     assert [(block.first_line, block.text) for block in source.blocks] == [(1, "Russian jets struck Idlib."), (3, "The ministry denied it.")]
     assert source.removals == []
+
+
+def test_a_csv_timeline_gives_a_passage_per_row_dated_by_its_date_column():
+    text = [
+        "row_id,date,date_precision,place,headline,detail",
+        '001,2011-10-04,day,New York,First double veto,"Russia and China vote down a European draft; nine in favour, four abstentions."',
+        "002,Sept 2013,month,St Petersburg,G20,On 6 September Putin and Obama discuss the idea.",
+        "003,2013-09-12/2013-09-14,range,Geneva,Three days by the lake,Kerry and Lavrov negotiate the details.",
+        '004,,,,Desk note,"Moscow vetoed four drafts,',
+        'every time alongside Beijing."',
+    ]
+    source = read_source("timeline.csv", text)
+    assert choose_reader(text, "timeline.csv") is table_export
+    assert [(block.first_line, block.last_line, block.item_date) for block in source.blocks] == [(2, 2, "2011-10-04"), (3, 3, "2013-09"), (4, 4, "2013-09"), (5, 6, None)]
+    assert source.blocks[0].text == "New York | First double veto | Russia and China vote down a European draft; nine in favour, four abstentions."
+    assert source.blocks[3].text == "Desk note | Moscow vetoed four drafts, every time alongside Beijing."  # a quoted cell over two lines
+    reasons = Counter(removal.reason.split(":")[0] for removal in source.removals)
+    assert reasons == {"table header": 1, "row number": 4, "date precision": 3, "date column": 3}
+    assert choose_reader(text, "timeline.txt") is not table_export  # only a file named .csv or .tsv
+
+
+def test_subtitles_give_a_passage_per_sentence_dated_by_the_caption_above_them():
+    text = dedent(
+        """
+        1
+        00:00:00,500 --> 00:00:04,000
+        [MUSIC]
+        WARM WATER - Episode 1
+
+        2
+        00:00:05,000 --> 00:00:08,000
+        [ON SCREEN: Sheremetyevo airport, Moscow · 8-X-1980]
+
+        3
+        00:00:08,300 --> 00:00:12,000
+        NARRATOR: Brezhnev was waiting for Hafez al-Assad
+
+        4
+        00:00:12,100 --> 00:00:15,000
+        under the flags.
+
+        5
+        00:00:15,500 --> 00:00:19,000
+        [ARCHIVE AUDIO, embassy spokesman to AFP, 7.V.2010]
+        "We are seeking to recover lost ground."
+        """
+    ).strip("\n").splitlines()
+    source = read_source("episode.srt", text)
+    assert choose_reader(text, "episode.srt") is subtitles
+    assert source.title == "WARM WATER - Episode 1"
+    assert [(block.kind, block.text, block.first_line, block.last_line, block.item_date) for block in source.blocks] == [
+        ("heading", "Sheremetyevo airport, Moscow · 8-X-1980", 8, 8, None),
+        ("paragraph", "NARRATOR: Brezhnev was waiting for Hafez al-Assad under the flags.", 12, 16, None),  # one sentence over two cues
+        ("paragraph", '"We are seeking to recover lost ground."', 21, 21, "2010-05-07"),
+    ]
+    reasons = Counter(removal.reason.split(":")[0] for removal in source.removals)
+    assert reasons == {"cue number": 5, "time code": 5, "sound or stage direction": 1, "title": 1, "caption": 1}
+
+
+def test_paragraphs_that_close_with_their_filing_day_in_brackets_are_items_of_that_day():
+    text = dedent(
+        """
+        THE SHORELINE DIGEST · mailed to subscribers 2 December 2015
+
+        The upper house voted this morning to let Putin use the armed forces abroad. (30 Sept.)
+
+        Two Turkish F-16s shot down a Russian Su-24 this morning. (24 Nov.)
+
+        A French wire called it the "feu vert", given le 30 septembre 2015. [30.09.2015]
+
+        A footnote cites a book (2014).
+        """
+    ).strip("\n").splitlines()
+    source = read_source("digest.txt", text)
+    assert [(block.text, block.item_date) for block in source.blocks] == [
+        ("The upper house voted this morning to let Putin use the armed forces abroad.", "2015-09-30"),
+        ("Two Turkish F-16s shot down a Russian Su-24 this morning.", "2015-11-24"),
+        ('A French wire called it the "feu vert", given le 30 septembre 2015.', "2015-09-30"),
+        ("A footnote cites a book (2014).", None),  # a year in brackets is no filing day
+    ]
+    assert [removal.text for removal in source.removals if removal.reason.startswith("closing date")] == ["(30 Sept.)", "(24 Nov.)", "[30.09.2015]"]
+
+
+def test_a_forum_post_is_dated_by_its_capture_stamp_less_the_age_the_page_showed():
+    text = [
+        "#1 · Karaganda_Kid · posted 3 hours ago · captured 14 Mar 2016, 21:30 UTC",
+        "Putin has ordered the main part of the group to start pulling out.",
+        "",
+        "#7 · Tadmor_watch · posted 14 hours ago · captured 28 Mar 2016, 09:40 UTC",
+        "Palmyra is retaken.",
+        "",
+        "#5 · oldsalt · posted 3 days ago (edited 2 days ago) · captured 18 Mar 2016",
+        "Pankov said today that strikes will go on.",
+        "",
+        "#6 · Pripyat_Pete · posted 2 weeks ago · captured 30 Mar 2016",
+        "Mission accomplished is a way of leaving the table.",
+    ]
+    source = read_source("forum.txt", text)
+    assert [(block.text.split()[0], block.item_date or None) for block in source.blocks] == [("Putin", "2016-03-14"), ("Palmyra", "2016-03-27"), ("Pankov", "2016-03-15"), ("Mission", None)]
+
+
+def test_a_thread_and_a_reply_are_dated_by_their_stamps_with_handles():
+    text = [
+        "Thread by @levant_ledger (The Levant Ledger) · Aug 19, 2020 · 20 posts",
+        "1/ A Russian major general was killed in eastern Syria yesterday.",
+        "",
+        "2/ The bomb went off by the road near the At-Taim oilfield.",
+        "",
+        "    ↳ @desert_dispatch · Aug 21, 2020 · reply",
+        "    Footage of the blast is out now.",
+    ]
+    source = read_source("thread.txt", text)
+    assert [block.item_date for block in source.blocks] == ["2020-08-19", "2020-08-19", "2020-08-21"]

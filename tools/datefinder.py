@@ -34,6 +34,20 @@ MONTHS = {
     )
     for name in names
 }
+# French month names, in dates written the French way inside English text ("le 30 septembre 2015")
+FRENCH_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("janvier",), ("février", "fevrier"), ("mars",), ("avril",), ("mai",), ("juin",), ("juillet",), ("août", "aout"),
+         ("septembre",), ("octobre",), ("novembre",), ("décembre", "decembre")],
+        start=1,
+    )
+    for name in names
+}
+_FRENCH_MONTH = r"(?P<month>(?i:" + "|".join(sorted(FRENCH_MONTHS, key=len, reverse=True)) + r"))"
+# A month in Roman numerals, as Central and Eastern European dates write it ("30-IX-2015", "10.V.2010")
+ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
+_ROMAN_MONTH = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20[0-4]\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -50,6 +64,9 @@ PATTERNS = [
     (re.compile(r"(?<=\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\s)(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<year>[0-4]\d)\b(?![.\d])"), "day", False),
     (re.compile(rf"\b(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b"), "day", False),  # 09/30/2015: month first, when day first cannot be
     (re.compile(rf"\b{_YEAR}[./](?P<mnum>[01]\d)[./](?P<day>[0-3]\d)\b"), "day", False),  # 2015.09.30, 2015/09/30
+    (re.compile(rf"\b(?P<day>[0-3]?\d)([-./]){_ROMAN_MONTH}\2{_YEAR}\b"), "day", False),  # 30-IX-2015, 10.V.2010
+    (re.compile(rf"\b(?P<day>[0-3]?\d)(?:er)?\s+{_FRENCH_MONTH}\s+{_YEAR}\b"), "day", False),  # le 30 septembre 2015
+    (re.compile(rf"(?:\b[Ll]e\s+|^|(?<=[(\[]))(?P<day>[0-3]?\d)(?:er)?\s+{_FRENCH_MONTH}\b"), "day", True),  # "Le 9 décembre", not "2 mai" in passing
     (re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b"), "day", False),  # "the 24th day of October 2019"
     (re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), "day", False),
     (re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"), "month", False),
@@ -146,7 +163,7 @@ _MONTH_START = re.compile(_MONTH)
 def weigh(text: str, start: int, end: int, precision: str) -> float:
     """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
     before = text[max(0, start - 40) : start]
-    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 12]) or _RANGE_BEFORE.search(before):
+    if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 24]) or _RANGE_BEFORE.search(before):
         return 0
     if (_MONTH_RANGE_AFTER.match(text[end : end + 24]) or _MONTH_RANGE_BEFORE.search(before)) and _TERM_OF_OFFICE.search(text[end : end + 60]):
         return 0
@@ -170,6 +187,15 @@ def weigh(text: str, start: int, end: int, precision: str) -> float:
     return weight
 
 
+def _month_number(groups: dict) -> int | None:
+    if groups.get("month"):
+        name = groups["month"].lower().rstrip(".")
+        return MONTHS.get(name) or FRENCH_MONTHS[name]
+    if groups.get("roman"):
+        return ROMAN_MONTHS[groups["roman"]]
+    return int(groups["mnum"]) if groups.get("mnum") else None
+
+
 def find_dates(text: str) -> list[tuple[int, PartialDate]]:
     """Every date expression in the text, by position; a missing year is None, to be completed."""
     return [(mention.start, mention.date) for mention in explicit_mentions(text)]
@@ -187,7 +213,7 @@ def explicit_mentions(text: str) -> list[DateMention]:
                 continue
             groups = match.groupdict()
             year = None if needs_year else int(groups["year"]) + (2000 if len(groups["year"]) == 2 else 0)  # "18" in 06.01.18: 2018
-            month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["mnum"]) if groups.get("mnum") else None
+            month = _month_number(groups)
             day = int(groups["day"]) if precision == "day" and groups.get("day") else None
             if not PartialDate.valid(year, month, day) or (month is not None and not 1 <= month <= 12):
                 continue

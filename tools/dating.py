@@ -578,16 +578,35 @@ def _one_day(relative: DateMention, explicit: DateMention, text: str) -> bool:
     return relative.end <= explicit.start and bool(_NAMES_ITS_DAY.match(text[relative.end : explicit.start]))
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?$", re.IGNORECASE)
+WEEKDAY_YEARS = 6  # how far from the year the context gives a named weekday may move a yearless day
+
+
+def _on_its_weekday(date: PartialDate, weekday: int) -> PartialDate | None:
+    """"Tuesday 10 September" with a year from the context: that year if the day was a Tuesday
+    then, else the nearest year in which it was (2013, not 2011); None when none near is."""
+    if date.day is None:
+        return date
+    for shift in sorted(range(-WEEKDAY_YEARS, WEEKDAY_YEARS + 1), key=lambda shift: (abs(shift), shift)):
+        year = date.year + shift
+        if PartialDate.valid(year, date.month, date.day) and dt.date(year, date.month, date.day).weekday() == weekday and dt.date(year, date.month, date.day) <= today():
+            return PartialDate(year, date.month, date.day)
+    return None
+
+
 def _strongest(text: str, context: Context) -> tuple[PartialDate | None, str, float, int]:
     """stated_date, with where in the text the date stands."""
     best: tuple[float, int, PartialDate, str] | None = None
     explicit, relative = _with_relative_years(text, explicit_mentions(text), _relative_mentions(text, context.item), context.item)
+    weekdays = {mention.start: _WEEKDAYS[named.group(1).lower()] for mention in explicit if (named := _WEEKDAY_BEFORE.search(text[max(0, mention.start - 14) : mention.start]))}
     relative = [mention for mention in relative if not any(_one_day(mention, other, text) for other in explicit)]
     for mention in explicit + relative:
         if mention.weight <= 0:
             continue
         forward = bool(_FUTURE.search(text[max(0, mention.start - 80) : mention.end]) or re.search(r"\b(?:from|until|till|by)\s+$", text[max(0, mention.start - 8) : mention.start]))
         date = _complete(mention.date, context, forward)
+        if date is not None and mention.kind == "explicit" and mention.date.year is None and mention.start in weekdays:
+            date = _on_its_weekday(date, weekdays[mention.start].weekday)
         if date is None or date.first_day() > today():
             continue
         if context.item is not None and not forward and mention.kind == "explicit" and date.first_day() > context.item.last_day() + dt.timedelta(days=REPORT_LAG_DAYS):
@@ -643,6 +662,18 @@ def _lead_event(context: Context) -> bool:
     if previous is None or previous.day is None or item is None or item.day is None:
         return False
     return 0 < (item.first_day() - previous.first_day()).days <= LEAD_EVENT_DAYS
+
+
+def _no_other_story(context: Context) -> bool:
+    """Whether nothing told since the item's news took the item elsewhere: no other day of the
+    item's year, more than a week from its news, stated or counted before this passage ("1 March:
+    Turkey announced ..." in a thread of August). A day of the same week, a plan for a day after
+    the item ("On Wednesday, Putin is hosting ...") and a date of more than a year before it
+    ("following an October 2015 visit") are asides, not a new story."""
+    previous = context.previous
+    if previous is None or previous.first_day() > context.item.last_day() or _within_days(previous, context.news_day, LEAD_EVENT_DAYS):
+        return True
+    return not _near_item(previous, context.item)
 
 
 def _tells_a_plan(text: str, context: Context) -> bool:
@@ -744,7 +775,7 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
             return found, f"“{anaphora.group(0)}”: from {told_by}"
         if anaphora.group(0).lower().split()[-1] in _WEEKDAYS and date is None:
             return None, ""  # "That Monday" after a day that was no Monday: which one cannot be told
-    if context.item is not None and context.item_is_news and _lead_event(context):
+    if context.item is not None and context.item_is_news and _lead_event(context) and _no_other_story(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
     backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, RECENT_DAYS)
     if date is None and _goes_on_telling(context) and _TELLS_IN_PAST.search(_first_sentence(text)):

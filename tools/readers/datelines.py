@@ -10,10 +10,12 @@ not prose. A paragraph may also open with one: "MOSCOW, Nov 24 (Reuters) - The K
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..datefinder import explicit_mentions
+from ..model import PartialDate
 from .common import parse_date_line
 
 MAX_DATELINE = 160
@@ -27,15 +29,16 @@ _FURNITURE = frozenset(
     "by and of the de al el ad province governorate region local time updated published posted on at in from via "
     "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk "
     "min mins minute minutes read reading time bureau office edition newsroom dispatch bulletin update "
-    "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement".split()  # "| 7 min read", "| Broadcast: same evening"
+    "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement "
+    "ago captured saved archived edited an a hour hours days week weeks month months year years".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016"
 )
 # A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
 # "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".
 _HANDLE = re.compile(
     r"(?:\b(?:[Pp]ost(?:ed)?\s+by|[Qq]uote\s+from:?|[Ff]rom:)\s+@?[\w.-]+"
-    r"|^\s*(?:#|[Nn]o\.?\s*)\d+\s+@?[\w.-]+"
+    r"|^\s*(?:#|[Nn]o\.?\s*)\d+\s+(?:[·•|—–-]\s+)?@?[\w.-]+"
     r"|(?<![\w.@-])(?:@[\w.-]+|[a-z0-9_][\w.-]*)\s+(?:wrote|posted)\b"  # a handle, not "Lavrov wrote"
-    r"|\(@\w+\))"
+    r"|\(@\w+\)|(?<![\w.@-])@\w[\w.-]*)"  # a bare "@handle" too: no prose word starts so
 )
 # A labelled dateline's note of a later revision, after its date: furniture, whatever it says.
 _REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(]\s*)(?:last\s+)?(?:revised|updated|amended|corrected|edited)\b", re.IGNORECASE)
@@ -97,7 +100,7 @@ def dateline(line: str, yearless: bool = False) -> Dateline | None:
     if full:
         first = full[0]
         rest = text[: first.start] + " " + text[first.end :]
-        iso = first.date.iso()
+        iso = _posted_before(text, first.date, first.end)
     elif yearless and (days := [m for m in mentions if m.date.year is None and m.date.day is not None]):
         first = days[0]
         rest = text[: first.start] + " " + text[first.end :]
@@ -124,6 +127,32 @@ def dateline(line: str, yearless: bool = False) -> Dateline | None:
     if not _furniture_only(rest):
         return None
     return Dateline(iso, label, byline.group("name") if byline else "", month_day, numbers)
+
+
+# A post's age as a captured page showed it: "posted 3 days ago", "posted 14 hours ago".
+_AGE = re.compile(r"\b(?P<count>\d{1,3}|an?|one)\s+(?P<unit>min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)\b")
+
+
+def _posted_before(text: str, captured: PartialDate, date_end: int) -> str:
+    """The day a post was written, when its stamp gives its age on the day the page was captured
+    ("posted 3 days ago · captured 18 Mar 2016": 15 March; "posted 14 hours ago · captured 28 Mar
+    2016, 09:40 UTC": 27 March). An age in weeks, months or years gives no day: "" (undated)."""
+    age = _AGE.search(text)
+    if age is None:
+        return captured.iso()
+    count = 1 if age.group("count").lower() in ("a", "an", "one") else int(age.group("count"))
+    unit = age.group("unit").lower()
+    day = dt.datetime(captured.year, captured.month, captured.day)
+    if unit in ("week", "month", "year"):
+        return ""
+    if unit == "day":
+        return (day - dt.timedelta(days=count)).date().isoformat()
+    clock = _CLOCK.search(text, date_end)
+    if clock is None:
+        return captured.iso() if unit.startswith("min") else ""  # hours before a capture of unknown time: that day or the one before
+    at = day.replace(hour=int(clock.group("hour")), minute=int(clock.group("minute")))
+    return (at - dt.timedelta(hours=count if unit in ("hour", "hr") else 0, minutes=count if unit.startswith("min") else 0)).date().isoformat()
 
 
 def _numeric_day_month(text: str) -> tuple[tuple[int, int], int, int] | None:

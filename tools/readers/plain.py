@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, Source
+from ..datefinder import explicit_mentions
+from ..model import Block, PartialDate, Source
 from .article import is_subheading
 from .common import plain_blocks
 from .datelines import dateline
+from .digest import _nearest_year
 
 NAME = "plain-text"
 DEFAULT_KIND = "document"
@@ -60,8 +62,47 @@ def read(file: str, lines: list[str]) -> Source:
         source.remove(blocks[0].first_line, blocks[0].last_line, "title: used as the source's title", blocks[0].text)
         blocks = blocks[1:]
     blocks = _dated_by_footer(source, blocks)
+    blocks = _dated_by_closing_dates(source, blocks, lines)
     source.blocks = _split_heading_lines(blocks, lines)
     return source
+
+
+# A day in brackets closing a paragraph: "(30 Sept.)", "[30.09.2015]", "(7-X-2015)".
+_CLOSING_DATE = re.compile(r"\s*(?P<bracketed>[(\[]\s*(?P<inside>[^()\[\]]{3,40}?)\s*[)\]])\s*$")
+CLOSING_DATES = 3  # how many paragraphs must close so before the closing date is the document's convention
+
+
+def _closing_date(text: str) -> tuple[re.Match, PartialDate] | None:
+    """The bracketed day a paragraph closes with, when the brackets hold a date and nothing else."""
+    match = _CLOSING_DATE.search(text)
+    if match is None:
+        return None
+    mentions = explicit_mentions(match.group("inside"))
+    if len(mentions) != 1 or mentions[0].date.day is None or match.group("inside")[mentions[0].end :].strip(" .,") or mentions[0].start > 0:
+        return None
+    return match, mentions[0].date
+
+
+def _dated_by_closing_dates(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
+    """A digest whose items close with the day they were filed, in brackets ("... for military
+    help. (30 Sept.)"): each such paragraph is an item of that day, its year, when not given,
+    the one nearest the document's own date (its masthead's "mailed 2 December 2015"); the date
+    is set aside from the text. Only when several paragraphs close so: one bracketed date is a
+    citation, not a convention."""
+    closing = [(block, found) for block in blocks if (found := _closing_date(block.text)) is not None]
+    if len(closing) < CLOSING_DATES:
+        return blocks
+    first = min(block.first_line for block, _ in closing)
+    reference = next((m.date for line in lines[: first - 1] for m in explicit_mentions(line) if m.date.year is not None and m.date.day is not None), None)
+    masthead = sorted({m.date.year for line in lines[: first - 1] for m in explicit_mentions(line) if m.date.year is not None})
+    for block, (match, date) in closing:
+        if date.year is None:
+            year = _nearest_year((date.month, date.day), reference) if reference else masthead[0] if len(masthead) == 1 else None
+            date = PartialDate(year, date.month, date.day) if year is not None and PartialDate.valid(year, date.month, date.day) else None
+        block.text = block.text[: match.start()].rstrip()
+        source.remove(block.last_line, block.last_line, "closing date: used as the item's date", match.group("bracketed"))
+        block.item_date = date.iso() if date is not None else None
+    return blocks
 
 
 FOOTER_BLOCKS = 3  # where a page states its date below the text ("Published 12 December 2024")
