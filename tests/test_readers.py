@@ -932,3 +932,25 @@ def test_a_thread_and_a_reply_are_dated_by_their_stamps_with_handles():
     ]
     source = read_source("thread.txt", text)
     assert [block.item_date for block in source.blocks] == ["2020-08-19", "2020-08-19", "2020-08-21"]
+
+
+def test_chronology_entries_opened_by_a_day_and_a_colon_are_items_of_that_day_but_a_speakers_line_is_not():
+    text = [
+        "QUAI DE L'EST · chronology · compiled 30 April 2025",
+        "",
+        "5 Dec: Hama falls to the rebels despite intense Russian air strikes.",
+        "",
+        "16 Dec (statement dated Moscow): Assad's first words since his fall.",
+        "",
+        "28-I-2025: the first Russian delegation since the fall of Assad arrives in Damascus.",
+        "",
+        "Sergei Lavrov, Moscow, 12 March 2016: We have no plans to leave.",
+    ]
+    source = read_source("chronology.txt", text)
+    assert choose_reader(text) is digest
+    assert [(block.text.split(":")[0][:20], block.item_date) for block in source.blocks] == [
+        ("Hama falls to the re", "2024-12-05"),
+        ("Assad's first words ", "2024-12-16"),
+        ("the first Russian de", "2025-01-28"),
+        ("Sergei Lavrov, Mosco", "2025-01-28"),  # a speaker's line goes on with the entry above
+    ]

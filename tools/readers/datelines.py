@@ -85,10 +85,11 @@ _NUMERIC_DAY_MONTH = re.compile(
 )
 
 
-def dateline(line: str, yearless: bool = False) -> Dateline | None:
+def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline | None:
     """The dateline a line is, or None: a full date with nothing but dateline furniture around it.
     With `yearless`, also a wire's dateline without a year ("MOSCOW, March 14 (Wire)"), whose year
-    the caller completes from the document (`Dateline.month_day`)."""
+    the caller completes from the document (`Dateline.month_day`); with `entry` too, a
+    chronology entry's bare day ("5 Dec" before its colon), which has no wire's mark."""
     text = line.strip()
     if not text or len(text) > MAX_DATELINE:
         return None
@@ -104,7 +105,7 @@ def dateline(line: str, yearless: bool = False) -> Dateline | None:
     elif yearless and (days := [m for m in mentions if m.date.year is None and m.date.day is not None]):
         first = days[0]
         rest = text[: first.start] + " " + text[first.end :]
-        if not _WIRE_MARK.search(rest):
+        if not _WIRE_MARK.search(rest) and not entry:
             return None
         iso, month_day = "", (first.date.month, first.date.day)
     elif yearless and (numeric := _numeric_day_month(text)) is not None:
@@ -180,14 +181,26 @@ def numeric_order(datelines: list[Dateline]) -> bool | None:
     return day_first if day_first != month_first else None
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _opens_with_a_day(head: str) -> bool:
+    """Whether a line's head before a colon opens with a day ("5 Dec", "28-I-2025", "Week of 2
+    December"), as a chronology's entry does, rather than with a speaker's name."""
+    days = [mention for mention in explicit_mentions(head) if mention.date.day is not None]
+    return bool(days) and not re.search(r"[^\W\d_]", head[: days[0].start].replace("Week of", ""))
+
+
 def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] | None:
     """A dateline opening a paragraph ("MOSCOW, Nov 24 (Reuters) - The Kremlin said ..."): the
     dateline and where the paragraph's own text starts, or None."""
     for separator in _SEPARATOR.finditer(text[: MAX_DATELINE + 4]):
-        head = text[: separator.start()]
+        head, entry = text[: separator.start()], False
         if separator.group(0).startswith(_COLON) and not _WIRE_MARK.search(head):
-            continue  # "Sergei Lavrov, Moscow, 12 March 2016: We have ..." is a speaker's line; a wire's has its mark
-        found = dateline(head, yearless)
+            if not _opens_with_a_day(head):
+                continue  # "Sergei Lavrov, Moscow, 12 March 2016: We have ..." is a speaker's line; a wire's has its mark
+            head, entry = _ASIDE.sub("", head), True  # a chronology's "16 Dec (statement dated Moscow): ...": the entry's day
+        found = dateline(head, yearless, entry)
         if found is not None and not found.label:
             rest = text[separator.end() :]
             if rest.strip():
