@@ -188,7 +188,7 @@ def _opens_with_a_day(head: str) -> bool:
     """Whether a line's head before a colon opens with a day ("5 Dec", "28-I-2025", "Week of 2
     December"), as a chronology's entry does, rather than with a speaker's name."""
     days = [mention for mention in explicit_mentions(head) if mention.date.day is not None]
-    return bool(days) and not re.search(r"[^\W\d_]", head[: days[0].start].replace("Week of", ""))
+    return bool(days) and head[: days[0].start].replace("Week of", "").strip() == ""  # not a bulleted list's "- 18 February:"
 
 
 def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] | None:

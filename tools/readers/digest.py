@@ -32,6 +32,9 @@ _NAME_LINE = re.compile(r"^(?:[Bb]y\s+|[—–-]\s*)?(?P<name>[A-Z][a-z]+(?:[ -]
 _RULE = re.compile(r"^\s*[-=_*~#.·•]{3,}\s*$")
 
 
+TITLE_CHARACTERS = 100  # a masthead's first line short enough to be its title
+
+
 @dataclass(frozen=True)
 class ItemStart:
     index: int  # 0-based line of the dateline
@@ -230,8 +233,17 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
     headers = [_header_lines(lines, start.index, previous.index + 1 if previous else 0, previous is None) for previous, start in zip([None, *starts], starts)]
     header = _without_rules(source, [Block("paragraph", text, first, last) for first, last, text in paragraphs(lines, 0, headers[0] if starts else len(lines))])
     if header:
-        source.title = header[0].text
-        source.remove(header[0].first_line, header[0].last_line, "title: used as the source's title", header[0].text)
+        masthead = header[0]
+        first_line = " ".join(lines[masthead.first_line - 1].split())
+        if masthead.last_line > masthead.first_line and len(first_line) <= TITLE_CHARACTERS:
+            # "NORDWIRE :: SYRIA DESK :: SELECTED COPY" over lines about the copy: the first names it
+            source.title = first_line
+            source.remove(masthead.first_line, masthead.first_line, "title: used as the source's title", first_line)
+            rest = " ".join(" ".join(line.split()) for line in lines[masthead.first_line : masthead.last_line])
+            source.remove(masthead.first_line + 1, masthead.last_line, "masthead: the lines under the title", rest)
+        else:
+            source.title = masthead.text
+            source.remove(masthead.first_line, masthead.last_line, "title: used as the source's title", masthead.text)
         source.blocks += header[1:]
     ends = headers[1:] + [len(lines)]
     wrap = wrap_width(lines, {start.index for start in starts})
