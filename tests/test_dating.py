@@ -28,6 +28,10 @@ def dated(*texts, section=(), item_date=None, cues=(), subject=None):
         ("Signed on 09/30/2015 in Moscow.", "2015-09-30"),  # month first: the day-first reading is impossible
         ("Signed on 2015.09.30 in Moscow.", "2015-09-30"),
         ("Signed on 30-IX-2015 in Moscow.", "2015-09-30"),  # the month in Roman numerals
+        ("Posted 2016-03-05T14:05:00Z by the desk.", "2016-03-05"),  # an ISO timestamp
+        ("Filed 2016-3-5 by the desk.", "2016-03-05"),
+        ("Filed 05-MAR-2016 by the desk.", "2016-03-05"),  # a month in capitals, as stamps write it
+        ("ALEPPO, 13 DEC 2016 - The last buses left.", "2016-12-13"),
         ("Signed on 10.V.2010 in Damascus.", "2010-05-10"),
         ("A vote given le 30 septembre 2015 by all senators.", "2015-09-30"),  # a French date in English text
         ("More than 1,000 civilians and $2015 million.", None),

@@ -174,6 +174,10 @@ def test_names_are_found_whatever_their_case_apostrophes_and_spacing_whole_words
     assert first_occurrence("IS", text) == (text.index("IS fighters"), text.index("IS fighters") + 2)
     assert text[slice(*first_occurrence("F-16", text))] == "F-16"  # a label may drop the plural
     assert first_occurrence("Su-24", text) is None
+    # As written before any case: the acronym, not the verb that comes first
+    verb_first = "Palmyra is retaken and IS is out."
+    assert first_occurrence("IS", verb_first) == (verb_first.index("IS is"), verb_first.index("IS is") + 2)
+    assert first_occurrence("PALMYRA", verb_first) == (0, 7)  # a name labelled in capitals still found
 
 
 def test_name_coverage_needs_an_overlapping_glossary_mention():

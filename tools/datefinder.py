@@ -48,14 +48,17 @@ _FRENCH_MONTH = r"(?P<month>(?i:" + "|".join(sorted(FRENCH_MONTHS, key=len, reve
 # A month in Roman numerals, as Central and Eastern European dates write it ("30-IX-2015", "10.V.2010")
 ROMAN_MONTHS = {numeral: number for number, numeral in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)}
 _ROMAN_MONTH = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+# As written in prose, or in capitals as wire datelines and stamps write them ("13 DEC", "05-MAR-2016")
+_MONTH = r"(?P<month>" + _MONTH_NAMES + "|" + _MONTH_NAMES.upper() + r")\.?"
 _YEAR = r"(?P<year>1[89]\d\d|20[0-4]\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+)?"
 
 # (pattern, precision, needs a year from context). Longest forms first: a span is taken once.
 PATTERNS = [
-    (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"), "day", False),
+    (re.compile(rf"\b{_YEAR}-(?P<mnum>[01]?\d)-(?P<day>[0-3]?\d)(?:\b|(?=T\d))"), "day", False),  # 2016-03-05, 2016-3-5, 2016-03-05T14:05Z
+    (re.compile(rf"\b(?P<day>[0-3]?\d)-{_MONTH}-{_YEAR}\b"), "day", False),  # 5-Mar-2016, 05-MAR-2016
     (re.compile(rf"\b(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/{_YEAR}\b"), "day", False),  # 14/03/2016: day first
     (re.compile(rf"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.{_YEAR}\b"), "day", False),  # 14.03.2016: day first
     # 06.01.18 08:10: a channel export's day with a two-digit year, only before a time of day,

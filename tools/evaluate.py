@@ -32,7 +32,7 @@ from .evaluate_labels import LabelledUnit, load_labels
 from .link import Mention
 from .model import Book, Passage
 from .pipeline import Paths, build_book
-from .textmatch import fold
+from .textmatch import fold, fold_exact
 
 SETS = ("tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "seeds")
 # What the theme model learns from (train_themes.py): every set the code has been tuned on. The
@@ -174,15 +174,20 @@ def first_occurrence(name: str, text: str) -> tuple[int, int] | None:
     hyphens ignored (textmatch.fold keeps offsets, so spans are the text's).
 
     As whole words if it occurs so ("IS", not the end of "this"), else at the start of a word: a
-    label may give "F-16" where the text says "F-16s".
+    label may give "F-16" where the text says "F-16s". As written first, so that the acronym "IS"
+    is not found in the verb "is".
     """
-    words = fold(unicodedata.normalize("NFC", name)).split()
-    if not words:
-        return None
-    name_pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words))
-    folded = fold(text)
-    found = re.search(name_pattern + r"(?!\w)", folded) or re.search(name_pattern, folded)
-    return (found.start(), found.end()) if found else None
+    name = unicodedata.normalize("NFC", name)
+    for view in (fold_exact, fold):
+        words = view(name).split()
+        if not words:
+            return None
+        name_pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words))
+        viewed = view(text)
+        found = re.search(name_pattern + r"(?!\w)", viewed) or re.search(name_pattern, viewed)
+        if found:
+            return found.start(), found.end()
+    return None
 
 
 def name_coverage(name: str, text: str, mentions: list[Mention]) -> str:
