@@ -954,3 +954,20 @@ def test_chronology_entries_opened_by_a_day_and_a_colon_are_items_of_that_day_bu
         ("the first Russian de", "2025-01-28"),
         ("Sergei Lavrov, Mosco", "2025-01-28"),  # a speaker's line goes on with the entry above
     ]
+
+
+def test_a_transcripts_sound_and_stage_directions_are_set_aside_not_headings(tmp_path):
+    from tools.pipeline import Paths, build_book
+
+    (tmp_path / "episode.txt").write_text(
+        "THE HOTLINE, episode 112\n\n[00:00:00] [MUSIC: theme, 12 s]\n[00:00:12] HOST: Hello and welcome.\n[00:01:02] GUEST: Gantz confirmed it.\n"
+        "[00:07:31] [AD BREAK — 60 s — not transcribed]\n[00:07:35] HOST: We are back.\n",
+        encoding="utf-8",
+    )
+    book = build_book(Paths(seeds=tmp_path, data=ROOT / "docs" / "data"))
+    assert [(passage.text, passage.section) for passage in book.passages] == [
+        ("[00:00:12] HOST: Hello and welcome.", ()),
+        ("[00:01:02] GUEST: Gantz confirmed it.", ()),
+        ("[00:07:35] HOST: We are back.", ()),
+    ]
+    assert [removal.first_line for removal in book.sources[0].removals if removal.reason == "sound or stage direction of a transcript"] == [3, 6]
