@@ -971,3 +971,12 @@ def test_a_transcripts_sound_and_stage_directions_are_set_aside_not_headings(tmp
         ("[00:07:35] HOST: We are back.", ()),
     ]
     assert [removal.first_line for removal in book.sources[0].removals if removal.reason == "sound or stage direction of a transcript"] == [3, 6]
+
+
+def test_webvtt_formatting_tags_are_removals_and_a_voice_tag_names_the_speaker():
+    text = ["WEBVTT", "", "00:01.000 --> 00:04.000", "<v Lavrov>We will <b>not</b> leave.</v>", "", "00:05.000 --> 00:06.000 align:start", "<i>Hello</i> <00:05.500>there."]
+    source = read_source("interview.vtt", text)
+    assert choose_reader(text, "interview.vtt") is subtitles
+    assert [(block.text, block.first_line) for block in source.blocks] == [("Lavrov: We will not leave.", 4), ("Hello there.", 7)]
+    assert [(removal.first_line, removal.text) for removal in source.removals if removal.reason == "subtitle formatting tags"] == [(4, "<v Lavrov> <b> </b> </v>"), (7, "<i> </i> <00:05.500>")]
+    assert source.title == "interview.vtt"  # a first cue that is a sentence is no title

@@ -28,6 +28,10 @@ _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s+.*)?$")
 _NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 _BRACKETED = re.compile(r"^\s*\[(?P<inside>[^\[\]]{1,200})\]\s*$")
 _CAPTION_LABEL = re.compile(r"^\s*(?:ON[\s-]SCREEN|CAPTION|SUPER|LOWER THIRD|TITLE|TEXT)\s*:\s*", re.IGNORECASE)
+# Formatting inside a cue (SubRip's <i>, <b>, <font color=…>; WebVTT's <c.yellow>, <00:01.500>): not
+# words. A WebVTT voice tag names the speaker: "<v Lavrov>We …" reads "Lavrov: We …".
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+(?P<name>[^<>]{1,60})>")
+_TAG = re.compile(r"</?(?:b|i|u|c|v|lang|ruby|rt|font)(?:[.\s][^<>]{0,80})?>|<\d{1,2}:\d{2}(?::\d{2})?[.,]\d{3}>", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "»", ")")
 TITLE_WORDS = 15
 
@@ -89,12 +93,17 @@ def read(file: str, lines: list[str]) -> Source:
                 else:
                     source.remove(index + 1, index + 1, "sound or stage direction", line)
                 continue
-            spoken.append((index, " ".join(line.split())))
+            tags = _TAG.findall(line)
+            if tags:
+                source.remove(index + 1, index + 1, "subtitle formatting tags", " ".join(tags))
+                line = _TAG.sub("", _VOICE.sub(lambda voice: voice.group("name").strip() + ": ", line))
+            if line.strip():
+                spoken.append((index, " ".join(line.split())))
         if not spoken:
             open_block = None
             continue
         text = " ".join(words for _, words in spoken)
-        if not source.title and not source.blocks and len(text.split()) <= TITLE_WORDS and not text.endswith(_SENTENCE_END[:4]):
+        if timing == cues[0][0] and len(text.split()) <= TITLE_WORDS and not text.endswith(_SENTENCE_END[:4]):
             source.title = text
             source.remove(spoken[0][0] + 1, spoken[-1][0] + 1, "title: used as the source's title", text)
             continue
