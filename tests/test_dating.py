@@ -262,6 +262,17 @@ def test_an_article_about_one_event_passes_its_date_to_passages_that_give_none()
     assert passages[0].date_inferred
 
 
+def test_a_year_named_in_passing_in_a_section_about_the_articles_event_gives_way_to_that_event():
+    result = dated(
+        "Netanyahu telephoned Putin that evening.",
+        "Putin declined to compare the case with the Su-24 shot down by Turkey in 2015.",
+        "In 2015 Russia had begun its air campaign.",  # a year that opens the passage is its time
+        section=("Responses",),
+        subject=PartialDate(2018, 9, 17),
+    )
+    assert [date for date, _ in result] == ["2018-09-17", "2018-09-17", "2015"]
+
+
 def test_a_title_naming_a_one_day_event_without_a_year_still_gives_the_article_its_date():
     from tools.dating import subject_date
 

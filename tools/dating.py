@@ -711,6 +711,17 @@ def _background_to_the_lead(text: str, date: PartialDate, position: int, context
     return date.last_day() < item.first_day() - dt.timedelta(days=BACKGROUND_DAYS)
 
 
+def _in_passing(date: PartialDate, weight: float, context: Context) -> bool:
+    """Whether a year a passage names only in passing ("declined to compare the case with the
+    Su-24 shot down by Turkey in 2015") gives way to the one event its article is about: the
+    passage is in a section about that event, and the story told just before is of that event's
+    month."""
+    subject, previous = context.subject, context.previous
+    if weight >= 2 or date.day is not None or subject is None or not context.subject_applies or date.contains(subject):
+        return False
+    return previous is None or previous.contains(subject) or subject.contains(previous) or _within_days(previous, subject, 31)
+
+
 def _first_sentence(text: str) -> str:
     end = re.search(r"[.!?][\"”’)]?\s+[A-Z“\"]", text)
     return text[: end.start() + 1] if end else text
@@ -784,6 +795,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         # An article's paragraph that reports, after paragraphs telling of months or years before
         # it was published, goes on with that story: not of the publication day.
         return context.item, "the item's date"
+    if date is not None and _in_passing(date, weight, context):
+        return context.subject, "the article's event (the year it names is in passing)"
     if date is not None:  # "in 2015" in the article on 24 November 2015 may tell another event of that year
         return date, basis
     if context.item is not None and _tells_a_plan(text, context):
