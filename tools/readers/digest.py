@@ -86,10 +86,10 @@ def _complete_years(starts: list[ItemStart], lines: list[str], known: PartialDat
     items stay undated: a guessed year would be a wrong date."""
     completed: list[ItemStart] = []
     reference = (_last_full_date(lines[: starts[0].index]) if starts else None) or known
-    masthead_year = _masthead_year(lines[: starts[0].index]) if starts and reference is None else None
+    masthead = masthead_year(lines[: starts[0].index]) if starts and reference is None else None
     if reference is None:
         reference = next((parse_iso(start.dateline.iso) for start in starts if start.dateline.iso), None)
-    previous_index, section_year = 0, masthead_year
+    previous_index, section_year = 0, masthead
     for start in starts:
         line_dateline = start.dateline
         heading_year = next((int(m.group("year")) for line in reversed(lines[previous_index : start.index]) if (m := _YEAR_HEADING.match(line)) and line.strip()), None)
@@ -97,7 +97,7 @@ def _complete_years(starts: list[ItemStart], lines: list[str], known: PartialDat
         if line_dateline.month_day is not None:
             if heading_year is None and section_year is not None and (reference is None or reference.year == section_year):
                 heading_year = section_year  # "Dec. 11" after "20 January 2017" under "--- 2017 ---": still 2017
-            year = heading_year if heading_year is not None else _nearest_year(line_dateline.month_day, reference) if reference else None
+            year = heading_year if heading_year is not None else nearest_year(line_dateline.month_day, reference) if reference else None
             if year is not None and PartialDate.valid(year, *line_dateline.month_day):
                 line_dateline = line_dateline.with_year(year)
         if line_dateline.iso:
@@ -115,7 +115,7 @@ def _last_full_date(lines: list[str]) -> PartialDate | None:
     return mentions[-1].date if mentions else None
 
 
-def _masthead_year(lines: list[str]) -> int | None:
+def masthead_year(lines: list[str]) -> int | None:
     """The one year a digest's masthead gives ("the UN desk · short items · 2012") when it gives
     no full date: the year of its day-and-month datelines, as a year heading would be."""
     years = {int(found) for line in lines if _dates_the_document(line) for found in _MASTHEAD_YEAR.findall(line)}
@@ -136,7 +136,7 @@ def _dates_the_document(line: str) -> bool:
     return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", "!", "?", ";", ":"))
 
 
-def _nearest_year(month_day: tuple[int, int], reference: PartialDate) -> int | None:
+def nearest_year(month_day: tuple[int, int], reference: PartialDate) -> int | None:
     """None when no year near the reference has that day (29 February)."""
     month, day = month_day
     target = reference.first_day()

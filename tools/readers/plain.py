@@ -14,7 +14,7 @@ from ..model import Block, PartialDate, Source
 from .article import is_subheading
 from .common import plain_blocks
 from .datelines import dateline
-from .digest import _nearest_year
+from .digest import masthead_year, nearest_year
 
 NAME = "plain-text"
 DEFAULT_KIND = "document"
@@ -94,10 +94,10 @@ def _dated_by_closing_dates(source: Source, blocks: list[Block], lines: list[str
         return blocks
     first = min(block.first_line for block, _ in closing)
     reference = next((m.date for line in lines[: first - 1] for m in explicit_mentions(line) if m.date.year is not None and m.date.day is not None), None)
-    masthead = sorted({m.date.year for line in lines[: first - 1] for m in explicit_mentions(line) if m.date.year is not None})
+    masthead = masthead_year(lines[: first - 1]) if reference is None else None
     for block, (match, date) in closing:
         if date.year is None:
-            year = _nearest_year((date.month, date.day), reference) if reference else masthead[0] if len(masthead) == 1 else None
+            year = nearest_year((date.month, date.day), reference) if reference else masthead
             date = PartialDate(year, date.month, date.day) if year is not None and PartialDate.valid(year, date.month, date.day) else None
         block.text = block.text[: match.start()].rstrip()
         source.remove(block.last_line, block.last_line, "closing date: used as the item's date", match.group("bracketed"))
