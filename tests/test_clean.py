@@ -153,3 +153,49 @@ def test_an_encyclopedia_hatnote_is_set_aside_with_its_reason():
 def test_a_related_link_line_is_cross_promotion():
     source = cleaned("The talks ended.\n\nRelated: How the Il-20 crisis reshaped deconfliction\n\nThe envoy left.\n")
     assert [block.text for block in source.blocks] == ["The talks ended.", "The envoy left."]
+
+
+BLOG_ARCHIVE = """\
+[Skip to content](#content)
+
+# Cedar & Steel
+
+[Home](/) | [About](/about) | [Archives](/archives)
+
+### Tartus for another half-century
+
+*Posted on January 21, 2017 by Hanne Rask · 7 min read*
+
+Tags: `#Tartus` `#history`
+
+The agreement signed on Wednesday lets Russia keep its Tartus facility for 49 years.
+
+[Read more »](/2017/01/tartus/) · 💬 9 Comments · Share: [X](#) [Facebook](#)
+
+---
+
+### Astana, round one
+
+*Posted on January 25, 2017 by Hanne Rask · 3 min read*
+
+Filed under: Russia, Syria
+
+The talks in Astana ended with a statement by Russia, Turkey and Iran.
+
+[Read more »](/2017/01/astana/) · 💬 0 Comments
+"""
+
+
+def test_a_blog_archive_gives_each_post_under_its_own_headline_without_its_tags_and_footer():
+    source = cleaned(BLOG_ARCHIVE, "archive.md")
+    assert source.title == "Cedar & Steel"
+    kept = [(block.kind, block.text, block.item_date) for block in source.blocks if block.kind == "heading" or block.text[0].isupper() and "|" not in block.text]
+    assert kept == [
+        ("heading", "Tartus for another half-century", "2017-01-21"),
+        ("paragraph", "The agreement signed on Wednesday lets Russia keep its Tartus facility for 49 years.", "2017-01-21"),
+        ("heading", "Astana, round one", "2017-01-25"),
+        ("paragraph", "The talks in Astana ended with a statement by Russia, Turkey and Iran.", "2017-01-25"),
+    ]
+    reasons = {removal.reason for removal in source.removals}
+    assert {"a post's tags or categories", "a post's footer (read more, comments, sharing)", "page chrome (a link to skip the navigation)"} <= reasons
+    assert not any("Comments" in block.text or block.text.startswith(("Tags", "Filed under")) for block in source.blocks)

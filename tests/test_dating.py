@@ -273,6 +273,45 @@ def test_a_year_named_in_passing_in_a_section_about_the_articles_event_gives_way
     assert [date for date, _ in result] == ["2018-09-17", "2018-09-17", "2015"]
 
 
+def test_a_post_that_tells_no_news_before_a_far_date_is_of_that_date():
+    """A blog post of 2017 that looks back: its paragraphs' own dates, not the post's news day."""
+    post = [
+        "The agreement signed on Wednesday lets Russia keep its Tartus facility for 49 years.",
+        "Tartus has been Moscow's foothold for a long time. In 1971, the Soviet Union signed a deal to lease a port there.",
+        "The squadron was disbanded on 31 December 1992, a year after the Soviet collapse.",
+        "When Assad came to Moscow in January 2005, the Kremlin announced on 25 January that it would write off most of the debt.",
+        "The same day Assad told students that Syria was entitled to buy Igla missiles.",
+    ]
+    assert [date for date, _ in dated(*post, item_date="2017-01-21")] == ["2017-01-18", "1971", "1992-12-31", "2005-01-25", "2005-01-25"]
+    in_passing = dated("A paper identified one of the men filmed in 2017 beating a prisoner.", item_date="2019-11-22")
+    assert in_passing[0][0] == "2019-11-22"  # a year in passing, inside its sentence, is no story's time
+
+
+def test_today_in_what_a_report_says_is_the_reports_day_not_the_news_told_before():
+    texts = ["Yesterday Putin ordered the withdrawal.", "The ministry says several Su-34s took off from Hmeimim today."]
+    assert [date for date, _ in dated(*texts, item_date="2016-03-15")] == ["2016-03-14", "2016-03-15"]
+
+
+def test_what_a_news_item_says_someone_says_is_said_on_the_items_day_not_on_its_lead_day():
+    texts = ["The statement agreed in Munich late on Thursday night commits its members to a truce.", "Mego Terzian says the author of the strike is clearly either the government or Russia."]
+    assert [date for date, _ in dated(*texts, item_date="2016-02-15")] == ["2016-02-11", "2016-02-15"]
+
+
+def test_a_shift_that_opens_a_passage_beats_a_day_told_inside_what_it_reports():
+    texts = ["On 24 October the panel's report was sent to the Council.", "Two days later the report was out: the panel said the government was responsible for the release of sarin on 4 April."]
+    assert [date for date, _ in dated(*texts, section=("2017",))] == ["2017-10-24", "2017-10-26"]
+    beside = ["On 7 January 2018 drones attacked the base.", "A week earlier, on 31 December, two servicemen were killed in a shelling."]
+    assert [date for date, _ in dated(*beside, item_date="2018-01-08")] == ["2018-01-07", "2017-12-31"]  # the day given beside the shift is its day
+
+
+def test_an_infobox_whose_rows_are_passages_of_their_own_does_not_push_the_lead_out_of_reach():
+    from tools.dating import subject_date
+
+    rows = [Passage(id=f"p{n}", source="s.md", first_line=n, last_line=n, text=text) for n, text in enumerate(["Part of | Syrian civil war", "Target | Shayrat airbase", "Executed by | United States Navy", "Weapons | 59 Tomahawk missiles"])]
+    lead = Passage(id="p9", source="s.md", first_line=9, last_line=9, text="The 2017 Shayrat missile strike was a cruise-missile attack on the morning of 7 April 2017.")
+    assert subject_date("2017 Shayrat missile strike", [], [*rows, lead]).iso() == "2017-04-07"
+
+
 def test_a_title_naming_a_one_day_event_without_a_year_still_gives_the_article_its_date():
     from tools.dating import subject_date
 

@@ -273,6 +273,34 @@ def test_one_sources_undated_passages_past_a_page_go_by_runs_of_its_lines(tiny_c
         assert all(child.lines[0] <= p.first_line and p.last_line <= child.lines[1] for child in part.children for p in child.passages)
 
 
+def test_a_themes_pages_gather_as_many_whole_years_months_or_sources_as_fit_each_named_after_its_first(tiny_chapters):
+    """A theme's excerpts are no passage's home: its pages are filled, not one per year or source."""
+    addresses = Addresses(tiny_chapters.book)
+    gathered = {"years": 0, "months": 0, "sources": 0}
+    for slug, parts in addresses.theme_parts.items():
+        leaves = leaf_parts(parts)
+        assert [p.id for leaf in leaves for p in leaf.passages] == [p.id for part in parts for p in part.passages]
+        assert sorted(p.id for leaf in leaves for p in leaf.passages) == sorted(p.id for p in tiny_chapters.book.passages if slug in p.themes)
+        for before, after in zip(leaves, leaves[1:]):  # two neighbours that fit on one page together would be one page
+            if all(len(leaf.key) == 4 and leaf.key.isdigit() for leaf in (before, after)):  # two whole years ("2013", "2014")
+                assert len(before.passages) + len(after.passages) > 6, (before.page, after.page)
+        for leaf in leaves:
+            assert len(leaf.passages) <= 6 or leaf.lines is not None or len({p.source for p in leaf.passages}) == 1
+            if leaf.years:
+                gathered["years"] += 1
+                assert leaf.key == f"{leaf.years[0]:04d}" and {p.when.year for p in leaf.passages} <= set(range(leaf.years[0], leaf.years[1] + 1))
+            if leaf.month_span:
+                gathered["months"] += 1
+                assert leaf.key == f"{leaf.year:04d}-{leaf.month_span[0]:02d}" and {p.when.month for p in leaf.passages} <= set(range(leaf.month_span[0], leaf.month_span[1] + 1))
+            if leaf.sources:
+                gathered["sources"] += 1
+                assert leaf.key == addresses.views[leaf.sources[0]].slug and [p.source for p in leaf.passages] == sorted((p.source for p in leaf.passages), key=leaf.sources.index)
+                assert tiny_chapters.pages[f"{leaf.page}.md"].count("](#p-") == len(leaf.passages)
+    assert all(gathered.values()), gathered
+    # a period chapter is where each passage lives: its pages stay one per year, month, day or source
+    assert not any(part.years or part.month_span or part.sources for parts in addresses.period_parts.values() for part in all_parts(parts))
+
+
 # --- the glossary's pages of basis and mentions -----------------------------------------------------
 
 

@@ -840,6 +840,72 @@ def test_a_csv_timeline_gives_a_passage_per_row_dated_by_its_date_column():
     assert choose_reader(text, "timeline.txt") is not table_export  # only a file named .csv or .tsv
 
 
+def test_a_table_with_dates_of_the_event_and_of_the_report_is_dated_by_the_event():
+    text = [
+        "id;date_reported;date_event;location;summary",
+        "NW-1;05/02/2018;2018-02-03;Idlib;Su-25 shot down over the Idlib zone, the pilot was killed.",
+        "NW-2;17/02/2018;;Moscow;At Thursday's briefing the ministry spoke of five citizens.",
+    ]
+    source = read_source("log.csv", text)
+    assert [(block.first_line, block.item_date) for block in source.blocks] == [(2, "2018-02-03"), (3, None)]  # the day reported is no event's day
+    assert source.blocks[0].text == "NW-1 | Idlib | Su-25 shot down over the Idlib zone, the pilot was killed."  # an id of letters is text
+    assert {removal.reason for removal in source.removals if removal.text == "17/02/2018"} == {"date column “date_reported”: when the row was recorded, not the row's date"}
+    alone = read_source("log.csv", ["id;date_reported;summary", "1;05/02/2018;Su-25 shot down over Idlib.", "2;06/02/2018;The pilot is named a Hero."])
+    assert [block.item_date for block in alone.blocks] == ["2018-02-05", "2018-02-06"]  # no other: the day reported dates the row
+
+
+EMAIL_THREAD = [
+    "Date: Tue, 15 Mar 2016 11:47:09 +0100",
+    "From: Ilse <i@example.org>",
+    "Subject: RE: ceasefire file",
+    "",
+    "Tomas, Priya,",
+    "",
+    "Yesterday Putin ordered the withdrawal of the main part of the Russian group from Syria, to start today, and said the tasks had been accomplished.",
+    "",
+    "Ilse",
+    "",
+    "--",
+    "Ilse Vandermeer | Senior Editor",
+    "",
+    "CONFIDENTIALITY NOTICE: This e-mail is intended only",
+    "for the named recipients.",
+    "",
+    "-----Original Message-----",
+    "From: Priya Kallas",
+    "Sent: Monday, 29 February 2016 17:22",
+    "To: Ilse Vandermeer",
+    "Subject: RE: ceasefire file",
+    "",
+    "Resolution 2268 went through unanimously on Friday.",
+    "",
+    "P.",
+    "Sent from my phone",
+    "",
+    "On Mon, 15 Feb 2016 at 18:03, Tomas Reinholt <t@example.org> wrote:",
+    "> Hi all,",
+    ">",
+    "> Medvedev said in Munich that the world",
+    "> had slid into a new Cold War.",
+]
+
+
+def test_an_email_thread_dates_each_quoted_message_by_its_own_header_and_sets_its_furniture_aside():
+    source = read_source("thread.eml", EMAIL_THREAD)
+    assert [(block.first_line, block.last_line, block.text, block.item_date) for block in source.blocks] == [
+        (7, 7, EMAIL_THREAD[6], "2016-03-15"),
+        (23, 23, "Resolution 2268 went through unanimously on Friday.", "2016-02-29"),
+        (31, 32, "Medvedev said in Munich that the world had slid into a new Cold War.", "2016-02-15"),  # its "> " marks taken off
+    ]
+    reasons = {removal.first_line: removal.reason.split(":")[0] for removal in source.removals}
+    assert {reasons[line] for line in (5, 9, 25, 26, 29)} == {"email greeting or sign-off"}
+    assert reasons[11] == "email signature" and reasons[14] == "email disclaimer"
+    assert {reasons[line] for line in (17, 18, 20, 21)} == {"email thread"} and reasons[19].startswith("dateline")
+    assert reasons[28].startswith("dateline")  # "On Mon, 15 Feb 2016 ..., X <address> wrote:"
+    assert any(removal.reason.startswith("email quoting") and removal.first_line == 29 and removal.last_line == 32 for removal in source.removals)
+    assert not any("Original Message" in block.text or "Sent from" in block.text for block in source.blocks)
+
+
 def test_subtitles_give_a_passage_per_sentence_dated_by_the_caption_above_them():
     text = dedent(
         """

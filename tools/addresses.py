@@ -89,6 +89,9 @@ class ChapterPart:
     day: int | None = None  # a page of one day of a month too large for one page
     lines: tuple[int, int] | None = None  # a page of a run of one source's passages: their first and last lines
     days: tuple[int, int] | None = None  # a page of a third of a month: its first and last days
+    sources: tuple[str, ...] = ()  # a theme's page of several sources' excerpts, in book order (named after the first)
+    years: tuple[int, int] | None = None  # a theme's page of several consecutive years (named after the first)
+    month_span: tuple[int, int] | None = None  # a theme's page of several consecutive months of a year (named after the first)
     children: list["ChapterPart"] = field(default_factory=list)
 
     def leaves(self) -> list["ChapterPart"]:
@@ -163,6 +166,21 @@ def _by(passages: list[Passage], key) -> dict:
     return groups
 
 
+def _runs_that_fit(by_source: dict[str, list[Passage]], fits) -> list[list[str]]:
+    """Sources in their order, gathered into runs whose passages fit on one page together; a
+    source too large for a page alone is a run of its own (its page then goes by its lines)."""
+    runs: list[list[str]] = []
+    held: list[Passage] = []
+    for file, found in by_source.items():
+        if runs and fits(held + found):
+            runs[-1].append(file)
+            held += found
+        else:
+            runs.append([file])
+            held = list(found)
+    return runs
+
+
 class Addresses:
     """Every address the book hands out: passages, source lines, source pages, and the pages a
     chapter is split into when it grows past the page size of chapters.yaml."""
@@ -173,7 +191,7 @@ class Addresses:
         self.order = {source.file: index for index, source in enumerate(book.sources)}
         size = book.chapters.page_size
         self.period_parts = {period.slug: self._parts("periods", period.slug, [p for p in book.passages if p.period == period.slug], period.undated, size.passages, size.characters) for period in book.chapters.periods}
-        self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts) for theme in book.chapters.themes}
+        self.theme_parts = {theme.slug: self._parts("themes", theme.slug, [p for p in book.passages if theme.slug in p.themes], False, size.excerpts, pack=True) for theme in book.chapters.themes}
         self._pages = {passage.id: part.page for parts in self.period_parts.values() for part in leaf_parts(parts) for passage in part.passages}
         self.viewer_parts = {source.file: self._viewer_parts(source, size.viewer_lines, size.viewer_characters) for source in book.sources}
         self.glossary_parts = self._glossary_parts(size.glossary_entries)
@@ -193,11 +211,13 @@ class Addresses:
         which a large corpus that retells one event many times makes longer than the text."""
         return len(passage.text) + ALSO_REPORTED_WEIGHT * len(self.book.also_reported.get(passage.id, ()))
 
-    def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int, characters: int | None = None) -> list[ChapterPart]:
+    def _parts(self, folder: str, slug: str, passages: list[Passage], undated: bool, size: int, characters: int | None = None, pack: bool = False) -> list[ChapterPart]:
         """A chapter's pages: one while it fits (at most `size` passages, and `characters` of
         text), else by year (by source in the undated chapter), and a year that does not fit by
         month. Made from dates and slugs only, so a page's name does not depend on which
-        passages it happens to hold."""
+        passages it happens to hold. With `pack` (a theme's excerpts, which are no passage's
+        home), pages that go by source hold as many whole sources as fit: a large corpus's
+        undated excerpts fill a few pages, not one page per source."""
 
         def fits(found: list[Passage]) -> bool:
             return len(found) <= size and (characters is None or sum(self.weight(p) for p in found) <= characters)
@@ -213,19 +233,49 @@ class Addresses:
                 return self._finer(whole, fits).children or [ChapterPart(f"{folder}/{slug}", "", passages)]  # one passage heavier than a page
             for file, found in by_source.items():
                 parts.append(ChapterPart(f"{folder}/{slug}/{self.views[file].slug}", self.views[file].slug, found, source=file))
-            return [self._finer(part, fits) for part in parts]
+            return [self._finer(part, fits, pack) for part in parts]
+        years: list[tuple[int, list[Passage]]] = []  # years that fit, waiting to be gathered on one page (with `pack`)
+
+        def gather_years() -> None:
+            if years:
+                (first, _), (last, _) = years[0], years[-1]
+                found = [p for _, in_year in years for p in in_year]
+                parts.append(ChapterPart(f"{folder}/{slug}/{first:04d}", f"{first:04d}", found, first, years=(first, last) if last != first else None))
+                years.clear()
+
         for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
+            if year is not None and fits(found):
+                if not (pack and years and fits([p for _, in_year in years for p in in_year] + found)):
+                    gather_years()
+                years.append((year, found))
+                continue
+            gather_years()
             if year is None:
                 parts.append(ChapterPart(f"{folder}/{slug}/undated", "undated", found))
-            elif fits(found):
-                parts.append(ChapterPart(f"{folder}/{slug}/{year:04d}", f"{year:04d}", found, year))
-            else:
-                for month, in_month in _by(found, lambda p: p.when.month).items():
-                    key = f"{year:04d}-{month:02d}" if month else f"{year:04d}-year"
-                    parts.append(ChapterPart(f"{folder}/{slug}/{key}", key, in_month, year, month))
-        return [self._finer(part, fits) for part in parts]
+                continue
+            months: list[tuple[int, list[Passage]]] = []
+            for month, in_month in _by(found, lambda p: p.when.month).items():
+                if pack and month and months and fits([p for _, in_run in months for p in in_run] + in_month):
+                    months.append((month, in_month))
+                    continue
+                parts.extend(self._month_run(folder, slug, year, months))
+                months = [(month, in_month)]
+            parts.extend(self._month_run(folder, slug, year, months))
+        gather_years()
+        return [self._finer(part, fits, pack) for part in parts]
 
-    def _finer(self, part: ChapterPart, fits) -> ChapterPart:
+    @staticmethod
+    def _month_run(folder: str, slug: str, year: int, months: list[tuple[int | None, list[Passage]]]) -> list[ChapterPart]:
+        """The page of a month, or of consecutive months that fit on one page together (named
+        after the first); the passages dated to the year alone are "<year>-year"."""
+        if not months:
+            return []
+        (first, _), (last, _) = months[0], months[-1]
+        key = f"{year:04d}-{first:02d}" if first else f"{year:04d}-year"
+        found = [p for _, in_month in months for p in in_month]
+        return [ChapterPart(f"{folder}/{slug}/{key}", key, found, year, first, month_span=(first, last) if last != first else None)]
+
+    def _finer(self, part: ChapterPart, fits, pack: bool = False) -> ChapterPart:
         """The part itself while it fits on a page, else the list of its pages one level down: a
         month's thirds (days 1-10, 11-20, 21 to the end), a third's days, then a day's (or a
         year's) sources, then runs of one source's passages. Thirds, days and sources give names
@@ -247,9 +297,11 @@ class Addresses:
         if not children and part.source is None:
             by_source = _by(part.passages, lambda p: p.source)
             if len(by_source) > 1:
-                for file, found in by_source.items():
-                    key = self.views[file].slug
-                    children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, file, part.day, days=part.days))
+                for files in _runs_that_fit(by_source, fits) if pack else [[file] for file in by_source]:
+                    key = self.views[files[0]].slug
+                    found = [p for file in files for p in by_source[file]]
+                    source, sources = (files[0], ()) if len(files) == 1 else (None, tuple(files))
+                    children.append(ChapterPart(f"{part.page}/{key}", key, found, part.year, part.month, source, part.day, days=part.days, sources=sources))
         if not children:  # one source: runs of its passages in their order, each as large as a page allows
             runs: list[list[Passage]] = [[]]
             for passage in part.passages:
@@ -264,7 +316,7 @@ class Addresses:
                 key += f"-{keys[key]}" if keys[key] > 1 else ""  # the passages of a one-line seed (a snippet bundle)
                 children.append(ChapterPart(f"{part.page}/{key}", key, run, part.year, part.month, part.source or run[0].source, part.day, lines, days=part.days))
             return dataclasses.replace(part, children=children)
-        return dataclasses.replace(part, children=[self._finer(child, fits) for child in children])
+        return dataclasses.replace(part, children=[self._finer(child, fits, pack) for child in children])
 
     def _viewer_parts(self, source: Source, size: int, characters: int) -> list[ViewerPart]:
         """A source's viewer: one page while its text fits (chapters.yaml's `viewer_lines` and

@@ -313,6 +313,21 @@ def infobox_date(passages: list[Passage]) -> PartialDate | None:
     return None
 
 
+_TABLE_ROW = re.compile(r"\S \| \S")  # a row of a Markdown table, its cells joined by " | " (an infobox's "Date | 7 April 2017")
+
+
+def _lead(passages: list[Passage]) -> list[Passage]:
+    """The opening passages where an article dates its event: LEAD_PASSAGES of prose, and an
+    infobox above them whose rows are passages of their own, gathered into one."""
+    rows, prose = [], []
+    for passage in passages:
+        if len(prose) >= LEAD_PASSAGES:
+            break
+        (rows if _TABLE_ROW.search(passage.text) and not prose else prose).append(passage)
+    infobox = [dataclasses.replace(rows[0], text=" | ".join(row.text for row in rows))] if rows else []
+    return infobox + prose
+
+
 def subject_date(title: str, metadata_dates: list[str], passages: list[Passage]) -> PartialDate | None:
     """The one dated event a source is about, if it is about one: the single date its metadata
     gives (not a span such as "30 September 2015 – present"), or, when its title names a year or an
@@ -322,14 +337,15 @@ def subject_date(title: str, metadata_dates: list[str], passages: list[Passage])
     given = source_context(single) if len(single) == len(metadata_dates) == 1 else None
     if given is not None and given.month is not None:
         return given
-    infobox = infobox_date(passages[:LEAD_PASSAGES])
+    lead = _lead(passages)
+    infobox = infobox_date(lead)
     if infobox is not None:
         return infobox
     years = {int(year) for year in _TITLE_YEAR.findall(title)}
     if not passages or len(years) > 1 or (not years and not _ONE_DAY_EVENT.search(title)):
         return None
     found = []
-    for passage in passages[:LEAD_PASSAGES]:
+    for passage in lead:
         date, _, weight = stated_date(passage.text, Context())
         if date is not None and date.month is not None and weight >= 2 and (date.year in years if years else date.day is not None):
             found.append(date)
@@ -492,6 +508,9 @@ def _weekday_the_day(match: re.Match, base: dt.date) -> PartialDate | None:
     return PartialDate(days[0].year, days[0].month, days[0].day) if len(days) == 1 else None
 
 
+_THE_ITEMS_DAY = frozenset(("today", "tonight"))
+
+
 def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]:
     if item is None or item.year is None:
         return []
@@ -509,8 +528,8 @@ def _relative_mentions(text: str, item: PartialDate | None) -> list[DateMention]
             continue  # "That Monday" points back to a day told before, not to the item's week ("said that Monday's" does not)
         if _COUNTS_FROM_A_DAY_TOLD.search(text[max(0, match.start() - 14) : match.end() + 6]):
             continue  # "the following Tuesday", "that same Friday", "the Saturday after": from the story's day
-        if _PRESENT_SPEECH.search(_sentence_before(text, match.start())):
-            continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today
+        if _PRESENT_SPEECH.search(_sentence_before(text, match.start())) and match.group("expr").lower().split()[-1] not in _THE_ITEMS_DAY:
+            continue  # "Jalali says the last time he spoke to Assad was on Saturday": the news is that he says so, today ("says ... took off today" is today's)
         month_back = match.group("expr").lower().split()[-1] in MONTHS  # "last October"
         if month_back and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
             continue  # "the worst loss since the air campaign began last September"
@@ -538,8 +557,16 @@ def _with_years_told_before(text: str, explicit: list[DateMention]) -> list[Date
             years = [other.date.year for other in explicit if other.date.year is not None and other.end <= mention.start]
             if years and PartialDate.valid(years[-1], mention.date.month, mention.date.day):
                 mention = dataclasses.replace(mention, date=PartialDate(years[-1], mention.date.month, mention.date.day))
+        elif mention.date.year is None and mention.date.day is not None:
+            # "came to Moscow in January 2005, the Kremlin announced on 25 January": that January
+            same = [other.date.year for other in explicit if other.date.year is not None and other.date.month == mention.date.month and other.end <= mention.start and mention.start - other.end <= SAME_MONTH_REACH]
+            if same and PartialDate.valid(same[-1], mention.date.month, mention.date.day):
+                mention = dataclasses.replace(mention, date=PartialDate(same[-1], mention.date.month, mention.date.day))
         completed.append(mention)
     return completed
+
+
+SAME_MONTH_REACH = 120  # characters: "in January 2005, the Kremlin announced on 25 January" (one sentence)
 
 
 def _with_relative_years(text: str, explicit: list[DateMention], relative: list[DateMention], item: PartialDate | None) -> tuple[list[DateMention], list[DateMention]]:
@@ -708,7 +735,28 @@ def _background_to_the_lead(text: str, date: PartialDate, position: int, context
     item = context.item
     if not context.item_is_news or item is None or item.day is None or position < len(_first_sentence(text)):
         return False
+    if not _news_told_before(text, position):
+        return False  # "Tartus has been Moscow's foothold for a long time. In 1971, ...": no news told before its sentence
     return date.last_day() < item.first_day() - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+def _news_told_before(text: str, position: int) -> bool:
+    """Whether the sentences before the one at `position` tell news ("Russia and China voted down
+    the draft. ... The first double veto came on 4 October last year")."""
+    return bool(_TELLS_IN_PAST.search(text[: _sentence_start(text, position)]))
+
+
+def _sentence_start(text: str, position: int) -> int:
+    return max((end.end() - 1 for end in re.finditer(r"[.!?][\"”’)]?\s+[A-Z“\"]", text[: position + 1])), default=0)
+
+
+def _opens_its_story(text: str, date: PartialDate, position: int) -> bool:
+    """Whether a passage that told no news before it gives this date as the time of its own
+    story: a day ("The squadron was disbanded on 31 December 1992"), or a year that opens its
+    sentence ("In 1971, the Soviet Union signed ..."), not one in passing ("men filmed in 2017")."""
+    if _news_told_before(text, position) or len({m.date for m in explicit_mentions(text) if m.date.year is not None}) > 1:
+        return False  # several dated events ("after the vetoes of 4 October 2011, 4 February 2012 and ..."): a record, not its story
+    return date.day is not None or len(text[_sentence_start(text, position) : position].split()) <= 1
 
 
 def _in_passing(date: PartialDate, weight: float, context: Context) -> bool:
@@ -754,6 +802,9 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue], told:
     return _refined(date, basis, told, position) if date is not None else (date, basis)
 
 
+APPOSITION_REACH = 40  # characters: "A week earlier, on 31 December, ..." gives its day beside the shift
+
+
 def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[PartialDate]) -> tuple[PartialDate | None, str]:
     text = passage.text
     date, basis, weight, position = _strongest(text, context)
@@ -771,8 +822,12 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         return context.item, "the date it was said (the transcript's date)"
     if date is not None and _background_to_the_lead(text, date, position, context):
         date, basis, weight = None, "", 0.0
-    if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item))):
-        return date, basis
+    if anaphora is not None and anaphora.start() == 0 and date is not None and position > anaphora.end() + APPOSITION_REACH and context.previous is not None:
+        found = shifted(anaphora.group(0), context.previous)  # "Two days later the report was out: ... sarin at Khan Sheikhun on 4 April"
+        if found is not None and found.day is not None and found != context.previous:
+            return found, f"“{anaphora.group(0)}”: from the passage before"
+    if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item) or _opens_its_story(text, date, position))):
+        return date, basis  # a far date the passage opens its story with ("The squadron was disbanded on 31 December 1992") is its time
     base, told_by = context.previous, "the passage before"
     if base is None and context.subject is not None and context.subject_applies:
         base, told_by = context.subject, "the article's event"  # "within a day" of the one event an article tells
@@ -786,6 +841,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
             return found, f"“{anaphora.group(0)}”: from {told_by}"
         if anaphora.group(0).lower().split()[-1] in _WEEKDAYS and date is None:
             return None, ""  # "That Monday" after a day that was no Monday: which one cannot be told
+    if date is None and context.item is not None and context.item_is_news and _PRESENT_SPEECH.search(_first_sentence(text)):
+        return context.item, "the item's date (what the passage says is said that day)"
     if context.item is not None and context.item_is_news and _lead_event(context) and _no_other_story(context):
         return context.news_day, "the day of the item's news (its “on Tuesday”), told before"
     backstory = not context.item_is_news and context.previous is not None and context.item is not None and not _within_days(context.previous, context.item, RECENT_DAYS)

@@ -38,8 +38,16 @@ def part_title(context: PageContext, part: ChapterPart) -> str:
         return (f"Lines {first}–{last}" if first != last else f"Line {first}") + (f", part {run}" if run else "")
     if part.source is not None:
         return f"From {myst.text(context.views[part.source].title)}"
+    if part.sources:
+        first, last = (myst.text(context.views[file].title) for file in (part.sources[0], part.sources[-1]))
+        return f"From {first} to {last} ({len(part.sources)} sources)"
     if part.year is None:
         return "Undated"
+    if part.years is not None:
+        return f"{part.years[0]}–{part.years[1]}"
+    if part.month_span is not None:
+        first, last = (display_date(f"{part.year:04d}-{month:02d}").split()[0] for month in part.month_span)
+        return f"{first}–{last} {part.year}"
     month = display_date(f"{part.year:04d}-{part.month:02d}") if part.month else ""
     if part.day is not None:
         return display_date(f"{part.year:04d}-{part.month:02d}-{part.day:02d}") if part.day else f"{month}, day not given"

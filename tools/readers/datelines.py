@@ -40,6 +40,8 @@ _HANDLE = re.compile(
     r"|(?<![\w.@-])(?:@[\w.-]+|[a-z0-9_][\w.-]*)\s+(?:wrote|posted)\b"  # a handle, not "Lavrov wrote"
     r"|\(@\w+\)|(?<![\w.@-])@\w[\w.-]*)"  # a bare "@handle" too: no prose word starts so
 )
+# An email client's line over a quoted message: its address and "wrote:" are furniture.
+_ATTRIBUTION = re.compile(r"<[^<>\s]+@[^<>\s]+>|\[mailto:[^\]]+\]|\bwrote\s*:?\s*$")
 # A labelled dateline's note of a later revision, after its date: furniture, whatever it says.
 _REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(]\s*)(?:last\s+)?(?:revised|updated|amended|corrected|edited)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+|:\s+")  # "MOSCOW, Nov 24 (Wire) - ...", "ANKARA (Wire) — Tuesday, 24 Nov 2015: ..."
@@ -121,6 +123,7 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
         rest = ""
     if label and (revision := _REVISION_NOTE.search(rest)) and len(rest[revision.start() :].split()) <= 12:
         rest = rest[: revision.start()]  # "Posted on 24 October 2019 — revised 16:40, adding the Amuda patrol"
+    rest = _ATTRIBUTION.sub(" ", rest) if text.lower().startswith("on ") else rest  # "On Mon, 15 Feb 2016 at 18:03, Priya Kallas <p.k@x.org> wrote:"
     rest = _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest)))
     byline = _BYLINE.search(rest)
     if byline:

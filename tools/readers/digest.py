@@ -53,7 +53,7 @@ def item_starts(lines: list[str], reference: str = "") -> list[ItemStart]:
             continue
         whole = dateline(line, yearless=True)
         if whole is not None:
-            following = next((other for other in lines[index + 1 : index + 4] if other.strip()), None)
+            following = next((other for other in lines[index + 1 : index + 6] if other.strip()), None)  # an email's "Sent:" above its blanked "To:" and "Subject:"
             if following is not None and dateline(following) is None:
                 (labelled if whole.label else found).append(ItemStart(index, whole, 0))
             continue
@@ -226,12 +226,29 @@ def _byline(source: Source, item: list[Block]) -> str | None:
     return None
 
 
+_MARKDOWN_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*\s*$")
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of sentences, not a masthead: longer than a title, ending as a sentence does."""
+    return len(text.split()) > _TITLE_WORDS and text.rstrip().endswith((".", "!", "?", ".”", ".\""))
+
+
 def read(file: str, lines: list[str], reference: str = "") -> Source:
     """`reference`: a day known from outside the text (an email's Date), for yearless datelines."""
     source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
     starts = item_starts(lines, reference)
     headers = [_header_lines(lines, start.index, previous.index + 1 if previous else 0, previous is None) for previous, start in zip([None, *starts], starts)]
     header = _without_rules(source, [Block("paragraph", text, first, last) for first, last, text in paragraphs(lines, 0, headers[0] if starts else len(lines))])
+    if header and _is_prose(header[0].text):
+        source.blocks += header  # a message's own text above the ones it quotes: no masthead
+        header = []
+    named = next((block for block in header if _MARKDOWN_HEADING.match(block.text) and block.first_line == block.last_line), None)
+    if named is not None and named is not header[0]:  # "[Skip to content]" over "# Cedar & Steel": the page's own heading names it
+        source.title = _MARKDOWN_HEADING.match(named.text).group("text")
+        source.remove(named.first_line, named.last_line, "title: used as the source's title", named.text)
+        source.blocks += [block for block in header if block is not named]
+        header = []
     if header:
         masthead = header[0]
         first_line = " ".join(lines[masthead.first_line - 1].split())
@@ -247,7 +264,14 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
         source.blocks += header[1:]
     ends = headers[1:] + [len(lines)]
     wrap = wrap_width(lines, {start.index for start in starts})
+    headlines: list[Block] = []  # a Markdown heading closing an item (or the page's header): the next item's title
+    if starts and source.blocks and _MARKDOWN_HEADING.match(source.blocks[-1].text) and source.blocks[-1].first_line == source.blocks[-1].last_line:
+        headlines.append(source.blocks.pop())
     for start, header_start, end in zip(starts, headers, ends):
+        for headline in headlines:
+            marks = _MARKDOWN_HEADING.match(headline.text)
+            source.blocks.append(Block("heading", marks.group("text"), headline.first_line, headline.last_line, level=min(len(marks.group("marks")), 3), item_date=start.dateline.iso))
+        headlines = []
         for number in range(header_start, start.index):
             source.remove(number + 1, number + 1, "item header", lines[number])
         line = lines[start.index]
@@ -259,6 +283,9 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
         if start.text_from and len(item) > 1 and item[1].first_line == start.index + 2 and _runs_on(lines, start.index, wrap):
             item[0:2] = [Block("item", item[0].text + " " + item[1].text, item[0].first_line, item[1].last_line, item_date=start.dateline.iso)]
         item = _without_rules(source, item)
+        if len(item) > 1 and _MARKDOWN_HEADING.match(item[-1].text) and item[-1].first_line == item[-1].last_line:
+            following = item.pop()  # "### Tartus for another half-century" over the next post's dateline: its headline
+            headlines.append(following)
         byline = _byline(source, item) or start.dateline.byline or None
         for position, block in enumerate(item):
             block.byline = byline

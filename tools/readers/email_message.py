@@ -93,6 +93,70 @@ def _decoded_lines(part: EmailMessage) -> list[str]:
     return str(text).splitlines()
 
 
+# A thread's furniture: the header block of a message quoted below a reply (Outlook's
+# "-----Original Message-----", "From:", "To:", "Subject:"; its "Sent:" line stays, as the
+# dateline of the quoted message), a signature below "--", a phone's "Sent from my iPhone", a
+# disclaimer, and the greetings and sign-offs of a line alone ("Hi all,", "P.", "Tomas").
+_ORIGINAL_MESSAGE = re.compile(r"^\s*-{2,}\s*(?:Original|Forwarded)\s+Message\s*-{2,}\s*$", re.IGNORECASE)
+_QUOTED_HEADER = re.compile(r"^\s*(?:From|To|Cc|Bcc|Subject|Reply-To|Importance)\s*:\s", re.IGNORECASE)
+_DATE_HEADER = re.compile(r"^\s*(?:Sent|Date)\s*:\s", re.IGNORECASE)
+_SIGNATURE_MARK = re.compile(r"^\s*--\s*$")
+_SENT_FROM = re.compile(r"^\s*(?:Sent|Envoyé|Gesendet)\s+(?:from|with|via|de|von)\s+(?:my\s+)?\S.{0,40}$", re.IGNORECASE)
+_DISCLAIMER = re.compile(r"^\s*(?:CONFIDENTIALITY|DISCLAIMER|PRIVILEGED|This (?:e-?mail|message) (?:and any|is intended|may contain)|Please consider the environment)", re.IGNORECASE)
+_SALUTATION = re.compile(r"^\s*(?:(?:Hi|Hello|Dear|Hey)\b[^.!?]{0,40}|[A-Z][\w'’-]*(?:\s*,\s*[A-Z][\w'’-]*){0,3}\s*,|(?:Best|Regards|Thanks|Cheers|Kind regards|Best regards|Many thanks)\b[^.!?]{0,30}|[A-Z][\w'’-]{0,20}\.?|[A-Z]\.(?:\s?[A-Z]\.)?)\s*$")
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+
+
+def thread_furniture(lines: list[str], start: int, stop: int) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """The body's lines with a thread's furniture blanked and the quote marks of quoted messages
+    taken off (so a quoted message reads as the messages above it), and what was taken: (first
+    index, last index, reason). Between `start` and `stop` only (the body's lines)."""
+    lines = list(lines)
+    stop = min(stop, len(lines))
+    taken: list[tuple[int, int, str]] = []
+    quoted_from = None
+    for index in range(start, stop + 1):
+        marked = _QUOTE_MARKS.match(lines[index]) if index < stop else None
+        if marked and quoted_from is None:
+            quoted_from = index
+        if not marked and quoted_from is not None:
+            taken.append((quoted_from, index - 1, "email quoting: the “>” marks before a quoted message's lines"))
+            quoted_from = None
+        if marked:
+            lines[index] = lines[index][marked.end() :]
+
+    def blank(first: int, last: int, reason: str) -> None:
+        taken.append((first, last, reason))
+        for at in range(first, last + 1):
+            lines[at] = ""
+
+    index = start
+    while index < stop:
+        line = lines[index]
+        if _ORIGINAL_MESSAGE.match(line) or (_QUOTED_HEADER.match(line) and line.lstrip().lower().startswith("from") and index + 1 < stop and (_QUOTED_HEADER.match(lines[index + 1]) or _DATE_HEADER.match(lines[index + 1]))):
+            end = index
+            while end + 1 < stop and (_QUOTED_HEADER.match(lines[end + 1]) or _DATE_HEADER.match(lines[end + 1]) or _ORIGINAL_MESSAGE.match(lines[end + 1])):
+                end += 1
+            for at in range(index, end + 1):
+                if not _DATE_HEADER.match(lines[at]):
+                    blank(at, at, "email thread: the header of a quoted message (its “Sent:” line dates it)")
+            index = end + 1
+            continue
+        if _SIGNATURE_MARK.match(line) or _DISCLAIMER.match(line):
+            end = index
+            while end + 1 < stop and lines[end + 1].strip():
+                end += 1
+            blank(index, end, "email signature" if _SIGNATURE_MARK.match(line) else "email disclaimer")
+            index = end + 1
+            continue
+        above_clear = index == start or not lines[index - 1].strip() or lines[index - 1].rstrip().endswith("wrote:")
+        below_clear = index + 1 >= stop or not lines[index + 1].strip() or _SENT_FROM.match(lines[index + 1])
+        if _SENT_FROM.match(line) or (line.strip() and above_clear and below_clear and _SALUTATION.match(line) and not _DATE_HEADER.match(line)):
+            blank(index, index, "email greeting or sign-off")
+        index += 1
+    return lines, taken
+
+
 def _read_body(file: str, lines: list[str], sent: str) -> Source:
     """The body read like any seed of its kind; a digest's yearless datelines take their year
     from the day the message was sent."""
@@ -119,7 +183,13 @@ def read(file: str, lines: list[str]) -> Source:
         while body_lines and not body_lines[-1].strip():
             body_lines.pop()
         visible = [""] * body_at + lines[body_at : body_at + len(body_lines)] + [""] * (len(lines) - body_at - len(body_lines))
+        visible, taken = thread_furniture(visible, body_at, body_at + len(body_lines))
         source = _read_body(file, visible, sent)
+        for first, last, reason in taken:
+            text = "\n".join(lines[first : last + 1])
+            if reason.startswith("email quoting"):
+                text = "\n".join(_QUOTE_MARKS.match(line).group(0) for line in lines[first : last + 1] if _QUOTE_MARKS.match(line))
+            source.remove(first + 1, last + 1, reason, text)
         span = None
     elif part is not None:
         decoded = _decoded_lines(part)

@@ -25,6 +25,11 @@ DEFAULT_KIND = "timeline"
 SUFFIXES = (".csv", ".tsv")
 
 _DATE_NAME = re.compile(r"^\s*(?:date|dates|when|day|time|period|date\s*\(.*\)|event[\s_]date)\s*$", re.IGNORECASE)
+# A date column with a qualifier ("date_event", "date reported", "published_on"): the time of the
+# row's event comes first, then a plain date, then the day the row was recorded.
+_QUALIFIED_DATE_NAME = re.compile(r"(?:^|[\W_])(?:date|dated|when|day|on)(?:$|[\W_])", re.IGNORECASE)
+_EVENT_WORD = re.compile(r"event|occur|incident|happen|start|began", re.IGNORECASE)
+_RECORD_WORD = re.compile(r"report|publish|post|log|record|updat|modif|added|enter|retriev|access|captur|creat|upload|edit|filed|issued", re.IGNORECASE)
 _PRECISION_NAME = re.compile(r"precision|accuracy|granularity", re.IGNORECASE)
 _PRECISIONS = {"day", "month", "year", "range", "week", "decade", "exact", "approximate", "approx", "circa", "estimated", "unknown", ""}
 _COUNTER_NAME = re.compile(r"^\s*(?:#|no\.?|n|id|row|row[\s_-]?id|row[\s_-]?no|number|index)\s*$", re.IGNORECASE)
@@ -86,6 +91,33 @@ def _row_date(value: str, precision: str) -> str | None:
     return date.iso()
 
 
+def _date_columns(header: list[str], rows: list[list[str]]) -> tuple[int | None, list[int]]:
+    """The column that dates each row, and the other columns of dates: a column named like a
+    date ("date", "when") whose filled cells are all dates; of several ("date_reported",
+    "date_event"), the one of the event before a plain one, and a plain one before the day the
+    row was recorded (reported, published, logged, updated)."""
+    plain = _column(header, rows, _DATE_NAME, _is_date)
+    found = [index for index in range(len(header)) if index == plain or (_QUALIFIED_DATE_NAME.search(header[index]) and _all_cells(rows, index, _is_date))]
+
+    def rank(index: int) -> tuple[int, int]:
+        name = header[index]
+        return (0 if _EVENT_WORD.search(name) else 2 if _RECORD_WORD.search(name) else 1, index)
+
+    if not found:
+        return None, []
+    chosen = min(found, key=rank)
+    return chosen, [index for index in found if index != chosen and _RECORD_WORD.search(header[index])]
+
+
+def _is_date(cell: str) -> bool:
+    return bool(find_dates(cell))
+
+
+def _all_cells(rows: list[list[str]], index: int, fits) -> bool:
+    cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
+    return bool(cells) and all(fits(cell) for cell in cells)
+
+
 def _column(header: list[str], rows: list[list[str]], name: re.Pattern, fits) -> int | None:
     """The first column whose name matches and whose filled cells all fit."""
     for index, title in enumerate(header):
@@ -108,8 +140,9 @@ def read(file: str, lines: list[str]) -> Source:
     cells = [row for _, _, row in rows]
     counter = _column(header, cells, _COUNTER_NAME, str.isdigit)
     precision = _column(header, cells, _PRECISION_NAME, lambda cell: cell.lower() in _PRECISIONS)
-    date = _column(header, cells, _DATE_NAME, lambda cell: bool(find_dates(cell)))
+    date, other_dates = _date_columns(header, cells)
     roles = {counter: "row number: the row's place in the export", precision: "date precision: how precise the row's date is", date: "date column: used as the row's date"}
+    roles.update({index: f"date column “{header[index].strip()}”: when the row was recorded, not the row's date" for index in other_dates})
     roles.pop(None, None)
     for first, last, row in rows:
         kept = [cell for index, cell in enumerate(row) if index not in roles and cell.strip()]
