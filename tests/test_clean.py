@@ -199,3 +199,4 @@ def test_a_blog_archive_gives_each_post_under_its_own_headline_without_its_tags_
     reasons = {removal.reason for removal in source.removals}
     assert {"a post's tags or categories", "a post's footer (read more, comments, sharing)", "page chrome (a link to skip the navigation)"} <= reasons
     assert not any("Comments" in block.text or block.text.startswith(("Tags", "Filed under")) for block in source.blocks)
+    assert cleaned(BLOG_ARCHIVE.split("\n", 2)[2], "archive.md").title == "Cedar & Steel"  # a heading first: its marks are no part of the name

@@ -259,7 +259,8 @@ def read(file: str, lines: list[str], reference: str = "") -> Source:
             rest = " ".join(" ".join(line.split()) for line in lines[masthead.first_line : masthead.last_line])
             source.remove(masthead.first_line + 1, masthead.last_line, "masthead: the lines under the title", rest)
         else:
-            source.title = masthead.text
+            marks = _MARKDOWN_HEADING.match(masthead.text) if masthead.first_line == masthead.last_line else None
+            source.title = marks.group("text") if marks else masthead.text  # "# Cedar & Steel": its heading marks are no part of the name
             source.remove(masthead.first_line, masthead.last_line, "title: used as the source's title", masthead.text)
         source.blocks += header[1:]
     ends = headers[1:] + [len(lines)]
