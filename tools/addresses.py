@@ -245,7 +245,8 @@ class Addresses:
 
         for year, found in _by(passages, lambda p: p.when.year if p.when else None).items():
             if year is not None and fits(found):
-                if not (pack and years and fits([p for _, in_year in years for p in in_year] + found)):
+                gathered = [p for _, in_year in years for p in in_year]
+                if not (pack and years and fits(gathered + found)):
                     gather_years()
                 years.append((year, found))
                 continue

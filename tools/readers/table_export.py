@@ -120,11 +120,7 @@ def _all_cells(rows: list[list[str]], index: int, fits) -> bool:
 
 def _column(header: list[str], rows: list[list[str]], name: re.Pattern, fits) -> int | None:
     """The first column whose name matches and whose filled cells all fit."""
-    for index, title in enumerate(header):
-        cells = [row[index].strip() for row in rows if index < len(row) and row[index].strip()]
-        if name.search(title) and cells and all(fits(cell) for cell in cells):
-            return index
-    return None
+    return next((index for index, title in enumerate(header) if name.search(title) and _all_cells(rows, index, fits)), None)
 
 
 def read(file: str, lines: list[str]) -> Source:
