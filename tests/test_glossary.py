@@ -311,6 +311,41 @@ def test_an_event_told_in_ordinary_prose_is_found_by_its_patterns(shipped):
     assert ("Il-20", "Il-20") in [(text[m.start : m.end], m.entry.term) for m in found.name_mentions(text)]
 
 
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        (r"\bSyrian civil war\b", {"syrian civil war"}),
+        (r"\b(shot|brought) down (a|the) Russian Su-25", {" russian su-25"}),  # the longest run every match holds
+        (r"\b(air ?strike|bombing) on (the )?Iran(ian|'s)? consulate", {" consulate"}),
+        (r"\b(battle|siege) of (Aleppo|Homs)\b", {"battle", "siege"}),  # one alternative or the other
+        (r"\b(al-)?Qusa?y?ir\b", {"qus"}),
+        (r"\b(al-)?Q[uo]s?a?y?ir\b", None),  # no run of three letters that every match holds: run on every text
+    ],
+)
+def test_an_event_pattern_runs_only_on_texts_holding_a_literal_every_match_contains(pattern, literals):
+    from tools.textmatch import required_literals
+
+    found = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (None if found is None else set(found)) == literals
+
+
+def test_the_texts_holding_a_patterns_literals_are_found_in_one_pass_whatever_their_case():
+    from tools.textmatch import texts_holding
+
+    texts = ["The SIEGE of Homs.", "A quiet day.", "Battle lines were drawn.", "siege"]
+    assert texts_holding([frozenset({"battle", "siege"}), frozenset({"convoy"}), None], texts) == [[0, 2, 3], [], [0, 1, 2, 3]]
+
+
+def test_events_found_text_by_text_are_those_found_in_all_the_text_at_once(shipped):
+    found = Linker(shipped)
+    texts = ["Syrian air defences shot down a Russian Il-20 over the Mediterranean.", "Nothing happened.", "Turkey shot down a Russian Su-24 on the Syrian border."]
+    by_text = [[m.entry.term for m in mentions] for mentions in found.pattern_mentions_of_many(texts)]
+    one_by_one = [[m.entry.term for m in found.mentions(text) if m.by_pattern] for text in texts]
+    brute_force = [[entry.term for entry, pattern in found.events if pattern.search(text)] for text in texts]
+    assert by_text == one_by_one and [sorted(set(terms)) for terms in by_text] == [sorted(set(terms)) for terms in brute_force]
+    assert "2018 Il-20 shootdown" in by_text[0] and by_text[1] == [] and "2015 Russian Su-24 shootdown" in by_text[2]
+
+
 def test_an_alias_with_context_words_links_only_beside_them(shipped):
     found = Linker(shipped)
     assert "Syrian National Council" not in [m.entry.term for m in found.mentions("The SNC met in the morning.")]

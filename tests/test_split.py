@@ -198,3 +198,32 @@ def test_letters_that_make_no_words_go_to_the_removals(text, junk):
     shown = [p.text for p in split_source(source)]
     assert (text not in shown) is junk
     assert any(r.reason == "not text: letters that make no words" for r in source.removals) is junk
+
+
+def test_a_truncated_snippet_repeats_the_earliest_passage_that_holds_its_words_in_order():
+    from tools.repeats import ContainerIndex
+
+    index = ContainerIndex()
+    index.add("moscow said the base at tartus would stay open for now", "first")
+    index.add("the base at tartus would stay open officials said on friday", "second")
+    index.add("a warship left tartus", "third")
+    assert index.first_holding("the base at tartus would stay open") == "first"
+    assert index.first_holding("officials said on friday") == "second"
+    assert index.first_holding("tartus would stay closed") is None  # every word is filed, not in this order
+    assert index.first_holding("left tartus a warship") is None
+    assert index.first_holding("a word never filed") is None
+
+
+def test_a_seeds_passages_follow_the_books_current_list_of_passages():
+    from tools.model import Book
+
+    one = Source(file="one.txt", kind="plain", title="one", line_count=3, blocks=[Block("paragraph", "Russia intervened in September 2015.", 1, 1), Block("paragraph", "Turkey shot down a Russian jet.", 3, 3)])
+    two = Source(file="two.txt", kind="plain", title="two", line_count=1, blocks=[Block("paragraph", "A warship left Tartus.", 1, 1)])
+    passages = split_source(one) + split_source(two)
+    book = Book(sources=[one, two], passages=passages, chapters=None, glossary=None)
+    assert [p.text for p in book.passages_of("one.txt")] == ["Russia intervened in September 2015.", "Turkey shot down a Russian jet."]
+    book.passages = [p for p in passages if "Turkey" not in p.text]  # a stage replaces the list
+    assert [p.text for p in book.passages_of("one.txt")] == ["Russia intervened in September 2015."]
+    book.passages.append(passages[1])  # or adds to it
+    assert len(book.passages_of("one.txt")) == 2
+    assert book.passages_of("three.txt") == []

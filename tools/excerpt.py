@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from syntok import segmenter
+from .split import sentence_spans
 
 ELLIPSIS = " …"
 # Where a clause ends: after these marks.
@@ -44,12 +44,10 @@ def sentence_ends(text: str) -> list[int]:
     so that an initial ("U.", "J.") or an abbreviation never ends one."""
     ends = []
     start = 0
-    for paragraph in segmenter.analyze(text):
-        for sentence in paragraph:
-            end = sentence[-1].offset + len(sentence[-1].value)
-            if _word_count(text[start:end]) >= 4 and not re.search(r"\b[A-Z]\.$", text[start:end]):
-                ends.append(end)
-                start = end
+    for _, end in sentence_spans(text):
+        if _word_count(text[start:end]) >= 4 and not re.search(r"\b[A-Z]\.$", text[start:end]):
+            ends.append(end)
+            start = end
     return ends
 
 

@@ -248,6 +248,7 @@ class Book:
     key_events: list[KeyEvent] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)  # glossary term -> its coordinates
     theme_model: ThemeModel | None = None  # themes learnt from hand labels (theme_model.py)
+    _by_source: tuple | None = field(default=None, init=False, repr=False, compare=False)  # passages_of's grouping
     events: list[Event] = field(default_factory=list)
 
     def published_terms(self) -> set[str]:
@@ -262,4 +263,13 @@ class Book:
         return {source.file for source in self.sources} | set(self.skipped)
 
     def passages_of(self, file: str) -> list[Passage]:
-        return [passage for passage in self.passages if passage.source == file]
+        """A seed's passages, in order. Grouped once for the current list of passages (stages
+        replace the list, they do not edit it): asked for each seed, a scan each time would cost
+        seeds x passages."""
+        cached = self._by_source
+        if cached is None or cached[0] is not self.passages or cached[1] != len(self.passages):
+            grouped: dict[str, list[Passage]] = {}
+            for passage in self.passages:
+                grouped.setdefault(passage.source, []).append(passage)
+            cached = self._by_source = (self.passages, len(self.passages), grouped)
+        return list(cached[2].get(file, ()))

@@ -82,6 +82,30 @@ class RepeatIndex:
         return found
 
 
+class ContainerIndex:
+    """Passages filed by their words, to find the first that holds a snippet's words in order.
+
+    Only the passages that hold the snippet's rarest word can hold the snippet, so the search reads
+    those, not every passage filed so far (which made merging quadratic in passages)."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, object]] = []
+        self.holding: dict[str, list[int]] = defaultdict(list)  # word -> positions in texts, ascending
+
+    def add(self, normal: str, value) -> None:
+        position = len(self.texts)
+        self.texts.append((f" {normal} ", value))
+        for word in set(normal.split()):
+            self.holding[word].append(position)
+
+    def first_holding(self, normal: str):
+        """The value of the earliest filed text holding `normal` as a run of whole words, or None."""
+        postings = [self.holding.get(word, []) for word in set(normal.split())]
+        rarest = min(postings, key=len, default=[])
+        needle = f" {normal} "
+        return next((self.texts[position][1] for position in rarest if needle in self.texts[position][0]), None)
+
+
 MIN_WORDS_CONTAINED = 6  # a shorter snippet inside another passage may be a common phrase
 
 
@@ -96,19 +120,19 @@ def merge_repeats(passages: list, sources: list, sentences) -> list:
     by_file = {source.file: source for source in sources}
     index = RepeatIndex()
     kept = []
-    containers: list[tuple[str, object]] = []
+    containers = ContainerIndex()
     for passage in passages:
         normal = normal_words(passage.text)
         if passage.snippet is not None:
             twin = index.find(normal)
             if twin is None and len(normal.split()) >= MIN_WORDS_CONTAINED:
-                twin = next((other for text, other in containers if f" {normal} " in text), None)
+                twin = containers.first_holding(normal)
             if twin is not None and twin.source != passage.source:
                 by_file[passage.source].remove(passage.first_line, passage.last_line, f"repeat of passage {twin.id} ({twin.source})", passage.text)
                 continue
         for sentence in ([passage.text] if passage.snippet is not None else sentences(passage.text)):
             index.add(normal_words(sentence), passage)
         if passage.snippet is None:
-            containers.append((f" {normal} ", passage))
+            containers.add(normal, passage)
         kept.append(passage)
     return kept

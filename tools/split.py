@@ -7,6 +7,7 @@ occurrence (rapidfuzz), the repeat being recorded as set aside.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -18,6 +19,8 @@ from .model import Block, Passage, Source
 from .repeats import RepeatIndex, normal_words
 from .splice import cut, dated_pieces, is_fragment, is_gibberish
 
+
+SEGMENTED_TEXTS = 1 << 16  # texts whose sentences are remembered (a 50x corpus has about 25,000 passages)
 
 # Names of the book's own pages and folders: a seed named "index.txt" must not take them.
 RESERVED_SLUGS = frozenset(
@@ -57,16 +60,20 @@ def passage_id(slug: str, text: str) -> str:
     return f"p-{slug}-{digest}"
 
 
+@functools.lru_cache(maxsize=SEGMENTED_TEXTS)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where syntok's sentences start and end in `text`. Remembered: a passage is segmented when
+    repeats are merged, again for its event's title and for each theme's excerpt of it, and
+    syntok is the conversion's largest cost."""
+    return tuple(
+        (sentence[0].offset, sentence[-1].offset + len(sentence[-1].value))
+        for paragraph in segmenter.analyze(text)
+        for sentence in paragraph
+    )
+
+
 def sentences(text: str) -> list[str]:
-    found = []
-    for paragraph in segmenter.analyze(text):
-        for sentence in paragraph:
-            start = sentence[0].offset
-            end = sentence[-1].offset + len(sentence[-1].value)
-            piece = text[start:end].strip()
-            if piece:
-                found.append(piece)
-    return found
+    return [piece for start, end in sentence_spans(text) if (piece := text[start:end].strip())]
 
 
 def split_snippets(source: Source, block: Block, add, passages: list[Passage]) -> None:

@@ -134,8 +134,16 @@ def _after_a_word_and_hyphen(text: str, start: int) -> bool:
     another name."""
     if not (start >= 2 and text[start - 1] in "-‐‑" and text[start].isupper() and text[start - 2].isalpha()):
         return False
-    word = re.search(r"(\w+)$", text[: start - 1])
-    return word is None or word.group(1).casefold() not in _ARABIC_ARTICLES  # "Jaish al-Fatah" is not Fatah
+    return _word_ending_at(text, start - 1).casefold() not in _ARABIC_ARTICLES  # "Jaish al-Fatah" is not Fatah
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The word (letters, digits, "_", as regex's \\w) that ends at `end`, read backwards: a search
+    of the text before it would read the whole text (all passages are matched as one)."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]
 
 
 def leftmost_longest(found: list[Match]) -> list[Match]:
@@ -147,3 +155,66 @@ def leftmost_longest(found: list[Match]) -> list[Match]:
             chosen.append(match)
             position = match.end
     return chosen
+
+
+# Literals that a regular expression's every match contains: to run an expression only on the
+# texts that hold one of them. Read from the expression's parse tree (re._parser, the standard
+# library's own parser).
+_SHORTEST_LITERAL = 3  # a shorter literal ("a ", "of") is in nearly every text: no filter
+
+
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Case-folded strings of which every match of `pattern` contains at least one, or None when
+    the expression has no such set of literals of at least three characters each.
+
+    A run of literal characters is required; so is one of a group's alternatives when each of them
+    requires one, and the body of a repeat that must occur at least once. Of the sets found, the
+    one whose shortest literal is longest is kept (the rarest, most likely)."""
+    from re import _constants as sre, _parser
+
+    def sets(items) -> list[frozenset[str]]:
+        found: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, arg in items:
+            if op is sre.LITERAL:
+                run.append(chr(arg))
+                continue
+            if run:
+                found.append(frozenset({"".join(run)}))
+                run = []
+            if op is sre.SUBPATTERN:
+                found += [best] if (best := choose(sets(arg[3]))) else []
+            elif op is sre.BRANCH:
+                alternatives = [choose(sets(branch)) for branch in arg[1]]
+                if all(alternatives):
+                    found.append(frozenset().union(*alternatives))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+                found += [best] if (best := choose(sets(arg[2]))) else []
+        if run:
+            found.append(frozenset({"".join(run)}))
+        return found
+
+    def choose(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+        usable = [c for c in candidates if min(map(len, c)) >= _SHORTEST_LITERAL]
+        return max(usable, key=lambda c: (min(map(len, c)), -len(c), sorted(c))) if usable else None
+
+    chosen = choose(sets(_parser.parse(pattern.pattern, pattern.flags)))
+    return frozenset(literal.casefold() for literal in chosen) if chosen else None
+
+
+def texts_holding(literal_sets: list[frozenset[str] | None], texts: list[str]) -> list[list[int]]:
+    """For each set of literals, the indexes of the texts (ascending) whose case-folded form holds
+    one of them; every index for a set that is None. One pass over all the texts."""
+    every = list(range(len(texts)))
+    literals = {literal for found in literal_sets if found for literal in found}
+    if not literals or not texts:
+        return [every if found is None else [] for found in literal_sets]
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    holders: dict[str, set[int]] = {}
+    for index, text in enumerate(texts):
+        for _, literal in automaton.iter(text.casefold()):
+            holders.setdefault(literal, set()).add(index)
+    return [every if found is None else sorted(set().union(*(holders.get(literal, ()) for literal in found))) for found in literal_sets]
