@@ -200,3 +200,30 @@ def test_a_blog_archive_gives_each_post_under_its_own_headline_without_its_tags_
     assert {"a post's tags or categories", "a post's footer (read more, comments, sharing)", "page chrome (a link to skip the navigation)"} <= reasons
     assert not any("Comments" in block.text or block.text.startswith(("Tags", "Filed under")) for block in source.blocks)
     assert cleaned(BLOG_ARCHIVE.split("\n", 2)[2], "archive.md").title == "Cedar & Steel"  # a heading first: its marks are no part of the name
+
+
+@pytest.mark.parametrize(
+    "junk, reason",
+    [
+        ("For the wider campaign, see [[Northwestern Syria offensive]].", "encyclopedia hatnote (a pointer to other articles)"),
+        ("Subscribe to our Telegram channel - the main news from the Middle East first!", "page chrome (a call to subscribe or follow)"),
+        ("Share:  VK   OK   Telegram   WhatsApp   Copy link", "page chrome (sharing buttons or a note to readers)"),
+        ("Found a mistake? Select it and press Ctrl+Enter", "page chrome (sharing buttons or a note to readers)"),
+        ("Photo: Russian military police clear rubble in Jableh. (c) RusVector / pool", "photo caption and credit of the page"),
+    ],
+)
+def test_a_state_media_pages_chrome_is_set_aside_with_its_reason(junk, reason):
+    source = cleaned(f"The rescuers reached Jableh on Tuesday.\n\n{junk}\n\nThe work went on.\n")
+    assert [block.text for block in source.blocks] == ["The rescuers reached Jableh on Tuesday.", "The work went on."]
+    assert [removal.reason for removal in source.removals] == [reason]
+
+
+def test_a_read_also_list_of_teasers_is_set_aside_whole():
+    source = cleaned("The rescuers reached Jableh on Tuesday.\n\nRead also\n  20.02.2023 | Another 56 tonnes of aid\n  14.02.2023 | Two more crossings open\n")
+    assert [block.text for block in source.blocks] == ["The rescuers reached Jableh on Tuesday."]
+    assert {removal.reason for removal in source.removals} == {"list of links to other pages"}
+
+
+def test_a_sentence_about_photographs_or_sharing_is_kept():
+    source = cleaned("Photo: the ministry released images of sappers at work.\n\nShare prices fell in Moscow on Monday.\n")
+    assert [block.text for block in source.blocks] == ["Photo: the ministry released images of sappers at work.", "Share prices fell in Moscow on Monday."]

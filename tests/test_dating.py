@@ -655,3 +655,43 @@ def test_a_weekday_with_a_day_of_the_month_is_the_one_such_day_near_the_report()
     assert dated("On Thursday the 15th Maria Zakharova conceded that five Russians may have died.", item_date="2018-02-07")[0][0] == "2018-02-15"
     # "Friday the 13th of May" names its month: that day, not a Friday counted back from the report
     assert dated("Friday the 13th of May. Israeli jets hit a research complex near Masyaf.", item_date="2022-07-29")[0][0] == "2022-05-13"
+
+
+def test_a_day_counted_from_the_articles_one_event_is_that_day_shifted_in_any_section():
+    subject = PartialDate(2020, 2, 27)
+    passages = [
+        Passage(id="a", source="s.md", first_line=1, last_line=1, text="On the day of the strike, rebels retook the town of Saraqib.", section=("Background",)),
+        Passage(id="b", source="s.md", first_line=2, last_line=2, text="Three days after the strike, Turkey announced Operation Spring Shield.", section=("Aftermath",)),
+        Passage(id="c", source="s.md", first_line=3, last_line=3, text="A week after the attack the two presidents met in Moscow and agreed a ceasefire from 6 March.", section=("Aftermath",)),
+    ]
+    date_passages(passages, [], subject, background=frozenset({"background", "aftermath"}))
+    assert [p.date for p in passages] == ["2020-02-27", "2020-03-01", "2020-03-05"]
+    assert passages[1].date_basis == "“Three days after the strike”: from the article's event"
+
+
+def test_an_articles_that_evening_with_no_day_told_before_it_is_left_undated_not_given_the_publication_day():
+    passages = [
+        Passage(id=f"p{n}", source="s.txt", first_line=n, last_line=n, text=text, item_date="2023-02-21")
+        for n, text in enumerate([
+            "On 11 February the ministry said rescuers had arrived in Jableh.",  # a Saturday
+            "That Monday, some 300 servicemen started clearing the rubble.",  # no Monday told: the story has moved on
+            "That evening an Il-76 took off for Syria with 50 rescuers.",
+        ])
+    ]
+    date_passages(passages, [], item_is_news=False)
+    assert [p.date for p in passages] == ["2023-02-11", None, None]
+
+
+def test_a_yearless_month_told_after_a_later_month_leads_forward_to_the_articles_event():
+    passages = [
+        Passage(id="a", source="s.md", first_line=1, last_line=1, text="From December 2019 onwards the army pushed deep into southern Idlib.", section=("Background",)),
+        Passage(id="b", source="s.md", first_line=2, last_line=2, text="In February Turkey moved thousands of soldiers into Idlib to halt the advance.", section=("Background",)),
+    ]
+    date_passages(passages, [], PartialDate(2020, 2, 27), background=frozenset({"background"}))
+    assert [p.date for p in passages] == ["2019-12", "2020-02"]
+
+
+def test_number_words_count_days_ago_from_the_items_date_but_not_until_then():
+    assert dated("Eight days ago President Assad agreed to open two more crossings.", item_date="2023-02-21") == [("2023-02-13", "“Eight days ago”, from the item's date")]
+    date, basis = dated("The crossings were shut until ten days ago, officials said.", item_date="2023-02-21")[0]
+    assert "ten days ago" not in basis and date != "2023-02-11"

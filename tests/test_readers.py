@@ -1046,3 +1046,100 @@ def test_webvtt_formatting_tags_are_removals_and_a_voice_tag_names_the_speaker()
     assert [(block.text, block.first_line) for block in source.blocks] == [("Lavrov: We will not leave.", 4), ("Hello there.", 7)]
     assert [(removal.first_line, removal.text) for removal in source.removals if removal.reason == "subtitle formatting tags"] == [(4, "<v Lavrov> <b> </b> </v>"), (7, "<i> </i> <00:05.500>")]
     assert source.title == "interview.vtt"  # a first cue that is a sentence is no title
+
+
+# --- JSON exports (a news API's articles, a Telegram channel) --------------------------------------
+
+from tools.readers import json_records  # noqa: E402
+
+TELEGRAM = lines(
+    """
+    {
+     "name": "Northern Line",
+     "type": "public_channel",
+     "messages": [
+      {"id": 1, "type": "service", "date": "2019-10-12T09:00:03", "action": "create_channel", "text": ""},
+      {
+       "id": 2,
+       "type": "message",
+       "date": "2019-10-15T19:22:40",
+       "from": "Northern Line",
+       "text": [
+        {"type": "bold", "text": "Manbij:"},
+        " Russian military police patrol the line of contact.\\n\\nThe MoD says so. ",
+        {"type": "hashtag", "text": "#Manbij"}
+       ]
+      },
+      {"id": 3, "type": "message", "date": "2019-10-16T08:00:00", "from": "Northern Line", "text": "Convoy reached Kobani. #Syria #Kobani", "photo": "photos/1.jpg"}
+     ]
+    }
+    """
+)
+
+NEWS_API = lines(
+    """
+    {"status": "ok", "totalResults": 2, "articles": [
+      {"source": {"id": null, "name": "Caspian Wire"}, "author": "Lev Artamonov", "title": "Ceasefire agreed",
+       "description": "Russia and Turkey act as guarantors.", "url": "https://example.org/1",
+       "publishedAt": "2016-12-29T12:30:00Z", "content": "Putin said today that a truce was agreed… [+2318 chars]"}
+    ]}
+    """
+)
+
+
+def test_a_telegram_export_gives_each_message_its_date_its_author_and_its_text_joined_from_its_pieces():
+    assert choose_reader(TELEGRAM, "channel.json") is json_records
+    assert choose_reader(TELEGRAM, "channel.txt") is not json_records  # by its suffix only
+    source = read_source("channel.json", TELEGRAM)
+    assert source.title == "Northern Line" and source.metadata["format"] == "json-records"
+    assert [(b.kind, b.text, b.item_date, b.byline) for b in source.blocks] == [
+        ("paragraph", "Manbij: Russian military police patrol the line of contact.", "2019-10-15", "Northern Line"),
+        ("paragraph", "The MoD says so.", "2019-10-15", "Northern Line"),
+        ("paragraph", "Convoy reached Kobani.", "2019-10-16", "Northern Line"),
+    ]
+    assert [b.first_line for b in source.blocks] == [11, 11, 17]
+    reasons = {removal.text: removal.reason for removal in source.removals}
+    assert reasons["#Manbij"].startswith("hashtags") and reasons["#Syria #Kobani"].startswith("hashtags")
+    assert reasons["photos/1.jpg"].startswith('record "photo"')
+    assert any(r.first_line == 5 and r.reason.startswith("service message") for r in source.removals)
+
+
+def test_a_json_export_accounts_for_every_line_it_does_not_read_as_text():
+    for export in (TELEGRAM, NEWS_API):
+        source = read_source("export.json", export)
+        covered = {n for b in source.blocks for n in range(b.first_line, b.last_line + 1)} | {n for r in source.removals for n in range(r.first_line, r.last_line + 1)}
+        assert [n for n, line in enumerate(export, start=1) if line.strip() and n not in covered] == []
+
+
+def test_a_news_api_dump_gives_headlines_and_descriptions_and_sets_aside_its_truncation_mark():
+    source = read_source("news.json", NEWS_API)
+    assert [(b.kind, b.text, b.item_date, b.byline) for b in source.blocks] == [
+        ("heading", "Ceasefire agreed", "2016-12-29", "Lev Artamonov"),
+        ("paragraph", "Russia and Turkey act as guarantors.", "2016-12-29", "Lev Artamonov"),
+        ("paragraph", "Putin said today that a truce was agreed…", "2016-12-29", "Lev Artamonov"),
+    ]
+    reasons = {removal.text: removal.reason for removal in source.removals}
+    assert reasons[" [+2318 chars]"].startswith("truncation mark")
+    assert reasons["https://example.org/1"].startswith('record "url"')
+    assert reasons["ok"].startswith('the export\'s "status"')
+
+
+def test_json_lines_are_records_one_to_a_line():
+    source = read_source("feed.jsonl", ['{"published_at": "2020-03-05", "text": "Putin and Erdogan met in Moscow."}', '{"published_at": "2020-03-06", "text": "The ceasefire held."}'])
+    assert [(b.text, b.item_date, b.first_line) for b in source.blocks] == [("Putin and Erdogan met in Moscow.", "2020-03-05", 1), ("The ceasefire held.", "2020-03-06", 2)]
+
+
+def test_a_json_file_that_is_not_json_is_read_as_plain_text_with_a_notice_naming_the_line():
+    source = read_source("broken.json", ["{", '  "text": "Tartus",', '  "date" "2019"', "}"])
+    assert source.metadata["format"] == "plain-text"
+    assert [(p.line, p.reason.split(" (")[0]) for p in source.problems] == [(3, "looks like JSON but cannot be read as JSON")]
+    deep = read_source("deep.json", ["[" * 100000 + "]" * 100000])
+    assert deep.metadata["format"] == "plain-text" and deep.problems
+
+
+def test_a_publication_line_with_its_update_views_and_reading_time_is_the_articles_dateline():
+    from tools.readers.datelines import dateline
+
+    found = dateline("21.02.2023 12:40 (MSK)   Updated 21.02.2023 14:05   3 214 views   Reading time: 4 min")
+    assert found is not None and found.iso == "2023-02-21"
+    assert dateline("21.02.2023: ministry officials reviewed the figures and said more views were needed") is None

@@ -59,17 +59,18 @@ _RELATIVE = re.compile(
     r"last\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"(?:earlier\s+|later\s+)?(?:last|this|next)\s+(?:week|month|year)|"
     r"(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"(?<!until )(?:seven|eight|nine|ten|eleven|twelve)\s+days\s+ago|"  # not "ten years ago", nor "until ten days ago"
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of\s+)?last\s+week|"
     r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled)\b", re.IGNORECASE)
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # A turn of a transcript or interview: "SPOKESPERSON:", "QUESTION (Reuters):", "Q:", "A:".
 _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S NOTE|NOTE|BREAKING|WATCH|READ MORE)\b)(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")  # not "UPDATE (6 May):"
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
-    r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|"
+    r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|that (?:evening|morning|afternoon)|"
     r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
     r"the (?:following|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|that same (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) after|"
@@ -323,7 +324,7 @@ def _lead(passages: list[Passage]) -> list[Passage]:
     for passage in passages:
         if len(prose) >= LEAD_PASSAGES:
             break
-        (rows if _TABLE_ROW.search(passage.text) and not prose else prose).append(passage)
+        (rows if _TABLE_ROW.search(passage.text) else prose).append(passage)  # an infobox under a hatnote is still the infobox
     infobox = [dataclasses.replace(rows[0], text=" | ".join(row.text for row in rows))] if rows else []
     return infobox + prose
 
@@ -400,8 +401,27 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
         return None
     for base in (context.section, context.previous, context.subject):
         if base is not None and base.year is not None:
+            if base is context.previous and context.section is None and context.subject is not None:
+                following = _told_after(date, base)
+                if following is not None and following.first_day() <= context.subject.last_day():
+                    return following  # the story leads up to the article's event
             return PartialDate(base.year, date.month, date.day) if PartialDate.valid(base.year, date.month, date.day) else None
     return None
+
+
+FORWARD_MONTHS = 6  # "From December 2019 ... In February" (before the event of 27 February 2020): the February after it
+
+
+def _told_after(date: PartialDate, previous: PartialDate) -> PartialDate | None:
+    """A month or day without a year, told after a date of a later month: a narrative goes on
+    forward, so the next year's, when it falls within FORWARD_MONTHS of that date."""
+    if previous.month is None or date.month is None or date.month >= previous.month:
+        return None
+    year = previous.year + 1
+    if not PartialDate.valid(year, date.month, date.day):
+        return None
+    following = PartialDate(year, date.month, date.day)
+    return following if (following.first_day() - previous.first_day()).days <= FORWARD_MONTHS * 31 else None
 
 
 REPORT_LAG_DAYS = 7  # a report may tell of a day up to a week after the date it carries (updates, late snippets)
@@ -802,7 +822,35 @@ def date_passage(passage: Passage, context: Context, cues: list[EventCue], told:
     return _refined(date, basis, told, position) if date is not None else (date, basis)
 
 
+OPENING_REACH = 12  # characters: "That evening", "Late that night", "On the same Friday" open a passage
 APPOSITION_REACH = 40  # characters: "A week earlier, on 31 December, ..." gives its day beside the shift
+
+# A day counted from the one event an article is about: "On the day of the strike", "Three days
+# after the attack", "the night before the raid".
+_EVENT_NOUN = r"(?:strike|airstrike|air strike|air raid|attack|raid|shootdown|shoot-down|downing|crash|explosion|bombing|massacre|assassination|incident|ambush|shelling|disaster|earthquake|quake|coup)"
+_FROM_THE_EVENT = re.compile(
+    r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<direction>after|before)"
+    r"|(?:on\s+)?the\s+(?:very\s+)?(?P<day>day|morning|evening|night)\s+(?P<relation>of|after|before))"
+    rf"\s+the\s+(?:[\w-]+\s+)?{_EVENT_NOUN}\b",
+    re.IGNORECASE,
+)
+
+
+def _from_the_event(text: str, context: Context) -> tuple[PartialDate, re.Match] | None:
+    """The day a passage counts from the article's one event, when its first sentence does so
+    (in any section: "the strike" of an article about one strike is that strike)."""
+    if context.subject is None or context.subject.day is None:
+        return None
+    found = _FROM_THE_EVENT.search(_first_sentence(text))
+    if found is None:
+        return None
+    if found.group("count"):
+        count = 1 if found.group("count").lower() in ("a", "one") else int(found.group("count")) if found.group("count").isdigit() else _COUNT_WORDS[found.group("count").lower()]
+        days = count * (7 if found.group("unit").lower().startswith("week") else 1) * (-1 if found.group("direction").lower() == "before" else 1)
+    else:
+        days = {"of": 0, "after": 1, "before": -1}[found.group("relation").lower()]
+    day = context.subject.first_day() + dt.timedelta(days=days)
+    return PartialDate(day.year, day.month, day.day), found
 
 
 def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told: list[PartialDate]) -> tuple[PartialDate | None, str]:
@@ -822,6 +870,9 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         return context.item, "the date it was said (the transcript's date)"
     if date is not None and _background_to_the_lead(text, date, position, context):
         date, basis, weight = None, "", 0.0
+    counted = _from_the_event(text, context)
+    if counted is not None and (date is None or weight < 3 or (counted[1].start() == 0 and position > counted[1].end() + APPOSITION_REACH)):
+        return counted[0], f"“{counted[1].group(0)}”: from the article's event"
     if anaphora is not None and anaphora.start() == 0 and date is not None and position > anaphora.end() + APPOSITION_REACH and context.previous is not None:
         found = shifted(anaphora.group(0), context.previous)  # "Two days later the report was out: ... sarin at Khan Sheikhun on 4 April"
         if found is not None and found.day is not None and found != context.previous:
@@ -829,8 +880,10 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item) or _opens_its_story(text, date, position))):
         return date, basis  # a far date the passage opens its story with ("The squadron was disbanded on 31 December 1992") is its time
     base, told_by = context.previous, "the passage before"
-    if base is None and context.subject is not None and context.subject_applies:
-        base, told_by = context.subject, "the article's event"  # "within a day" of the one event an article tells
+    if base is None and context.subject is not None and (context.subject_applies or (anaphora is not None and anaphora.start() < OPENING_REACH)):
+        # "within a day" of the one event an article tells; in an "Aftermath" section too, when
+        # nothing in it was dated before "The following day" that opens a passage
+        base, told_by = context.subject, "the article's event"
     if date is None and context.previous is not None and (goes_on := _GOES_ON_SPEAKING.match(text)):
         return context.previous, f"“{goes_on.group(0).split()[-1]}”: the date of the passage before"
     if anaphora and base is not None:
@@ -841,6 +894,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
             return found, f"“{anaphora.group(0)}”: from {told_by}"
         if anaphora.group(0).lower().split()[-1] in _WEEKDAYS and date is None:
             return None, ""  # "That Monday" after a day that was no Monday: which one cannot be told
+    if anaphora is not None and anaphora.start() < OPENING_REACH and base is None and date is None and not context.item_is_news:
+        return None, ""  # an article's "That evening ..." with no day told before it to count from: not its publication day
     if date is None and context.item is not None and context.item_is_news and _PRESENT_SPEECH.search(_first_sentence(text)):
         return context.item, "the item's date (what the passage says is said that day)"
     if context.item is not None and context.item_is_news and _lead_event(context) and _no_other_story(context):
@@ -907,6 +962,8 @@ def date_passages(
         )
         date, basis = date_passage(passage, context, cues, (told or {}).get(passage.id, []))
         just_before[scope] = date if basis.startswith("“") else None  # one paragraph goes on with it, not a chain of them
+        if not item_is_news and date is None and (opening := _ANAPHORA.search(_first_sentence(passage.text))) and opening.start() < OPENING_REACH:
+            previous.pop(scope, None)  # an article's "That Monday" that no day told before fits: its story has moved to a day not known
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .model import Problem
 
-SEED_SUFFIXES = (".txt", ".md", ".xml", ".rss", ".atom", ".eml", ".csv", ".tsv", ".srt", ".vtt")  # text, Markdown, news feeds saved from a site, emails, table exports, subtitles
+SEED_SUFFIXES = (".txt", ".md", ".xml", ".rss", ".atom", ".eml", ".csv", ".tsv", ".srt", ".vtt", ".json", ".jsonl", ".ndjson")  # text, Markdown, news feeds saved from a site, emails, table exports, subtitles, JSON exports
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}  # control, format, separator and unassigned characters
 MAX_SEED_BYTES = 64 * 1024 * 1024  # far beyond any document; stops a runaway file early
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)

@@ -30,7 +30,8 @@ _FURNITURE = frozenset(
     "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk "
     "min mins minute minutes read reading time bureau office edition newsroom dispatch bulletin update "
     "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement "
-    "ago captured saved archived edited an a hour hours days week weeks month months year years".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016"
+    "ago captured saved archived edited an a hour hours days week weeks month months year years "
+    "views view comments comment shares likes reads".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016", "3 214 views"
 )
 # A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
 # "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".
