@@ -1143,3 +1143,9 @@ def test_a_publication_line_with_its_update_views_and_reading_time_is_the_articl
     found = dateline("21.02.2023 12:40 (MSK)   Updated 21.02.2023 14:05   3 214 views   Reading time: 4 min")
     assert found is not None and found.iso == "2023-02-21"
     assert dateline("21.02.2023: ministry officials reviewed the figures and said more views were needed") is None
+
+
+def test_a_json_file_without_records_of_text_is_read_as_plain_text_and_says_so():
+    source = read_source("numbers.json", ['{"counts": [1, 2, 3], "label": "casualties by month"}'])
+    assert source.metadata["format"] == "plain-text"
+    assert [p.reason.split(";")[0] for p in source.problems] == ["a JSON file without a list of records that carry text (text, content, description, ...)"]

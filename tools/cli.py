@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     gaps.set_defaults(run=lambda args: report_gaps(args.root, args.strict))
     commands.add_parser("aliases", help="list every glossary alias with its hits and a first context").set_defaults(run=cmd_aliases)
     add = commands.add_parser("add", help="check a new seed (conversion summary, problems, glossary gaps), then copy it into seeds/")
-    add.add_argument("file", type=Path, help="the new seed, a .txt, .md or news-feed (.xml, .rss, .atom) file")
+    add.add_argument("file", type=Path, help="the new seed: a .txt or .md file, a news feed (.xml, .rss, .atom), an email (.eml), a table (.csv, .tsv), subtitles (.srt, .vtt) or a JSON export (.json, .jsonl)")
     add.add_argument("--check", "--dry-run", action="store_true", dest="check", help="print the summary only; copy nothing")
     add.set_defaults(run=lambda args: add_seed(args.root, args.file, args.check))
     commands.add_parser("clean", help="remove the builds and the generated pages").set_defaults(run=cmd_clean)

@@ -204,6 +204,12 @@ def read(file: str, lines: list[str]) -> Source:
         source.problem(_Lines(text).of(at), f"looks like JSON but cannot be read as JSON ({type(error).__name__}: {str(error)[:120]}); read as plain text")
         return source
     where = _Lines(text)
+    records = _records(root)
+    if records is None:
+        source = plain.read(file, lines)
+        source.metadata["format"] = plain.NAME
+        source.problem(1, "a JSON file without a list of records that carry text (text, content, description, ...); read as plain text")
+        return source
     source = Source(file=file, kind=NAME, title="", line_count=len(lines), lines=lines)
     kept: set[int] = set()
 
@@ -216,7 +222,6 @@ def read(file: str, lines: list[str]) -> Source:
         source.remove(first, last, reason, _plain(node.value))
         kept.update(range(first, last + 1))
 
-    records = _records(root)
     if isinstance(root.value, dict):
         for key, child in root.children.items():
             if child is records:
@@ -224,13 +229,13 @@ def read(file: str, lines: list[str]) -> Source:
             if key in ("name", "title") and isinstance(child.value, str) and not source.title:
                 source.title = " ".join(child.value.split())
                 set_aside(child, f"the export's {key}: used as the source's title")
-            elif records is not None and _contains(child, records):
+            elif _contains(child, records):
                 _set_aside_around(child, records, set_aside)
             else:
                 set_aside(child, f"the export's \"{key}\": about the export, not a record")
-    for node in (records.children.values() if records is not None else ()):
+    for node in records.children.values():
         _read_record(node, source, where, keep, set_aside)
-    source.metadata = {"records": str(len(records.children) if records is not None else 0)}
+    source.metadata = {"records": str(len(records.children))}
     for number, line in enumerate(lines, start=1):
         if number not in kept and line.strip():
             source.remove(number, number, "JSON syntax: brackets and braces around the records", line)
