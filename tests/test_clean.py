@@ -227,3 +227,16 @@ def test_a_read_also_list_of_teasers_is_set_aside_whole():
 def test_a_sentence_about_photographs_or_sharing_is_kept():
     source = cleaned("Photo: the ministry released images of sappers at work.\n\nShare prices fell in Moscow on Monday.\n")
     assert [block.text for block in source.blocks] == ["Photo: the ministry released images of sappers at work.", "Share prices fell in Moscow on Monday."]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "For many Syrians it was a relief to see Russian military police patrols in Daraa.",
+        "For Moscow the war was a chance to see its new weapons tested in combat.",
+        "Sign up of new volunteers, the Wagner Telegram channel said, had doubled.",
+        "Photo: The ruins of Palmyra. Credit for restoring it went to Russian sappers.",
+    ],
+)
+def test_prose_that_opens_like_page_chrome_is_kept(prose):
+    assert [block.text for block in cleaned(f"{prose}\n").blocks] == [prose]

@@ -695,3 +695,20 @@ def test_number_words_count_days_ago_from_the_items_date_but_not_until_then():
     assert dated("Eight days ago President Assad agreed to open two more crossings.", item_date="2023-02-21") == [("2023-02-13", "“Eight days ago”, from the item's date")]
     date, basis = dated("The crossings were shut until ten days ago, officials said.", item_date="2023-02-21")[0]
     assert "ten days ago" not in basis and date != "2023-02-11"
+
+
+def test_another_event_or_a_date_the_sentence_states_is_not_counted_from_the_articles_event():
+    subject = PartialDate(2017, 4, 7)
+    texts = [
+        "Three days after the chemical attack in Khan Shaykhun, the United States fired 59 Tomahawk missiles.",
+        "The day after the attack on 4 April 2017, Russia said a rebel depot had been hit.",
+    ]
+    passages = [Passage(id=f"p{n}", source="s.md", first_line=n, last_line=n, text=text) for n, text in enumerate(texts)]
+    date_passages(passages, [], subject)
+    assert all("from the article's event" not in p.date_basis for p in passages)
+    assert passages[1].date == "2017-04-04"
+
+
+def test_that_morning_as_a_conjunction_is_no_anchor():
+    dates = dated("On 20 November 2015 the ministry reported strikes near Latakia.", "Officials said that morning shelling killed five in Idlib.", item_date="2015-11-26")
+    assert dates[1][1] != "“that morning”: the date of the passage before"

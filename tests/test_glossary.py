@@ -659,3 +659,12 @@ def test_the_new_event_patterns_find_their_events_in_ordinary_prose(shipped):
     found = Linker(shipped)
     assert "2021 Syrian presidential election" in [m.entry.term for m in found.mentions("Syria's 2021 presidential election gave Assad a fourth term.")]
     assert "April 2024 Israeli strike on the Iranian consulate in Damascus" in [m.entry.term for m in found.mentions("The strike on the Iranian consulate in Damascus killed Zahedi.")]
+
+
+def test_a_turkish_dotted_capital_i_is_the_letter_a_case_insensitive_pattern_takes_for_i():
+    from tools.textmatch import required_literals, texts_holding
+
+    pattern = re.compile(r"\bcapture of Idlib\b", re.IGNORECASE)
+    assert texts_holding([required_literals(pattern)], ["the capture of İdlib city", "CAPTURE OF IDLIB", "nothing"]) == [[0, 1]]
+    dotted = re.compile("İdlib", re.IGNORECASE)
+    assert texts_holding([required_literals(dotted)], ["Idlib", "ıdlib", "Edlib"]) == [[0, 1]]

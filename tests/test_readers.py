@@ -1149,3 +1149,23 @@ def test_a_json_file_without_records_of_text_is_read_as_plain_text_and_says_so()
     source = read_source("numbers.json", ['{"counts": [1, 2, 3], "label": "casualties by month"}'])
     assert source.metadata["format"] == "plain-text"
     assert [p.reason.split(";")[0] for p in source.problems] == ["a JSON file without a list of records that carry text (text, content, description, ...)"]
+
+
+def test_json_keys_given_twice_and_values_beside_the_records_are_accounted_and_deep_nesting_is_plain_text():
+    source = read_source("twice.json", ['[{"text": "Secret first version of the story.", "text": "Second."}]'])
+    assert [b.text for b in source.blocks] == ["Second."]
+    assert [(r.reason.split(":")[0], r.text) for r in source.removals] == [('"text" given again in the same object', "Secret first version of the story.")]
+    source = read_source("nested.json", ['[[{"text": "Kept record."}], {"note": "Russian jets struck Idlib on 5 May."}]'])
+    assert [b.text for b in source.blocks] == ["Kept record."]
+    assert [r.text for r in source.removals] == ['{"note": "Russian jets struck Idlib on 5 May."}']
+    for depth in (500, 990, 1000, 5000):
+        source = read_source("deep.json", ['{"items": [{"text": "A"}], "meta": ' + "[" * depth + "]" * depth + "}"])
+        assert [b.text for b in source.blocks] == ["A"] or (source.metadata["format"] == "plain-text" and source.problems)
+
+
+def test_a_headline_with_comments_or_views_in_it_is_not_a_dateline():
+    from tools.readers.datelines import dateline
+
+    assert dateline("Kremlin comments on Idlib, 12 February 2020") is None
+    assert dateline("Russia shares views on Syria - 5 May 2016") is None
+    assert dateline("5 May 2016 · 12 comments").iso == "2016-05-05"

@@ -16,6 +16,7 @@ from .generated import edit_instead
 from .model import Book, Problem
 from .pages import render_pages
 from .pipeline import Paths, build_book
+from .split import sentence_spans
 from .write import hand_edited, write_if_changed, write_tree
 
 
@@ -37,7 +38,9 @@ def make_book(root: Path, paths: Paths | None = None) -> MadeBook:
     except EditorialError as error:
         raise BookError(str(error)) from error
     addresses = Addresses(book)
-    return MadeBook(book, with_notices(render_pages(book, addresses), root, paths), exports(book, addresses))
+    made = MadeBook(book, with_notices(render_pages(book, addresses), root, paths), exports(book, addresses))
+    sentence_spans.cache_clear()  # remembered for this conversion only
+    return made
 
 
 def notice(name: str, root: Path, paths: Paths) -> str:

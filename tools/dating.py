@@ -70,7 +70,7 @@ _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "
 _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S NOTE|NOTE|BREAKING|WATCH|READ MORE)\b)(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")  # not "UPDATE (6 May):"
 # Words that point back to the time of the passage before ("By that time", "the next day").
 _ANAPHORA = re.compile(
-    r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|that (?:evening|morning|afternoon)|"
+    r"\b(?:by that time|at that time|at the time|back then|that day|the same day|that same day|that night|(?:(?<=^)|(?<=[.;:,] )|(?<=late )|(?<=early )|(?<=later ))that (?:evening|morning|afternoon)|"
     r"that week|that month|the same (?:week|month)|(?:(?<=^)|(?<=[.;:,] ))that (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)|later that (?:day|week|month)|earlier that (?:day|week|month)|"
     r"the (?:following|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|that same (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"the (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) after|"
@@ -831,7 +831,7 @@ _EVENT_NOUN = r"(?:strike|airstrike|air strike|air raid|attack|raid|shootdown|sh
 _FROM_THE_EVENT = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<direction>after|before)"
     r"|(?:on\s+)?the\s+(?:very\s+)?(?P<day>day|morning|evening|night)\s+(?P<relation>of|after|before))"
-    rf"\s+the\s+(?:[\w-]+\s+)?{_EVENT_NOUN}\b",
+    rf"\s+the\s+{_EVENT_NOUN}\b",  # "the strike", not "the chemical attack" (another event)
     re.IGNORECASE,
 )
 
@@ -871,7 +871,7 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if date is not None and _background_to_the_lead(text, date, position, context):
         date, basis, weight = None, "", 0.0
     counted = _from_the_event(text, context)
-    if counted is not None and (date is None or weight < 3 or (counted[1].start() == 0 and position > counted[1].end() + APPOSITION_REACH)):
+    if counted is not None and (date is None or position >= len(_first_sentence(text)) or (counted[1].start() == 0 and position > counted[1].end() + APPOSITION_REACH)):
         return counted[0], f"“{counted[1].group(0)}”: from the article's event"
     if anaphora is not None and anaphora.start() == 0 and date is not None and position > anaphora.end() + APPOSITION_REACH and context.previous is not None:
         found = shifted(anaphora.group(0), context.previous)  # "Two days later the report was out: ... sarin at Khan Sheikhun on 4 April"

@@ -199,11 +199,17 @@ def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
         return max(usable, key=lambda c: (min(map(len, c)), -len(c), sorted(c))) if usable else None
 
     chosen = choose(sets(_parser.parse(pattern.pattern, pattern.flags)))
-    return frozenset(literal.casefold() for literal in chosen) if chosen else None
+    return frozenset(_folded(literal) for literal in chosen) if chosen else None
+
+
+def _folded(text: str) -> str:
+    """Case-folded as a case-insensitive regular expression compares letters: casefold() makes
+    "İ" two characters and leaves "ı", which the expression takes for "i"."""
+    return text.casefold().replace("\u0307", "").replace("ı", "i")
 
 
 def texts_holding(literal_sets: list[frozenset[str] | None], texts: list[str]) -> list[list[int]]:
-    """For each set of literals, the indexes of the texts (ascending) whose case-folded form holds
+    """For each set of literals, the indexes of the texts (ascending) whose folded form holds
     one of them; every index for a set that is None. One pass over all the texts."""
     every = list(range(len(texts)))
     literals = {literal for found in literal_sets if found for literal in found}
@@ -215,6 +221,6 @@ def texts_holding(literal_sets: list[frozenset[str] | None], texts: list[str]) -
     automaton.make_automaton()
     holders: dict[str, set[int]] = {}
     for index, text in enumerate(texts):
-        for _, literal in automaton.iter(text.casefold()):
+        for _, literal in automaton.iter(_folded(text)):
             holders.setdefault(literal, set()).add(index)
     return [every if found is None else sorted(set().union(*(holders.get(literal, ()) for literal in found))) for found in literal_sets]

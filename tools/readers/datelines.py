@@ -30,9 +30,11 @@ _FURNITURE = frozenset(
     "agencies agency wire wires news service staff our special correspondent correspondents reporter reporters desk "
     "min mins minute minutes read reading time bureau office edition newsroom dispatch bulletin update "
     "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement "
-    "ago captured saved archived edited an a hour hours days week weeks month months year years "
-    "views view comments comment shares likes reads".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016", "3 214 views"
+    "ago captured saved archived edited an a hour hours days week weeks month months year years".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016"
 )
+# A page's counters beside its date: "3 214 views", "12 comments" (a number before the word: "Kremlin
+# comments on Idlib" is a headline, not furniture).
+_COUNTER = re.compile(r"\b\d[\d\s,.]*\s(?:views?|comments?|shares?|likes?|reads?)\b", re.IGNORECASE)
 # A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
 # "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".
 _HANDLE = re.compile(
@@ -125,7 +127,7 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
     if label and (revision := _REVISION_NOTE.search(rest)) and len(rest[revision.start() :].split()) <= 12:
         rest = rest[: revision.start()]  # "Posted on 24 October 2019 — revised 16:40, adding the Amuda patrol"
     rest = _ATTRIBUTION.sub(" ", rest) if text.lower().startswith("on ") else rest  # "On Mon, 15 Feb 2016 at 18:03, Priya Kallas <p.k@x.org> wrote:"
-    rest = _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest)))
+    rest = _COUNTER.sub(" ", _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest))))
     byline = _BYLINE.search(rest)
     if byline:
         rest = rest[: byline.start()] + " " + rest[byline.end() :]

@@ -48,6 +48,7 @@ class Node:
     start: int
     end: int
     children: dict = field(default_factory=dict)  # key (str) or index (int) -> Node
+    repeated: list = field(default_factory=list)  # (key, Node) of an object's keys given again: the earlier values, which JSON drops
 
 
 _DECODER = json.JSONDecoder()
@@ -78,6 +79,8 @@ def parse(text: str, at: int = 0) -> Node:
             if text[at : at + 1] != ":":
                 raise json.JSONDecodeError("expected ':'", text, at)
             child = parse(text, at + 1)
+            if key in node.children:
+                node.repeated.append((key, node.children.pop(key)))
             node.value[key] = child.value
             node.children[key] = child
         else:
@@ -166,11 +169,10 @@ class _Lines:
         return self.of(node.start), self.of(max(node.start, node.end - 1))
 
 
-def _plain(value) -> str:
-    """A value set aside, as the text a reader of the account sees."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+def _plain(node: Node, text: str) -> str:
+    """A value set aside, as the text a reader of the account sees: a string decoded, anything
+    else as the document writes it."""
+    return node.value if isinstance(node.value, str) else text[node.start : node.end]
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -196,13 +198,17 @@ def _author(value) -> str | None:
 def read(file: str, lines: list[str]) -> Source:
     text = "\n".join(lines)
     try:
-        root = _documents(text)
-    except (ValueError, RecursionError) as error:
+        return _read(file, lines, text)
+    except (ValueError, RecursionError) as error:  # not JSON, or nested deeper than Python recurses
         source = plain.read(file, lines)
         source.metadata["format"] = plain.NAME
         at = getattr(error, "pos", 0) or 0
         source.problem(_Lines(text).of(at), f"looks like JSON but cannot be read as JSON ({type(error).__name__}: {str(error)[:120]}); read as plain text")
         return source
+
+
+def _read(file: str, lines: list[str], text: str) -> Source:
+    root = _documents(text)
     where = _Lines(text)
     records = _records(root)
     if records is None:
@@ -219,22 +225,24 @@ def read(file: str, lines: list[str]) -> Source:
 
     def set_aside(node: Node, reason: str) -> None:
         first, last = where.span(node)
-        source.remove(first, last, reason, _plain(node.value))
+        source.remove(first, last, reason, _plain(node, text))
         kept.update(range(first, last + 1))
 
-    if isinstance(root.value, dict):
-        for key, child in root.children.items():
-            if child is records:
-                continue
-            if key in ("name", "title") and isinstance(child.value, str) and not source.title:
-                source.title = " ".join(child.value.split())
-                set_aside(child, f"the export's {key}: used as the source's title")
-            elif _contains(child, records):
-                _set_aside_around(child, records, set_aside)
-            else:
-                set_aside(child, f"the export's \"{key}\": about the export, not a record")
+    for key, child in (root.children.items() if root is not records else ()):
+        if child is records:
+            continue
+        if key in ("name", "title") and isinstance(child.value, str) and not source.title:
+            source.title = " ".join(child.value.split())
+            set_aside(child, f"the export's {key}: used as the source's title")
+        elif _contains(child, records):
+            _set_aside_around(child, records, set_aside)
+        else:
+            set_aside(child, f"the export's \"{key}\": about the export, not a record" if isinstance(key, str) else "a value beside the records: not a record")
     for node in records.children.values():
         _read_record(node, source, where, keep, set_aside)
+    for node in _lists(root):
+        for key, earlier in node.repeated:
+            set_aside(earlier, f"\"{key}\" given again in the same object: a JSON reader keeps only the last value")
     source.metadata = {"records": str(len(records.children))}
     for number, line in enumerate(lines, start=1):
         if number not in kept and line.strip():
@@ -254,7 +262,7 @@ def _set_aside_around(node: Node, records: Node, set_aside) -> None:
         if _contains(child, records):
             _set_aside_around(child, records, set_aside)
         else:
-            set_aside(child, f"\"{key}\" beside the records: about the export, not a record")
+            set_aside(child, f"\"{key}\" beside the records: about the export, not a record" if isinstance(key, str) else "a value beside the records: not a record")
 
 
 def _read_record(node: Node, source: Source, where: _Lines, keep, set_aside) -> None:
