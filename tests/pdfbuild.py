@@ -51,7 +51,18 @@ def ensure_pdf_tools() -> None:
         return
     can_install = hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get") and shutil.which("make")
     if can_install:
-        result = subprocess.run(["make", "-s", "pdf-deps"], cwd=ROOT, capture_output=True, text=True)
+        # The suite runs on several processes (pytest-xdist): one installs while the others wait,
+        # then find the tools there (two apt-get at once fail on dpkg's lock).
+        import fcntl
+
+        lock_file = ROOT / "_build" / ".pdf-deps.lock"
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock_file, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            missing = missing_tools()
+            if not missing:
+                return
+            result = subprocess.run(["make", "-s", "pdf-deps"], cwd=ROOT, capture_output=True, text=True)
         still_missing = missing_tools()
         if result.returncode != 0 or still_missing:
             pytest.fail(

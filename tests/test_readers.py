@@ -1168,4 +1168,4 @@ def test_a_headline_with_comments_or_views_in_it_is_not_a_dateline():
 
     assert dateline("Kremlin comments on Idlib, 12 February 2020") is None
     assert dateline("Russia shares views on Syria - 5 May 2016") is None
-    assert dateline("5 May 2016 · 12 comments").iso == "2016-05-05"
+    assert dateline("5 May 2016 · 1 204 views").iso == "2016-05-05"

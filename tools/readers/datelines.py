@@ -32,9 +32,10 @@ _FURNITURE = frozenset(
     "post posts reply replies quote pm am same day evening morning night afternoon live broadcast aired recorded issue supplement "
     "ago captured saved archived edited an a hour hours days week weeks month months year years".split()  # "| 7 min read", "| Broadcast: same evening", "posted 3 days ago · captured 18 Mar 2016"
 )
-# A page's counters beside its date: "3 214 views", "12 comments" (a number before the word: "Kremlin
-# comments on Idlib" is a headline, not furniture).
-_COUNTER = re.compile(r"\b\d[\d\s,.]*\s(?:views?|comments?|shares?|likes?|reads?)\b", re.IGNORECASE)
+# A page's view counter beside its date: "3 214 views" (a number before the word: "Russia shares
+# views on Syria" is a headline). A count of comments, likes or shares is not furniture here: it
+# made comment sections' lines datelines, and dated more passages wrongly than rightly.
+_COUNTER = re.compile(r"\b\d[\d\s,.]*\s(?:views?|reads?)\b", re.IGNORECASE)
 # A forum's or channel's user handle beside a post's date: "Post by navalwatcher »", "#12 ivan_k —",
 # "navalwatcher wrote", "Quote from: navalwatcher on", "(@ivank)".
 _HANDLE = re.compile(
