@@ -712,3 +712,8 @@ def test_another_event_or_a_date_the_sentence_states_is_not_counted_from_the_art
 def test_that_morning_as_a_conjunction_is_no_anchor():
     dates = dated("On 20 November 2015 the ministry reported strikes near Latakia.", "Officials said that morning shelling killed five in Idlib.", item_date="2015-11-26")
     assert dates[1][1] != "“that morning”: the date of the passage before"
+
+
+def test_since_a_day_when_something_happened_dates_it_to_that_day():
+    assert dated("Two weeks have passed since 6 February, when two earthquakes struck nine hours apart.", item_date="2023-02-21")[0][0] == "2023-02-06"
+    assert dated("Russia has kept troops there since 30 September 2015.", item_date="2023-02-21")[0][0] != "2015-09-30"

@@ -1,8 +1,9 @@
 """Readers: each seed format is recognised from its content and read into blocks with line spans."""
 
 from collections import Counter
+from pathlib import Path
 
-from tools.model import Passage
+from tools.model import PartialDate, Passage
 from tools.readers import choose_reader, read_source
 from tools.readers import article, digest, frontmatter, plain, snippets, subtitles, table_export
 
@@ -1169,3 +1170,42 @@ def test_a_headline_with_comments_or_views_in_it_is_not_a_dateline():
     assert dateline("Kremlin comments on Idlib, 12 February 2020") is None
     assert dateline("Russia shares views on Syria - 5 May 2016") is None
     assert dateline("5 May 2016 · 1 204 views").iso == "2016-05-05"
+
+
+def test_a_comments_age_counts_from_the_day_the_page_was_saved():
+    from tools.readers.datelines import Capture, age_stamp, capture_time
+
+    top = ["Saved from: https://paper.example/2018/09/17/idlib-deal", "Snapshot taken: 20 Sep 2018 10:15 BST (text only)"]
+    captured = capture_time(top)
+    assert captured == Capture(PartialDate(2018, 9, 20), (10, 15))  # not the address's 17 September
+    assert age_stamp("Y. Haddad · 2 days ago", captured).iso == "2018-09-18"
+    assert age_stamp("bluefin — 20 hours ago", captured).iso == "2018-09-19"  # 14:15 the day before
+    assert age_stamp("Y. Haddad · 3 weeks ago", captured) is None  # no day
+    assert age_stamp("Moscow said two days ago that the talks would go on", captured) is None  # a sentence, not a stamp
+    assert capture_time(["Putin and Erdogan met in Sochi on 17 September 2018."]) is None
+
+
+def test_a_saved_pages_comments_are_dated_by_their_age_and_their_today_follows():
+    from tools.pipeline import Paths, build_book
+
+    page = "\n".join([
+        "Snapshot taken: 20 Sep 2018 10:15 BST",
+        "",
+        "Published 19:48 GMT, 17 September 2018",
+        "",
+        "Russia and Turkey agreed a buffer zone in Idlib on Monday evening.",
+        "",
+        "Y. Haddad · 2 days ago",
+        "Shoigu rang Lieberman today and told him the blame lies with Israel.",
+        "",
+        "Petr N · 1 day ago",
+        "Putin said yesterday that a chain of tragic circumstances was to blame.",
+        "",
+    ])
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "page.txt").write_text(page, encoding="utf-8")
+        book = build_book(Paths(seeds=Path(folder), data=ROOT / "docs" / "data"))
+    dates = {passage.text.split()[0]: passage.date for passage in book.passages}
+    assert dates["Shoigu"] == "2018-09-18" and dates["Putin"] == "2018-09-18"

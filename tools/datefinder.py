@@ -161,11 +161,15 @@ def _clause_before(text: str, start: int) -> str:
 
 
 _MONTH_START = re.compile(_MONTH)
+_SINCE_THE_DAY_WHEN = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"^(?:\s+\d{4})?,?\s+when\b", re.IGNORECASE)
 
 
 def weigh(text: str, start: int, end: int, precision: str) -> float:
     """How strongly the date at text[start:end] dates what the text tells (see the module's doc)."""
     before = text[max(0, start - 40) : start]
+    if precision == "day" and _SINCE_THE_DAY_WHEN.search(before) and _WHEN_AFTER.match(text[end : end + 12]):
+        return 2.5  # "Two weeks have passed since 6 February, when two earthquakes struck": the when-clause tells that day
     if _DESCRIBES_ANOTHER_TIME.search(before) or _RANGE_AFTER.match(text[end : end + 24]) or _RANGE_BEFORE.search(before):
         return 0
     if (_MONTH_RANGE_AFTER.match(text[end : end + 24]) or _MONTH_RANGE_BEFORE.search(before)) and _TERM_OF_OFFICE.search(text[end : end + 60]):

@@ -213,3 +213,46 @@ def dateline_prefix(text: str, yearless: bool = False) -> tuple[Dateline, int] |
             if rest.strip():
                 return found, separator.end()
     return None
+
+
+# --- a saved page's ages ("2 days ago") counted from the day it was saved ---------------------------
+
+# The line where a saved or archived page says when it was taken: "Snapshot taken: 20 Sep 2018
+# 10:15 BST", "Saved on 3 March 2020", "Archived: 2019-10-24 08:00", "Captured 18 Mar 2016".
+_CAPTURE = re.compile(r"^\s*(?:snapshot(?:\s+taken)?|saved(?:\s+on)?|captured(?:\s+on)?|archived(?:\s+on)?|retrieved(?:\s+on)?)\b\s*:?\s*", re.IGNORECASE)
+CAPTURE_LINES = 12  # a page says when it was saved at its top
+# A comment's stamp that gives only its age: "Y. Haddad · 2 days ago", "bluefin — 20 hours ago".
+_AGE_STAMP = re.compile(r"^\s*(?P<handle>[^\s·|—–-][^·|—–]{0,40}?)\s*[·|—–-]\s*(?P<age>(?:\d{1,3}|an?|one)\s+(?:min(?:ute)?|hour|hr|day)s?\s+ago)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Capture:
+    day: PartialDate
+    clock: tuple[int, int] | None = None  # hour and minute, when the page gives them
+
+
+def capture_time(lines: list[str]) -> Capture | None:
+    """When a saved page was taken, from its top lines; None when it does not say."""
+    for line in lines[:CAPTURE_LINES]:
+        label = _CAPTURE.match(line)
+        if label is None:
+            continue
+        days = [m for m in explicit_mentions(line[label.end() :]) if m.date.year is not None and m.date.day is not None]
+        if days and days[0].start <= 3:  # the date right after the label ("Saved from: <address>" is not when)
+            clock = _CLOCK.search(line, label.end() + days[0].end)
+            return Capture(days[0].date, (int(clock.group("hour")), int(clock.group("minute"))) if clock else None)
+    return None
+
+
+def age_stamp(line: str, captured: Capture) -> Dateline | None:
+    """A comment's stamp that gives its age on the day the page was saved, as the dateline of the
+    day it was written ("Y. Haddad · 2 days ago", saved 20 September: 18 September). An age in
+    hours needs the time the page was saved; without it, or for weeks and more, None."""
+    match = _AGE_STAMP.match(line)
+    if match is None or len(_WORD.findall(match.group("handle"))) > 4:
+        return None
+    text = match.group("age")
+    if captured.clock is not None:
+        text += f" at {captured.clock[0]:02d}:{captured.clock[1]:02d}"
+    iso = _posted_before(text, captured.day, len(match.group("age")))
+    return Dateline(iso, byline=match.group("handle").strip()) if iso else None

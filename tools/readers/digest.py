@@ -18,7 +18,7 @@ from ..datefinder import explicit_mentions
 from ..model import Block, PartialDate, Source, parse_iso
 from .article import is_subheading
 from .common import paragraphs
-from .datelines import Dateline, dateline, dateline_prefix, numeric_order
+from .datelines import Dateline, age_stamp, capture_time, dateline, dateline_prefix, numeric_order
 
 NAME = "news-digest"
 DEFAULT_KIND = "news-digest"
@@ -48,10 +48,13 @@ def item_starts(lines: list[str], reference: str = "") -> list[ItemStart]:
     has two items opened otherwise: alone, it is an article's. A wire's yearless dateline
     ("MOSCOW, March 14 (Wire) -") takes its year from the document (`_complete_years`)."""
     found, labelled = [], []
+    captured = capture_time(lines)
     for index, line in enumerate(lines):
         if not line.strip() or len(line) > 2000:
             continue
         whole = dateline(line, yearless=True)
+        if whole is None and captured is not None:
+            whole = age_stamp(line, captured)  # "Y. Haddad · 2 days ago" on a page saved on 20 September
         if whole is not None:
             following = next((other for other in lines[index + 1 : index + 6] if other.strip()), None)  # an email's "Sent:" above its blanked "To:" and "Subject:"
             if following is not None and dateline(following) is None:
