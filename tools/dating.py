@@ -13,9 +13,13 @@ A wrong date is worse than none, so the rules prefer precision. For each passage
    day or month without a year takes it from the item, then the section's span or heading, then
    the last date of the section; an impossible day (29 February 2013) is refused. A passage that
    opens by defining its subject ("The facility is a ...") is not dated by its later dates;
-3. "By that time", "the next day", "That Monday" (if the day before was one) and the like, and a
+3. in an article about one dated event, a day counted from it ("On the day of the strike",
+   "Three days after the attack"), in any section, unless the sentence states its own date;
+   "By that time", "the next day", "That Monday" (if the day before was one) and the like, and a
    paragraph that goes on with the speaker's words ("Mattis added that ..."): the date of the
-   passage before, in the section;
+   passage before, in the section (or the article's event, when nothing in the section was dated
+   before it); in an article, such a word with no day told before it leaves the passage undated
+   rather than giving it the publication day;
 4. a passage of a news item that gives no stronger date: the item's date (a year in the
    background, "had halted ... in 2013", does not displace it); in an article, a paragraph that
    goes on in the past with the story the paragraph before told of a recent day ("The army
