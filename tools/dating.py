@@ -834,7 +834,7 @@ APPOSITION_REACH = 40  # characters: "A week earlier, on 31 December, ..." gives
 _EVENT_NOUN = r"(?:strike|airstrike|air strike|air raid|attack|raid|shootdown|shoot-down|downing|crash|explosion|bombing|massacre|assassination|incident|ambush|shelling|disaster|earthquake|quake|coup)"
 _FROM_THE_EVENT = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<direction>after|before)"
-    r"|(?:on\s+)?the\s+(?:very\s+)?(?P<day>day|morning|evening|night)\s+(?P<relation>of|after|before))"
+    r"|(?:on\s+)?the\s+(?:very\s+)?(?:day|morning|evening|night)\s+(?P<relation>of|after|before))"
     rf"\s+the\s+{_EVENT_NOUN}\b",  # "the strike", not "the chemical attack" (another event)
     re.IGNORECASE,
 )

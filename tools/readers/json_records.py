@@ -266,13 +266,13 @@ def _set_aside_around(node: Node, records: Node, set_aside) -> None:
 
 
 def _read_record(node: Node, source: Source, where: _Lines, keep, set_aside) -> None:
-    if not _is_record(node):
-        set_aside(node, "a record without text" if not isinstance(node.value, dict) or node.value.get("type") not in SERVICE_TYPES else "service message: the channel's own event, not a post")
-        return
-    record: dict = node.value
-    if record.get("type") in SERVICE_TYPES:
+    if isinstance(node.value, dict) and node.value.get("type") in SERVICE_TYPES:
         set_aside(node, "service message: the channel's own event, not a post")
         return
+    if not _is_record(node):
+        set_aside(node, "a record without text")
+        return
+    record: dict = node.value
     date_key, author_key, title_key = _field(record, DATES), _field(record, AUTHORS), _field(record, TITLES)
     when = _date(record[date_key]) if date_key else None
     byline = _author(record[author_key]) if author_key else None
