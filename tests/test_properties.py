@@ -115,6 +115,32 @@ def test_any_text_goes_through_the_pipeline_and_every_character_is_accounted_for
         assert 1 <= passage.first_line <= passage.last_line <= max(1, len(decoded.lines))
 
 
+HTML_PIECES = [
+    "<p>", "</p>", "<div>", "</div>", '<div class="share-bar">', '<aside class="related">', "</aside>", "<br>", "<br/>", "<br><br>",
+    '<time datetime="2016-03-25T09:30">', "</time>", "<script>", "</script>", "<style>", "</style>", "<table><tr><th>Date</th><td>",
+    "</td><td>", "</tr></table>", "<article>", "</article>", "<main>", "<h1>", "</h1>", "<h2>", "<li>", "<ul>", "</ul>", "<b>", "</b>",
+    "&mdash;", "&amp;", "&amp", "&#x202e;", "&#0;", "&nbsp;", "&lt;p&gt;", "<!--", "-->", "<![CDATA[x]]>", "<!DOCTYPE html>", "<?php ?>",
+    '<meta property="article:published_time" content="2016-03-25">', '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2015-09-30"}',
+    "<p hidden>", '<span style="display:none">', "</span>", "<", ">", "</", "<a href='x'>", "</a>", "<figcaption>", "<nav>", "</nav>",
+]
+web_pages = st.lists(st.one_of(st.sampled_from(HTML_PIECES), pieces), min_size=1, max_size=40).map(lambda parts: "<html><body>" + "".join(parts))
+
+
+@FAST
+@given(web_pages)
+def test_any_web_page_goes_through_the_pipeline_and_every_character_is_accounted_for(text):
+    result = pipeline("page.html", text.encode("utf-8"))
+    if result is None:
+        return
+    decoded, source, passages = result
+    assert source.metadata["format"] == "web-page"
+    missing, invented = account(source, passages, decoded.lines)
+    assert not missing and not invented
+    for passage in passages:
+        assert passage.text == " ".join(passage.text.split()) and passage.text
+        assert 1 <= passage.first_line <= passage.last_line <= max(1, len(decoded.lines))
+
+
 @FAST
 @given(st.lists(st.one_of(st.binary(max_size=12), seed_texts.map(lambda text: text.encode("utf-8"))), max_size=8).map(b"".join))
 def test_any_bytes_are_decoded_and_each_invalid_byte_is_reported_once(data):

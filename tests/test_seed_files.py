@@ -47,7 +47,7 @@ def test_links_devices_folders_hard_links_and_hidden_files_are_refused_with_thei
     refused = {problem.file: problem for problem in listing.refused}
     for name, reason in expected.items():
         assert reason in refused[name].reason and refused[name].severity == "warning", name
-    assert refused["notes.pdf"].reason == "not a .txt, .md, .eml, feed (.xml, .rss, .atom), table (.csv, .tsv) or subtitle (.srt, .vtt) file: not read" and refused["notes.pdf"].severity == "notice"
+    assert refused["notes.pdf"].reason == "not a .txt, .md, .eml, feed (.xml, .rss, .atom), table (.csv, .tsv), subtitle (.srt, .vtt), JSON (.json, .jsonl, .ndjson) or web page (.html, .htm, .xhtml) file: not read" and refused["notes.pdf"].severity == "notice"
 
 
 def test_a_seeds_folder_that_is_itself_a_link_is_refused(tmp_path):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .model import Problem
 
-SEED_SUFFIXES = (".txt", ".md", ".xml", ".rss", ".atom", ".eml", ".csv", ".tsv", ".srt", ".vtt", ".json", ".jsonl", ".ndjson")  # text, Markdown, news feeds saved from a site, emails, table exports, subtitles, JSON exports
+SEED_SUFFIXES = (".txt", ".md", ".xml", ".rss", ".atom", ".eml", ".csv", ".tsv", ".srt", ".vtt", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml")  # text, Markdown, news feeds saved from a site, emails, table exports, subtitles, JSON exports, saved web pages
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}  # control, format, separator and unassigned characters
 MAX_SEED_BYTES = 64 * 1024 * 1024  # far beyond any document; stops a runaway file early
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -117,7 +117,7 @@ def list_seeds(folder: Path) -> SeedListing:
                 if seedlike:
                     refused.append(Problem(name, 0, "a hidden file: not read (remove the leading dot to include it)", severity="warning"))
             elif not seedlike:
-                refused.append(Problem(name, 0, "not a .txt, .md, .eml, feed (.xml, .rss, .atom), table (.csv, .tsv) or subtitle (.srt, .vtt) file: not read"))
+                refused.append(Problem(name, 0, "not a .txt, .md, .eml, feed (.xml, .rss, .atom), table (.csv, .tsv), subtitle (.srt, .vtt), JSON (.json, .jsonl, .ndjson) or web page (.html, .htm, .xhtml) file: not read"))
             elif info.st_nlink > 1:
                 refused.append(
                     Problem(name, 0, f"a hard link (the file has {info.st_nlink} names): not read; copy the document into seeds/", severity="warning")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from . import article, digest, email_message, feed, frontmatter, json_records, markdown, plain, snippets, subtitles, table_export
+from . import article, digest, email_message, feed, frontmatter, json_records, markdown, plain, snippets, subtitles, table_export, web_page
 from ..model import Source
 
-READERS = (email_message, subtitles, table_export, feed, json_records, frontmatter, snippets, digest, article, markdown, plain)
+READERS = (web_page, email_message, subtitles, table_export, feed, json_records, frontmatter, snippets, digest, article, markdown, plain)
 
 
 def choose_reader(lines: list[str], file: str = ""):
