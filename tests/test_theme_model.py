@@ -28,6 +28,10 @@ EXAMPLES = [
         ("The foreign ministers agreed a ceasefire in Geneva.", [], {"diplomacy"}, {"diplomacy"}),
         ("Talks in Geneva ended without a ceasefire, Lavrov said.", ["Sergei Lavrov"], {"diplomacy"}, {"diplomacy"}),
         ("The convoy of aid reached the besieged town.", [], set(), set()),
+        # enough of each sign for the model's min_df (a word is learnt from when four passages hold it)
+        ("Rescuers said the strikes killed civilians in their homes.", [], set(), {"civilian-harm"}),
+        ("Civilians were killed and a hospital was hit, rescuers said.", [], set(), {"civilian-harm"}),
+        ("Lavrov and his counterpart held talks in Geneva on a ceasefire.", ["Sergei Lavrov"], {"diplomacy"}, {"diplomacy"}),
     ]
 ]
 THEMES = ["diplomacy", "military-operations", "civilian-harm"]
@@ -107,3 +111,14 @@ def test_the_committed_model_is_the_one_the_labels_give(tmp_path):
     shutil.copytree(ROOT / "seeds", project / "seeds")
     path, _, _ = train(project)
     assert path.read_text(encoding="utf-8") == committed
+
+
+def test_a_passage_no_theme_reaches_gets_its_likeliest_theme_unless_that_too_is_unlikely():
+    settings = {"token_pattern": r"(?u)\b\w\w+\b", "ngrams": [1, 1], "threshold": 0.5, "fallback": 0.2}
+
+    def model(*intercepts):
+        return ThemeModel(themes=("diplomacy", "losses"), intercepts=intercepts, lexicon_weights=((0.0, 0.0), (0.0, 0.0)), terms={}, settings=settings)
+
+    assert model(0.5, -0.5).themes_of("any words", set()) == {"diplomacy"}  # 0.62 reaches the threshold
+    assert model(-0.5, -2.0).themes_of("any words", set()) == {"diplomacy"}  # 0.38 and 0.12: none reaches it, the likeliest is kept
+    assert model(-2.0, -3.0).themes_of("any words", set()) == set()  # 0.12 and 0.05: too unlikely to keep
