@@ -122,3 +122,16 @@ def test_a_passage_no_theme_reaches_gets_its_likeliest_theme_unless_that_too_is_
     assert model(0.5, -0.5).themes_of("any words", set()) == {"diplomacy"}  # 0.62 reaches the threshold
     assert model(-0.5, -2.0).themes_of("any words", set()) == {"diplomacy"}  # 0.38 and 0.12: none reaches it, the likeliest is kept
     assert model(-2.0, -3.0).themes_of("any words", set()) == set()  # 0.12 and 0.05: too unlikely to keep
+
+
+def test_a_passage_is_read_with_the_passages_beside_it_in_its_own_source_only():
+    settings = {"token_pattern": r"(?u)\b\w\w+\b", "ngrams": [1, 1], "threshold": 0.45, "fallback": 0.2, "neighbours": 0.3}
+    model = ThemeModel(themes=("diplomacy", "losses"), intercepts=(0.0, 0.0), lexicon_weights=((0.0, 0.0), (0.0, 0.0)), terms={}, settings=settings)
+    unsure = {"diplomacy": 0.40, "losses": 0.30}  # alone: no theme reaches 0.45; the likeliest is kept
+    sure = {"diplomacy": 0.90, "losses": 0.05}
+    assert model.themes_beside([unsure], ["a.txt"]) == [{"diplomacy"}]
+    # beside two passages about diplomacy, 0.7 * 0.40 + 0.3 * 0.90 = 0.55: given, and losses (0.7 * 0.30 + 0.3 * 0.05) is not
+    assert model.themes_beside([sure, unsure, sure], ["a.txt"] * 3)[1] == {"diplomacy"}
+    other = {"diplomacy": 0.30, "losses": 0.50}
+    assert model.themes_beside([sure, other], ["a.txt", "b.txt"])[1] == {"losses"}  # another source's passage is not its neighbour
+    assert model.themes_beside([sure, other], ["a.txt", "a.txt"])[1] == {"diplomacy"}  # 0.7 * 0.30 + 0.3 * 0.90 = 0.48; losses 0.365

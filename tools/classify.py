@@ -124,12 +124,16 @@ def classify(
     what it names in passing. With a theme model (theme_model.py), the model decides the themes
     it was trained on, reading the passage, the glossary entries it mentions (`entry_terms`, by
     passage id) and the lexicons' verdict; without one, or for a theme it does not know, the
-    lexicon decides."""
+    lexicon decides. Passages are read in document order: the model weighs each with the passages
+    beside it in its source."""
     found = lexicon_themes(passages, chapters, entry_themes)
-    for passage, by_lexicon in zip(passages, found):
+    learnt: list[set[str]] = [set() for _ in passages]
+    if model is not None:
+        probabilities = [model.probabilities(model_text(passage.text, (entry_terms or {}).get(passage.id, [])), by_lexicon) for passage, by_lexicon in zip(passages, found)]
+        learnt = model.themes_beside(probabilities, [passage.source for passage in passages])
+    for passage, by_lexicon, by_model in zip(passages, found, learnt):
         passage.period = period_for(passage.date, chapters)
         chosen = set(by_lexicon)
         if model is not None:
-            learnt = model.themes_of(model_text(passage.text, (entry_terms or {}).get(passage.id, [])), by_lexicon)
-            chosen = {slug for slug in chosen if slug not in model.themes} | learnt
+            chosen = {slug for slug in chosen if slug not in model.themes} | by_model
         passage.themes = [theme.slug for theme in chapters.themes if theme.slug in chosen]

@@ -37,7 +37,11 @@ SETTINGS = {
     # inverse regularisation strength, chosen by leaving one training set out at a time (3 December
     # 2026, 2,400 passages): 4 gave recall 78.7 % at precision 77.1 %, 16 gives 79.8 % at 79.5 %
     "C": 16.0,
-    "threshold": 0.5,  # a theme is given when its probability reaches this
+    # a passage's probabilities are drawn towards those of the passages beside it in its source,
+    # which tell the same story: 0.3 of the weight is their mean (precision +2.5 points at the same
+    # threshold; with the threshold 0.45, recall 80.5 % at precision 80.9 % against 79.9 % at 79.9 %)
+    "neighbours": 0.3,
+    "threshold": 0.45,  # a theme is given when its probability reaches this
     "fallback": 0.2,  # ... and a passage no theme reaches gets its likeliest one, when at least this likely (+1.1 points of recall, -0.6 of precision)
     "class_weight": "balanced",  # a rare theme's few examples weigh as much as a frequent one's many
 }
@@ -114,11 +118,26 @@ class ThemeModel:
         return {theme: _logistic(score) for theme, score in zip(self.themes, scores)}
 
     def themes_of(self, text: str, lexicon_themes: set[str]) -> set[str]:
+        """The themes of a passage read alone (see `themes_beside` for passages read in order)."""
+        return self.chosen(self.probabilities(text, lexicon_themes))
+
+    def themes_beside(self, probabilities: list[dict[str, float]], sources: list[str]) -> list[set[str]]:
+        """The themes of passages in document order, each passage's probabilities drawn towards
+        the mean of its neighbours' in the same source (settings["neighbours"] of the weight)."""
+        weight = float(self.settings.get("neighbours", 0.0))
+        chosen = []
+        for index, own in enumerate(probabilities):
+            beside = [probabilities[other] for other in (index - 1, index + 1) if 0 <= other < len(probabilities) and sources[other] == sources[index]]
+            if weight and beside:
+                own = {theme: (1 - weight) * value + weight * sum(found[theme] for found in beside) / len(beside) for theme, value in own.items()}
+            chosen.append(self.chosen(own))
+        return chosen
+
+    def chosen(self, probabilities: dict[str, float]) -> set[str]:
         """The themes reaching the threshold; none reaching it, the likeliest one if it reaches the
         fallback (every labelled passage has a theme: one the model is unsure of is still most
         often right)."""
         threshold = float(self.settings["threshold"])
-        probabilities = self.probabilities(text, lexicon_themes)
         chosen = {theme for theme, probability in probabilities.items() if probability >= threshold}
         fallback = self.settings.get("fallback")
         if not chosen and fallback is not None and probabilities:
