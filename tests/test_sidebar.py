@@ -1,6 +1,7 @@
 """The sidebar's navigation tree is the theme's own, made without the theme's per-page HTML parse
 (tools/sphinx_ext/sidebar.py): the same bytes as furo's, on hand-written trees and on every page
-of a built book, and the theme is left no tree to parse."""
+of a built book, and the theme is left no tree to parse; a page's tree made from a sibling's is
+the one Sphinx would make."""
 
 from __future__ import annotations
 
@@ -67,6 +68,8 @@ def test_every_page_of_a_built_book_has_the_themes_tree_and_the_theme_parses_non
     assert {name: same for name, (same, _, _) in seen.items() if not same} == {}
     assert {theirs for _, theirs, _ in seen.values()} == {""}  # the theme was given an empty tree to parse
     assert all(entries > 3 for _, _, entries in seen.values())
+    _, _, siblings, _ = getattr(app.builder, "book_sibling_trees")
+    assert siblings.served >= 5  # ... and many pages' trees were a sibling's, changed by one entry: the same bytes as Sphinx's own
     written = (app.outdir / "periods" / "intervention.html").read_text(encoding="utf-8")
     assert 'class="toctree-checkbox"' in trees["periods/intervention"] and trees["periods/intervention"] in written
 
@@ -104,3 +107,28 @@ def test_a_theme_built_on_furo_gets_the_books_tree_too(tmp_path):
             return [tmp_path / "alabaster"]
 
     assert furo_based(Theme()) and not furo_based(Other()) and not furo_based(None)
+
+
+def test_a_siblings_tree_is_the_first_pages_tree_with_its_own_entry_marked_and_anything_else_goes_to_sphinx():
+    from tools.sphinx_ext.sidebar import SiblingTrees
+
+    def tree(current: str) -> str:
+        entries = "".join(
+            f'<li class="toctree-l2 current"><a class="current reference internal" href="#">{title}</a></li>\n' if name == current
+            else f'<li class="toctree-l2"><a class="reference internal" href="{name}.html">{title}</a></li>\n'
+            for name, title in (("a", "Source A"), ("b", "Source &lt;B&gt;"), ("c", "Source C"))
+        )
+        return f'<ul class="current">\n<li class="toctree-l1 current"><a class="reference internal" href="index.html">Sources</a><ul class="current">\n{entries}</ul>\n</li>\n</ul>\n'
+
+    made = []
+
+    def sphinx(name):
+        return lambda: made.append(name) or tree(name)
+
+    trees = SiblingTrees()
+    assert trees.tree(("sources",), "a.html", sphinx("a")) == tree("a")  # the first is Sphinx's
+    assert trees.tree(("sources",), "b.html", sphinx("b")) == tree("b")  # the others are made from it
+    assert trees.tree(("sources",), "c.html", sphinx("c")) == tree("c")
+    assert made == ["a"] and trees.served == 2
+    assert trees.tree(("sources",), "d.html", sphinx("d")) == tree("d") and made[-1] == "d"  # not in the kept tree: Sphinx's
+    assert trees.tree(("sources",), "a%20b.html", sphinx("e")) and made[-1] == "e"  # not a plain file name: Sphinx's

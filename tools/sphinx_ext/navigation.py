@@ -9,7 +9,9 @@
   not every page of every chapter. The theme (furo) writes the whole tree into every page, so a
   book of many pages (long chapters are split, tools/addresses.py) would weigh, and take time,
   in proportion to the square of its pages (angr/angr#6906 measured the same with furo). The
-  tree is made without the theme's per-page HTML parse (sidebar.py).
+  tree is made without the theme's per-page HTML parse (sidebar.py), and a page with no pages
+  below it takes a sibling's tree, with its own entry marked, instead of Sphinx resolving and
+  rendering the branch again (sidebar.SiblingTrees).
 - The general index groups entries under A to Z; the glossary's spellings in other scripts (more
   than sixty Cyrillic, Arabic, Hebrew, Greek, Armenian, Korean and Chinese initials) are gathered
   under "Cyrillic", "Arabic" and "Others", so that the letter bar stays one short line.
@@ -38,7 +40,7 @@ from ..write import write_if_changed
 from ..addresses import GENERAL_INDEX, index_letter_page
 from .conversion import cache_file
 from .moved import follow_map
-from .sidebar import book_toctree, furo_based
+from .sidebar import SiblingTrees, book_toctree, furo_based
 
 TEMPLATES = Path(__file__).with_name("templates")
 CAPTION = '<p class="caption" role="heading">'
@@ -164,7 +166,51 @@ def collapsed_navigation(app: Sphinx, pagename: str, templatename: str, context:
     toctree = context.get("toctree")
     if toctree is None:
         return
-    context["toctree"] = book_toctree(toctree, context, furo=furo_based(getattr(app.builder, "theme", None)))
+    context["toctree"] = book_toctree(toctree, context, furo=furo_based(getattr(app.builder, "theme", None)), shared=_shared_tree(app, pagename))
+
+
+SIBLING_TREES = "book_sibling_trees"  # on the builder: the trees of this build's pages, by place
+
+
+def _shared_tree(app: Sphinx, pagename: str):
+    """For a page with no pages below it, in a build writing plain .html files: its tree from a
+    sibling's (sidebar.SiblingTrees), by its ancestors in the toctree and its folder."""
+    builder, env = app.builder, app.env
+    if getattr(builder, "name", "") != "html" or getattr(builder, "link_suffix", "") != ".html" or env.toctree_includes.get(pagename):
+        return None
+    state = getattr(builder, SIBLING_TREES, None)
+    if state is None or state[0] is not env.toctree_includes:
+        parents: dict[str, str] = {}
+        for parent, children in env.toctree_includes.items():  # as Sphinx reads them (the last toctree naming a page wins)
+            parents |= dict.fromkeys(children, parent)
+        state = (env.toctree_includes, parents, SiblingTrees(), {})
+        setattr(builder, SIBLING_TREES, state)
+    _, parents, trees, groups = state
+    ancestors, name = [], pagename
+    while name in parents and name not in ancestors:
+        ancestors.append(name)
+        name = parents[name]
+    if not ancestors:
+        return None  # a page outside the toctree: nothing of its own is current
+    parent = parents[pagename]
+    if parent not in groups:
+        groups[parent] = _toctree_of_each_page(env, parent)
+    group = groups[parent].get(pagename)
+    if group is None:
+        return None  # named by two of its parent's toctrees, or by none Sphinx's tree shows
+    target = builder.get_target_uri(pagename)
+    folder, _, href = target.rpartition("/")
+    place = (tuple(ancestors[1:]), group, folder)  # which of the parent's lists holds the page decides which list is "current"
+    return lambda make: trees.tree(place, href, make)
+
+
+def _toctree_of_each_page(env, parent: str) -> dict[str, int | None]:
+    """Which of the parent's toctrees (by order) names each page; None for a page named twice."""
+    found: dict[str, int | None] = {}
+    for index, toctree in enumerate(env.tocs[parent].findall(addnodes.toctree)) if parent in env.tocs else ():
+        for _, ref in toctree["entries"]:
+            found[ref] = None if ref in found else index
+    return found
 
 
 def setup(app: Sphinx) -> None:

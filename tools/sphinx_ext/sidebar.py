@@ -185,10 +185,11 @@ def furo_based(theme) -> bool:
     return getattr(theme, "name", "") == "furo" or any(Path(folder).name == "furo" for folder in folders)
 
 
-def book_toctree(toctree: Callable[..., str], context: dict, furo: bool) -> Callable[..., str]:
+def book_toctree(toctree: Callable[..., str], context: dict, furo: bool, shared: Callable[[Callable[[], str]], str] | None = None) -> Callable[..., str]:
     """The page's toctree function, collapsed to the branch being read. Under furo the sidebar's
     tree is made here once, into context["book_navigation_tree"], and the theme's own call gets an
-    empty tree."""
+    empty tree. `shared`, given Sphinx's way of making the page's tree, may answer from the tree
+    of a sibling page instead (SiblingTrees)."""
 
     def collapsed(**options) -> str:
         if furo and options == THEME_CALL:
@@ -196,5 +197,46 @@ def book_toctree(toctree: Callable[..., str], context: dict, furo: bool) -> Call
         return toctree(**(options | {"collapse": True}))
 
     if furo:
-        context["book_navigation_tree"] = navigation_tree(toctree(**(THEME_CALL | {"collapse": True})))
+        made = lambda: toctree(**(THEME_CALL | {"collapse": True}))  # noqa: E731
+        context["book_navigation_tree"] = navigation_tree(shared(made) if shared is not None else made())
     return collapsed
+
+
+_CURRENT_LEAF = re.compile(r'<li class="(toctree-l\d+) current"><a class="current reference internal" href="#">((?:(?!</a>|<li\b).)*)</a></li>')
+_PLAIN_HREF = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.html\Z")
+
+
+class SiblingTrees:
+    """Sphinx's collapsed toctree of a page that has no pages below it, made once for all the
+    pages in the same place of the book.
+
+    Sphinx makes the tree afresh for every page: it resolves the whole branch being read and
+    renders it, so a chapter of n pages costs n times its own length, and a book of sources or
+    months grows with the square of its pages (benchmarks/README.md). Two such pages with the same
+    ancestors, in the same folder, have the same tree but for which entry is "current": the tree
+    of the first is kept with its entry written as any other, and a sibling's is that tree with
+    the sibling's entry written as current. Anything unexpected (an entry found twice or not at
+    all, a page with pages below it, a link that is not a plain file name) is left to Sphinx;
+    tests/test_sidebar.py compares the two on every page of a built book.
+    """
+
+    def __init__(self) -> None:
+        self.templates: dict[tuple, str] = {}
+        self.served = 0  # trees answered from a sibling's
+
+    def tree(self, place: tuple, href: str, make: Callable[[], str]) -> str:
+        """The page's tree: `place` is what it shares with its siblings (ancestors, folder),
+        `href` the link a sibling's tree gives it, `make` Sphinx's way of making it."""
+        if not _PLAIN_HREF.match(href):
+            return make()
+        template = self.templates.get(place)
+        if template is not None:
+            entry = re.compile(rf'<li class="(toctree-l\d+)"><a class="reference internal" href="{re.escape(href)}">((?:(?!</a>|<li\b).)*)</a></li>')
+            found = entry.findall(template)
+            if len(found) == 1:
+                self.served += 1
+                return entry.sub(lambda match: f'<li class="{match.group(1)} current"><a class="current reference internal" href="#">{match.group(2)}</a></li>', template)
+        made = make()
+        if template is None and len(_CURRENT_LEAF.findall(made)) == 1 and f'href="{href}"' not in made:
+            self.templates[place] = _CURRENT_LEAF.sub(lambda match: f'<li class="{match.group(1)}"><a class="reference internal" href="{href}">{match.group(2)}</a></li>', made)
+        return made
