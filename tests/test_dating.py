@@ -719,17 +719,9 @@ def test_since_a_day_when_something_happened_dates_it_to_that_day():
     assert dated("Russia has kept troops there since 30 September 2015.", item_date="2023-02-21")[0][0] != "2015-09-30"
 
 
-def test_in_an_article_about_an_agreement_a_day_counted_from_the_agreement_is_its_day():
-    from tools.dating import subject_date
-
-    infobox = Passage(id="i", source="s.html", first_line=1, last_line=1, text="Signed | 18 January 2017 | Location | Damascus")
-    assert subject_date("Agreement on the Tartus naval facility", [], [infobox]).iso() == "2017-01-18"  # a treaty's "Signed" row
-    passages = [Passage(id="a", source="s.html", first_line=2, last_line=2, text="Two days after the agreement the Duma received the bill.", section=("Reactions",))]
-    date_passages(passages, [], PartialDate(2017, 1, 18))
-    assert passages[0].date == "2017-01-20"
-
-
 def test_a_weekday_still_to_come_in_a_news_item_dates_nothing():
     result = dated("He said he expected the consultations on Monday afternoon.", item_date="2024-12-08")  # a Sunday
     assert result[0][0] == "2024-12-08"  # the day he said it, not the Monday before nor the one after
     assert dated("The consultations were held on Monday, he said.", item_date="2024-12-08")[0][0] == "2024-12-02"
+    assert dated("As expected, the talks on Monday ended without agreement.", item_date="2024-12-08")[0][0] == "2024-12-02"  # past
+    assert dated("The ministry said it expected a response. On Tuesday, Russian jets struck Idlib.", item_date="2024-12-08")[0][0] == "2024-12-03"  # another sentence

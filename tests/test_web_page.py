@@ -211,3 +211,51 @@ def test_a_page_that_declares_no_date_is_dated_by_a_date_line_on_top_of_its_text
     assert source.metadata["published"] == "2017-09-13"
     assert [(b.text, b.item_date) for b in source.blocks] == [("The convoy arrived yesterday, the Reconciliation Centre said.", "2017-09-13")]
     assert reason_of(source, "13.09.2017 08:15").startswith("date line")
+
+
+def test_a_date_in_a_short_sentence_is_text_and_the_declared_date_beats_an_updated_stamp():
+    page = lines(
+        """
+        <html><head><meta name="date" content="2024-05-01"><meta property="article:published_time" content="2016-03-25"></head><body><article>
+        <p class="updated">Updated <time datetime="2016-03-27">27 March</time></p>
+        <p>Putin landed at Hmeimim on <time datetime="2017-12-11">Monday</time>.</p>
+        <section class="comments"><div itemprop="comment"><meta itemprop="datePublished" content="2016-04-02"><p>A reader's view.</p></div></section>
+        </article></body></html>
+        """
+    )
+    source = read_source("visit.html", page)
+    assert source.metadata["published"] == "2016-03-25"  # the most specific name, not a bare "date", nor a comment's
+    assert [(b.text, b.item_date) for b in source.blocks] == [("Putin landed at Hmeimim on Monday.", "2016-03-25")]
+
+
+def test_the_head_ends_where_the_page_begins_and_a_wrapper_named_like_furniture_is_still_the_text():
+    unclosed = ["<!DOCTYPE html><html><head><title>R</title>", "<h1>Russian jets over Idlib</h1>", "<p>Russian aircraft struck Idlib.</p></html>"]
+    assert [b.text for b in read_source("r.html", unclosed).blocks] == ["Russian aircraft struck Idlib."]
+    wrapped = ['<html><body class="right-sidebar"><main><div class="layout has-sidebar"><article>', "<p>The first paragraph of the report, long enough to be the text.</p>",
+               '</article><aside class="sidebar">Recent posts</aside></div></main></body></html>']
+    source = read_source("w.html", wrapped)
+    assert [b.text for b in source.blocks] == ["The first paragraph of the report, long enough to be the text."]
+    assert reason_of(source, "Recent posts").startswith("aside")
+
+
+def test_a_timeline_page_takes_no_publication_date_from_its_first_entry():
+    page = ["<html><body><main><h1>Russia in Syria: a timeline</h1><dl>", "<dt>30 September 2015</dt><dd>Russian aircraft begin strikes near Homs.</dd>",
+            "<dt>24 November 2015</dt><dd>Turkey shoots down a Su-24.</dd>", "</dl></main></body></html>"]
+    source = read_source("timeline.html", page)
+    assert "published" not in source.metadata and "30 September 2015" in [b.text for b in source.blocks]
+
+
+def test_hostile_pages_are_read_whole():
+    # Each of these took minutes when a cost grew with the square of the page (or, for the
+    # comments, exponentially). No test times them: these only show that they are read whole.
+    comments = ["<!-- c -->"] * 40 + ["<link rel=stylesheet href=a.css>", "<p>T</p>"]
+    assert choose_reader(comments, "c.html") is web_page  # no pattern that backtracks over the comments
+    stamps = ["<html><body><article><p>" + "<time datetime='2020-01-01'>x</time> " * 5000 + "</p></article></body></html>"]
+    outside = ["<html><body><main><p>x</p></main>" + "<div>t " * 5000 + "</div>" * 5000 + "</body></html>"]
+    for page in (stamps, outside):
+        assert read_source("h.html", page).blocks
+
+
+def test_a_page_with_no_text_says_so():
+    source = read_source("empty.html", ["<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>"])
+    assert source.blocks == [] and [(p.line, p.severity) for p in source.problems] == [(1, "notice")] and "no text" in source.problems[0].reason

@@ -28,7 +28,7 @@ def account(source: Source, passages: list[Passage], original_lines: list[str]) 
     original = _characters(as_read("\n".join(original_lines)))
     kept = _characters(" ".join(passage.text for passage in passages))
     kept += _characters(" ".join(block.text for block in source.blocks if block.kind == "heading"))
-    kept += _characters(as_read(" ".join(removal.text for removal in source.removals)))
+    kept += _characters(" ".join(removal.text for removal in source.removals))  # a page's removals are recorded as read
     missing = original - kept
     if source.metadata.get("format") in ("markdown-front-matter", "markdown"):
         missing = Counter({char: count for char, count in missing.items() if char not in MARKDOWN_SYNTAX})

@@ -68,7 +68,10 @@ _RELATIVE = re.compile(
     r"(?:on\s+|from\s+|until\s+|by\s+|early\s+|late\s+|last\s+|next\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled|expects?|expected)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled)\b", re.IGNORECASE)
+# "expected the consultations on Monday": a day still to come, when said in the same clause ("As
+# expected, the talks on Monday ended ..." and "the long-expected withdrawal began on ..." are past)
+_EXPECTED = re.compile(r"(?<![Aa]s )(?<!long-)(?<!long )\bexpect(?:s|ed|ing)?\b")
 _NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # A turn of a transcript or interview: "SPOKESPERSON:", "QUESTION (Reuters):", "Q:", "A:".
 _SPEAKER_TURN = re.compile(r"^(?!(?:UPDATED?|CORRECTION|CLARIFICATION|EDITOR'?S NOTE|NOTE|BREAKING|WATCH|READ MORE)\b)(?:[A-Z][A-Z .'’-]{0,40}(?:\([^)]{0,80}\))?|Q|A)\s*:\s")  # not "UPDATE (6 May):"
@@ -286,9 +289,8 @@ ONE_EVENT_DAYS = 2  # an infobox's "Date: 7–8 February 2018" (a battle fought 
 # The rows besides the date that make an infobox an event's (not a report's "Date: ... Prepared by:").
 _EVENT_ROWS = re.compile(r"(?:^|\s|\|)(?:Place|Location|Result|Outcome|Belligerents|Combatants|Sides|Casualties|Commanders|Part of)\s*(?::|\|)")
 # An event infobox's date row, as an export writes it ("Date: 7–8 February 2018", "| Date | 5
-# September 2017 |"), or an agreement's ("Signed | 18 January 2017"); its value ends at the next
-# row's label ("Place:") or cell.
-_INFOBOX_DATE = re.compile(r"(?:^|\s|\|)(?:Date|Signed|Agreed|Announced)\s*(?::|\|)\s*(?P<value>[^|:]{4,60}?)(?=\s+[A-Z][a-z]+(?:\s[a-z]+)?\s*:|\s*\||$)")
+# September 2017 |"); its value ends at the next row's label ("Place:") or cell.
+_INFOBOX_DATE = re.compile(r"(?:^|\s|\|)Date\s*(?::|\|)\s*(?P<value>[^|:]{4,60}?)(?=\s+[A-Z][a-z]+(?:\s[a-z]+)?\s*:|\s*\||$)")
 _DAY_RANGE_START = re.compile(r"^\s*(?P<day>\d{1,2})\s*[–—-]\s*\d{1,2}\s")
 
 
@@ -562,7 +564,9 @@ def _relative_mentions(text: str, item: PartialDate | None, plans: bool = False)
             continue  # "the worst loss since the air campaign began last September"
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
         forward = bool(_FUTURE.search(clause))
-        date = resolve_relative(match.group("expr"), base, forward=forward)
+        expected = bool(_EXPECTED.search(_sentence_before(text, match.start())))
+        date = resolve_relative(match.group("expr"), base, forward=forward or expected)
+        forward = forward or expected
         if forward and not plans and date is not None and item.day is not None and date.first_day() > base:
             continue  # "he expected the consultations on Monday": a day still to come dates nothing yet
         weight = 3.0
@@ -837,7 +841,7 @@ APPOSITION_REACH = 40  # characters: "A week earlier, on 31 December, ..." gives
 
 # A day counted from the one event an article is about: "On the day of the strike", "Three days
 # after the attack", "the night before the raid".
-_EVENT_NOUN = r"(?:strike|airstrike|air strike|air raid|attack|raid|shootdown|shoot-down|downing|crash|explosion|bombing|massacre|assassination|incident|ambush|shelling|disaster|earthquake|quake|coup|agreement|deal|accord|signing)"
+_EVENT_NOUN = r"(?:strike|airstrike|air strike|air raid|attack|raid|shootdown|shoot-down|downing|crash|explosion|bombing|massacre|assassination|incident|ambush|shelling|disaster|earthquake|quake|coup)"
 _FROM_THE_EVENT = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<direction>after|before)"
     r"|(?:on\s+)?the\s+(?:very\s+)?(?:day|morning|evening|night)\s+(?P<relation>of|after|before))"

@@ -1,4 +1,4 @@
-"""Web pages saved as HTML (`.html`, `.htm`): a news article, a live blog, a blog post, an
+"""Web pages saved as HTML (`.html`, `.htm`, `.xhtml`): a news article, a live blog, a blog post, an
 encyclopedia page, as the browser's "Save page" writes them.
 
 The page is read by the standard library's HTML parser, which tolerates the markup real sites
@@ -40,7 +40,7 @@ NAME = "web-page"
 DEFAULT_KIND = "web-page"
 SUFFIXES = (".html", ".htm", ".xhtml")
 
-_OPENING = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b)", re.IGNORECASE | re.DOTALL)
+_FIRST_TAG = re.compile(r"<!DOCTYPE\s+html|<(?:html|head|body|meta|title|link|script|style|div|p|article|main|section|header|nav|table|ul|h[1-6])\b", re.IGNORECASE)
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"}
 # Elements that end the paragraph before them and start a new one.
@@ -50,6 +50,7 @@ BLOCKS = {
     "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "center", "listing",
 }
 CELLS = {"td", "th"}
+HEAD_CONTENT = {"title", "meta", "link", "style", "script", "noscript", "base", "template", "head", "html"}  # what stands in a <head>: anything else ends it
 _SCOPES = {"table", "td", "th", "caption", "button", "object", "template"}  # a <p> outside them is not closed by what opens inside
 CLOSES_P = BLOCKS - {"body", "html", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "li", "dd", "dt", "summary"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -98,6 +99,8 @@ FURNITURE_WORDS = {
     "toc": "table of contents", "navbox": "navigation menu", "references": "references list", "reflist": "references list",
     "footnotes": "references list", "hatnote": "hatnote: a pointer to another page", "author": "byline: shown as the text's author",
     "meta": "post details: date, author, categories", "postmeta": "post details: date, author, categories", "dateline": "post details: date, author, categories",
+    "metadata": "post details: date, author, categories", "ambox": "maintenance notice", "noprint": "editors' marker", "reference": "reference marker",
+    "thumbcaption": "figure caption: the picture's words, not the text's",
 }
 # Names that say the same in one word: MediaWiki's tagline and edit links, labels for screen readers only.
 _NAMED = {
@@ -112,14 +115,31 @@ _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MARKUP = "HTML markup: tags, comments and declarations, not text"
 OUTSIDE = "page outside the main text: site header, menus, sidebars and links"
 
-PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "mediator_published_time", "date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.date", "sailthru.date", "parsely-pub-date")
 AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
 NEWS_TYPES = re.compile(r"Article$|Posting$|^Report$|^ReportageNewsArticle$|^NewsArticle$")
 
 
+LOOKED_AT = 65536  # characters of a file read to tell whether it is a page
+
+
 def looks_like(lines: list[str]) -> bool:
-    """An HTML document: a doctype, or an html, head or body element, opens the file."""
-    return bool(_OPENING.match("\n".join(lines[:40])))
+    """An HTML document or fragment: after an XML declaration and comments, the file opens with a
+    doctype or an element of a page (read with plain string steps: a pattern that skips comments
+    by repetition can take exponential time on a file that is not a page)."""
+    head, size = [], 0
+    for line in lines:  # the first 64 KB: comments and a doctype may fill many lines
+        head.append(line)
+        size += len(line) + 1
+        if size > LOOKED_AT:
+            break
+    head = "\n".join(head).lstrip()
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :].lstrip() if "?>" in head else ""
+    while head.startswith("<!--"):
+        end = head.find("-->")
+        head = head[end + 3 :].lstrip() if end >= 0 else ""
+    return bool(_FIRST_TAG.match(head))
 
 
 @dataclass(eq=False)
@@ -134,7 +154,9 @@ class Piece:
 
     @property
     def text(self) -> str:
-        return html.unescape(self.raw) if self.is_text else self.raw
+        """As a browser reads it: character references resolved (in markup too, so that the
+        account compares like with like)."""
+        return html.unescape(self.raw)
 
 
 @dataclass(eq=False)
@@ -198,19 +220,32 @@ class _Builder(HTMLParser):
             if popped is element:
                 break
 
+    def _in_scope(self, tags: tuple[str, ...], scopes: set[str]) -> Element | None:
+        """The innermost open element of those tags with no element of `scopes` inside it,
+        searched from the top of the stack (so unclosed elements by the thousand stay linear)."""
+        if not any(self.open_tags[tag] for tag in tags):
+            return None
+        for element in reversed(self.stack):
+            if element.tag in tags:
+                return element
+            if element.tag in scopes:
+                return None
+        return None
+
     def _implied_ends(self, tag: str) -> None:
-        """What HTML closes without saying: a paragraph before a block, a list item before the
-        next, a cell before the next cell or row."""
-        top = self.stack[-1].tag
-        if tag in CLOSES_P and (p := self._open("p")) is not None and not any(e.tag in _SCOPES for e in self.stack[self.stack.index(p) + 1 :]):
+        """What HTML closes without saying: the head before the page's content, a paragraph
+        before a block, a list item before the next, a cell before the next cell or row."""
+        if tag not in HEAD_CONTENT and (head := self._in_scope(("head",), set())) is not None:
+            self._close(head)
+        if tag in CLOSES_P and (p := self._in_scope(("p",), _SCOPES)) is not None:
             self._close(p)
-        if tag == "li" and (item := self._open("li")) is not None and not any(e.tag in ("ul", "ol") for e in self.stack[self.stack.index(item) + 1 :]):
+        if tag == "li" and (item := self._in_scope(("li",), {"ul", "ol"})) is not None:
             self._close(item)
-        if tag in ("dt", "dd") and top in ("dt", "dd"):
+        if tag in ("dt", "dd") and self.stack[-1].tag in ("dt", "dd"):
             self._close(self.stack[-1])
-        if tag in ("td", "th", "tr") and (cell := self._open("td") or self._open("th")) is not None and not any(e.tag == "table" for e in self.stack[self.stack.index(cell) + 1 :]):
+        if tag in ("td", "th", "tr") and (cell := self._in_scope(("td", "th"), {"table"})) is not None:
             self._close(cell)
-        if tag == "tr" and (row := self._open("tr")) is not None and not any(e.tag == "table" for e in self.stack[self.stack.index(row) + 1 :]):
+        if tag == "tr" and (row := self._in_scope(("tr",), {"table"})) is not None:
             self._close(row)
 
     def handle_starttag(self, tag, attrs):
@@ -349,33 +384,60 @@ def _iso(value: str) -> str | None:
     return feed_date(value) if value else None
 
 
-def _declared(root: Element) -> tuple[str | None, str | None, str | None, bool]:
-    """What the page declares about itself: (publication date, author, title, is an encyclopedia)."""
-    date = author = title = None
-    encyclopedia = False
-    for element in _walk(root):
+_DECLARING = {"", NOT_TEXT["head"], NOT_TEXT["script"], *DATE_BEARING}  # furniture whose dates and authors are the page's own
+_OTHER_ITEMS = {"comment", "comments", "review", "reviews", "citation", "relatedlink", "haspart"}  # microdata of something else
+
+
+@dataclass
+class Declared:
+    """What the page says about itself."""
+
+    published: str | None = None
+    author: str | None = None
+    title: str | None = None
+    mediawiki: bool = False
+    infobox: bool = False
+
+
+def _declared(root: Element) -> Declared:
+    """The page's declared date, author and title, from its meta tags (the most specific name
+    first: `article:published_time` before a bare `date`), JSON-LD and microdata, outside the
+    comments, teasers and other furniture around the text (a comment's datePublished is not the
+    page's); and whether it is an encyclopedia's page."""
+    found = Declared()
+    dates: dict[str, str] = {}
+    stack = [(root, False)]
+    while stack:
+        element, elsewhere = stack.pop()
         attrs = element.attrs
+        elsewhere = elsewhere or _furniture(element, True) not in _DECLARING or attrs.get("itemprop", "").lower() in _OTHER_ITEMS
+        stack.extend((child, elsewhere) for child in reversed(element.children) if isinstance(child, Element))
+        if elsewhere:
+            continue
         if element.tag == "meta":
             name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
             content = attrs.get("content", "")
             if name == "generator" and "mediawiki" in content.lower():
-                encyclopedia = True
-            elif name in PUBLISHED_META and date is None:
-                date = _iso(content)
-            elif name in AUTHOR_META and author is None and content.strip() and not content.startswith("http"):
-                author = " ".join(content.split())
-            elif name == "og:title" and title is None:
-                title = " ".join(content.split()) or None
-        elif element.tag == "script" and "ld+json" in attrs.get("type", "").lower() and date is None:
-            date, found_author = _json_ld(_text_of_script(element))
-            author = author or found_author
-        elif attrs.get("itemprop", "").lower() == "datepublished" and date is None:
-            date = _iso(attrs.get("datetime") or attrs.get("content") or _text_of(element))
+                found.mediawiki = True
+            elif name in PUBLISHED_META and name not in dates and (day := _iso(content)):
+                dates[name] = day
+            elif name in AUTHOR_META and found.author is None and content.strip() and not content.startswith("http"):
+                found.author = " ".join(content.split())
+            elif name == "og:title" and found.title is None:
+                found.title = " ".join(content.split()) or None
+        elif element.tag == "script" and "ld+json" in attrs.get("type", "").lower() and "json-ld" not in dates:
+            day, author = _json_ld(_text_of_script(element))
+            if day:
+                dates["json-ld"] = day
+            found.author = found.author or author
+        elif attrs.get("itemprop", "").lower() == "datepublished" and "itemprop" not in dates and (day := _iso(attrs.get("datetime") or attrs.get("content") or _text_of(element))):
+            dates["itemprop"] = day
         elif element.tag == "table" and "infobox" in element.naming().lower():
-            encyclopedia = True
-        elif element.tag == "title" and title is None:
-            title = _text_of(element) or None
-    return date, author, title, encyclopedia
+            found.infobox = True
+        elif element.tag == "title" and found.title is None:
+            found.title = _text_of(element) or None
+    found.published = next((dates[name] for name in (*PUBLISHED_META[:2], "json-ld", "itemprop", *PUBLISHED_META[2:]) if name in dates), None)
+    return found
 
 
 def _text_of_script(element: Element) -> str:
@@ -388,11 +450,11 @@ def _json_ld(text: str) -> tuple[str | None, str | None]:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return None, None
-    stack = [data]
+    stack = [data]  # last in, first out, children pushed in reverse: document order, in linear time
     while stack:
-        item = stack.pop(0)
+        item = stack.pop()
         if isinstance(item, list):
-            stack[0:0] = item
+            stack.extend(reversed(item))
         elif isinstance(item, dict):
             kinds = item.get("@type", "")
             kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -402,12 +464,21 @@ def _json_ld(text: str) -> tuple[str | None, str | None]:
                 name = author.get("name") if isinstance(author, dict) else author if isinstance(author, str) else None
                 return _iso(item["datePublished"]), (" ".join(name.split()) if isinstance(name, str) and name.strip() else None)
             if isinstance(item.get("@graph"), list):
-                stack.extend(item["@graph"])
+                stack.extend(reversed(item["@graph"]))
     return None, None
 
 
-_STAMP_SLACK = 40  # characters beside a <time> in its line that still make the line a stamp ("Updated", "·", an author)
 STAMP = "time stamp: read as the date of the text it heads"
+# Words that may stand beside a <time> in a stamp ("Updated 14:05 MSK", "Posted on Monday, 25 March"):
+# any other word makes the line a sentence that holds a date, which dates nothing by itself.
+_STAMP_WORDS = frozenset(
+    "updated update published posted last modified first on at by date time am pm msk utc gmt edited created "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+STAMP_DEPTH = 6  # inline elements a stamp's <time> may stand in ("<span class=date><em><time>")
+STAMP_LINE = 120  # visible characters beside a <time> beyond which its line is a sentence, whatever its words
 
 
 @dataclass
@@ -422,53 +493,76 @@ def _is_block(node) -> bool:
     return isinstance(node, Element) and node.tag in BLOCKS
 
 
-def _stamps(main: Element) -> Stamps:
-    """A stamp is a <time datetime> that stands alone on its line of text (not a date inside a
-    sentence). It dates the nearest element around it holding more text than that line: an
-    article's header, a live blog's update."""
-    found = Stamps()
+def _text_lengths(root: Element) -> dict[int, int]:
+    """Each element's count of visible non-space characters, counted once from the leaves up."""
     lengths: dict[int, int] = {}
-
-    def length(node) -> int:
-        if isinstance(node, Piece):
-            return len(node.text.strip())
-        if id(node) not in lengths:
-            lengths[id(node)] = len(_text_of(node))
-        return lengths[id(node)]
-
-    for element in _walk(main):
-        if element.tag != "time" or not (day := _iso(element.attrs.get("datetime", ""))):
+    order = list(_walk(root))
+    for element in reversed(order):  # children before their parents
+        if element.tag in ("script", "style", "template"):
+            lengths[id(element)] = 0
             continue
-        chain = list(_ancestors(element))
-        if main not in chain or any(_furniture(outer, True) not in ("", *DATE_BEARING) for outer in chain[: chain.index(main)]):
-            continue  # a comment's or a teaser's time
-        inline, block = element, element.parent
-        while block is not main and not _is_block(block):
-            inline, block = block, block.parent
-        run = _run_around(block, inline)
-        run_length = sum(length(node) for node in run)
-        if run_length - length(element) > _STAMP_SLACK and not dateline(" ".join(_text_of(n) if isinstance(n, Element) else n.text for n in run)):
+        lengths[id(element)] = sum(lengths[id(child)] if isinstance(child, Element) else len("".join(child.text.split())) for child in element.children)
+    return lengths
+
+
+def _stamps(main: Element, lengths: dict[int, int]) -> Stamps:
+    """A stamp is a <time datetime> that stands alone on its line of text, with at most words such
+    as "Updated" or "Posted on" beside it (not a date inside a sentence). It dates the nearest
+    element around it holding more text than that line: an article's header, a live blog's update."""
+    found = Stamps()
+    outside: set[int] = set()  # elements inside furniture that is not a date's (comments, teasers)
+    stack = [(main, False)]
+    while stack:
+        element, inside = stack.pop()
+        inside = inside or (element is not main and _furniture(element, True) not in ("", *DATE_BEARING))
+        if inside:
+            outside.add(id(element))
+        stack.extend((child, inside) for child in element.children if isinstance(child, Element))
+    runs: dict[int, tuple[list, list]] = {}  # block id -> (run number of each child, children of each run)
+    for element in _walk(main):
+        if element.tag != "time" or id(element) in outside or not (day := _iso(element.attrs.get("datetime", ""))):
+            continue
+        inline, block, depth = element, element.parent, 0
+        while block is not main and block.parent is not None and not _is_block(block) and depth <= STAMP_DEPTH:
+            inline, block, depth = block, block.parent, depth + 1
+        if depth > STAMP_DEPTH:
+            continue  # a time deep inside inline markup is part of a sentence
+        if id(block) not in runs:
+            runs[id(block)] = _runs(block, lengths)
+        numbers, members, run_lengths = runs[id(block)]
+        number = numbers[id(inline)]
+        run, run_length = members[number], run_lengths[number]
+        if run_length - lengths.get(id(element), 0) > STAMP_LINE:
+            continue  # a long line: a sentence, not a stamp
+        beside = " ".join(_text_of(node) if isinstance(node, Element) else node.text for node in run if node is not inline)
+        if inline is not element:
+            beside += " " + _text_of(inline).replace(_text_of(element), " ", 1)
+        if any(word.lower() not in _STAMP_WORDS for word in _LETTERS.findall(beside)):
             continue  # a date inside a sentence dates nothing by itself
         whole = len(run) == len(block.children) and block is not main
         found.nodes.update(id(node) for node in ([block] if whole else run))
         holder = block.parent if whole else block
-        while holder is not main and holder.parent is not None and length(holder) <= run_length:
+        while holder is not main and holder.parent is not None and lengths.get(id(holder), 0) <= run_length:
             holder = holder.parent
         found.dates.setdefault(id(holder), day)
     return found
 
 
-def _run_around(block: Element, inline) -> list:
-    """The children of a block on the same line of text as `inline`: between block children."""
-    children = block.children
-    index = next(number for number, child in enumerate(children) if child is inline)
-    start = index
-    while start > 0 and not _is_block(children[start - 1]):
-        start -= 1
-    end = index + 1
-    while end < len(children) and not _is_block(children[end]):
-        end += 1
-    return children[start:end]
+def _runs(block: Element, lengths: dict[int, int]) -> tuple[dict[int, int], list[list], list[int]]:
+    """A block's children cut into lines of text at its block children (a block child is a line
+    of its own): the line of each child (by id), the children of each line, and each line's
+    count of visible characters."""
+    numbers: dict[int, int] = {}
+    members: list[list] = [[]]
+    for child in block.children:
+        if _is_block(child) and members[-1]:
+            members.append([])
+        numbers[id(child)] = len(members) - 1
+        members[-1].append(child)
+        if _is_block(child):
+            members.append([])
+    sizes = [sum(lengths.get(id(node), 0) if isinstance(node, Element) else len("".join(node.text.split())) for node in run) for run in members]
+    return numbers, members, sizes
 
 
 def _choose_main(root: Element) -> Element:
@@ -479,7 +573,7 @@ def _choose_main(root: Element) -> Element:
     for element in elements:
         if element.attrs.get("itemprop", "").lower() == "articlebody":
             return element
-    articles = [e for e in elements if e.tag == "article" and not _furniture(e, True) and not any(a.tag == "article" or _furniture(a, True) for a in _ancestors(e))]
+    articles = [e for e in elements if e.tag == "article" and not _furniture(e, True) and not any(a.tag in ("article", "aside", "nav", "footer", "form") for a in _ancestors(e))]
     if articles:
         weights = sorted(((len(_text_of(article)), index) for index, article in enumerate(articles)), reverse=True)
         total = sum(weight for weight, _ in weights) or 1
@@ -519,13 +613,15 @@ class _Reading:
 
     stamps: Stamps
     byline: str | None
+    lengths: dict = field(default_factory=dict)  # element id -> visible characters
+    whole: int = 0  # visible characters of the main element
     blocks: list = field(default_factory=list)
     buffer: list = field(default_factory=list)  # text pieces of the block being read
     kind: tuple = ("paragraph", 0)
     dates: list = field(default_factory=list)  # the item dates of the stamped elements we are in
 
     def flush(self) -> None:
-        real = [piece for piece in self.buffer if piece.first and piece.raw.strip()]
+        real = [piece for piece in self.buffer if piece.first and piece.text.strip()]
         while self.buffer and self.buffer[-1] in (_SEPARATOR, _BREAK):
             self.buffer.pop()  # after a row's last cell, or a closing <br>
         while self.buffer and self.buffer[0] in (_SEPARATOR, _BREAK):
@@ -568,6 +664,8 @@ def _gather(main: Element, reading: _Reading, published: str | None) -> None:
                     reading.dates.pop()
             continue
         own = reason or (STAMP if id(element) in reading.stamps.nodes else "") or (_furniture(element, True) if element is not main else "")
+        if own and not reason and own != STAMP and element.tag not in NOT_TEXT and element.tag not in FURNITURE_TAGS and reading.lengths.get(id(element), 0) * 2 > reading.whole:
+            own = ""  # a class word ("has-sidebar") on a wrapper of most of the text: the text, not furniture
         if element.tag == "br":
             if not own:
                 if reading.buffer and reading.buffer[-1] is _BREAK:
@@ -592,15 +690,19 @@ def _gather(main: Element, reading: _Reading, published: str | None) -> None:
 
 
 def _set_aside_outside(root: Element, main: Element) -> None:
-    """Text outside the main element is the site around the page's text."""
-    inside = {id(element) for element in _walk(main)}
-    for element in _walk(root):
-        if id(element) in inside:
+    """Text outside the main element is the site around the page's text, set aside with the
+    reason of the innermost furniture around it (read from the top down, once per element)."""
+    stack: list[tuple[Element, str]] = [(root, "")]
+    while stack:
+        element, inherited = stack.pop()
+        if element is main:
             continue
-        reason = _furniture(element, False) or next((found for outer in _ancestors(element) if (found := _furniture(outer, False))), "") or OUTSIDE
+        reason = _furniture(element, False) or inherited
         for child in element.children:
             if isinstance(child, Piece) and child.is_text:
-                child.reason = reason
+                child.reason = reason or OUTSIDE
+            elif isinstance(child, Element):
+                stack.append((child, reason))
 
 
 DATE_LINE = "date line: read as the text's date"
@@ -610,16 +712,22 @@ TITLE = "title: used as the source's title"
 def read(file: str, lines: list[str]) -> Source:
     source = Source(file=file, kind=DEFAULT_KIND, title="", line_count=len(lines), lines=lines)
     root, pieces = _parse("\n".join(lines))
-    published, author, head_title, encyclopedia = _declared(root)
+    declared = _declared(root)
+    published, author = declared.published, declared.author
+    # A wiki's dates are its page's, not its text's; an infobox on a page that declares its date is a news site's fact box.
+    encyclopedia = declared.mediawiki or (declared.infobox and published is None)
     main = _choose_main(root)
-    stamps = Stamps() if encyclopedia else _stamps(main)
+    lengths = _text_lengths(root)
+    stamps = Stamps() if encyclopedia else _stamps(main, lengths)
     if encyclopedia:
-        published = None  # a wiki's dates are its page's, not its text's
-    elif published is None and stamps.dates:
+        published = None
+    elif published is not None:
+        stamps.dates.pop(id(main), None)  # the declared date, not an "Updated" stamp, dates the article
+    elif stamps.dates:
         published = stamps.dates.get(id(main)) or next(iter(stamps.dates.values()))
     author = author or _author_in(main)
     _set_aside_outside(root, main)
-    reading = _Reading(stamps, author)
+    reading = _Reading(stamps, author, lengths=lengths, whole=lengths.get(id(main), 0))
     _gather(main, reading, published)
     if published is None and not encyclopedia:
         published = _date_line_on_top(reading.blocks)
@@ -640,7 +748,7 @@ def read(file: str, lines: list[str]) -> Source:
                 for child in element.children:
                     if isinstance(child, Piece) and child.is_text:
                         child.reason = TITLE
-    source.title = title or head_title or ""
+    source.title = title or declared.title or ""
     source.blocks = [dataclasses.replace(block, item_date=block.item_date or published) for block in blocks]
     for piece in pieces:
         if piece.reason:
@@ -654,31 +762,36 @@ def read(file: str, lines: list[str]) -> Source:
         source.metadata["author"] = author
     if len(stamps.dates) <= 1 and published:
         source.metadata["dated_by"] = "publication"  # one article's date, not a live blog's updates (news items, even of one day)
+    if not source.blocks:
+        source.problem(1, "a web page with no text found in its main content: nothing of it is in the book (see the removals for what was set aside)")
     return source
 
 
 TOP_BLOCKS = 4  # how many blocks of the text may stand above a date line that dates the page
+DATE_LINES_LOOKED_AT = 50  # ... and a second date line among this many makes the page a timeline
 
 
 def _date_line_on_top(blocks: list[Block]) -> str | None:
     """The date of a page that declares none, from a line near the top that is only a date
     ("13.09.2017 08:15", "Posted on March 3, 2020")."""
-    for block in [block for block in blocks if block.kind != "heading"][:TOP_BLOCKS]:
-        found = dateline(block.text)
-        if found is not None and found.iso:
-            return found.iso
-    return None
+    text_blocks = [block for block in blocks if block.kind != "heading"]
+    dated = {found.iso for block in text_blocks[:DATE_LINES_LOOKED_AT] if (found := dateline(block.text)) is not None and found.iso}
+    if len(dated) != 1:
+        return None  # none, or a timeline's entries of several days: not one page's date
+    dated = sorted(dated)
+    return dated[0] if any((found := dateline(block.text)) is not None and found.iso == dated[0] for block in text_blocks[:TOP_BLOCKS]) else None
 
 
 def _merge_removals(source: Source) -> None:
     """Runs of pieces set aside for the same reason, on touching lines, as one removal (the
     markup between them is merged into removals of its own)."""
-    merged: dict[str, list] = {}
+    runs: dict[str, list[list]] = {}  # reason -> [first, last, texts] of each run
     for removal in source.removals:
-        runs = merged.setdefault(removal.reason, [])
-        if runs and removal.first_line <= runs[-1].last_line + 1:
-            last = runs[-1]
-            runs[-1] = dataclasses.replace(last, last_line=max(last.last_line, removal.last_line), text=f"{last.text} {removal.text}")
+        reason_runs = runs.setdefault(removal.reason, [])
+        if reason_runs and removal.first_line <= reason_runs[-1][1] + 1:
+            reason_runs[-1][1] = max(reason_runs[-1][1], removal.last_line)
+            reason_runs[-1][2].append(removal.text)
         else:
-            runs.append(removal)
-    source.removals = sorted((removal for runs in merged.values() for removal in runs), key=lambda removal: (removal.first_line, removal.last_line))
+            reason_runs.append([removal.first_line, removal.last_line, [removal.text], removal])
+    merged = [dataclasses.replace(first, first_line=start, last_line=end, text=" ".join(texts)) for reason_runs in runs.values() for start, end, texts, first in reason_runs]
+    source.removals = sorted(merged, key=lambda removal: (removal.first_line, removal.last_line))
