@@ -88,8 +88,18 @@ def cmd_clean(args) -> int:
 
 
 def cmd_train_themes(args) -> int:
-    from .train_themes import train
+    from .train_themes import cross_check, train
 
+    if args.cross_check:
+        try:
+            results = cross_check(args.root)
+        except ImportError as error:
+            print(f"error: the check needs scikit-learn: pip install -e '.[train]' ({error})", file=sys.stderr)
+            return 2
+        print(f"{'left out':12} {'recall':>8} {'precision':>10}")
+        for name, labelled, found, given, right in results + [("all", *(sum(row[i] for row in results) for i in range(1, 5)))]:
+            print(f"{name:12} {found / labelled * 100 if labelled else 0:7.1f}% {right / given * 100 if given else 0:9.1f}%")
+        return 0
     try:
         _, summary, notes = train(args.root)
     except ImportError as error:
@@ -126,9 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluation.add_argument("--details", action="store_true", help="list every disagreement, by measure (never for holdout)")
     evaluation.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE as JSON")
     evaluation.set_defaults(run=cmd_evaluate)
-    commands.add_parser(
+    training = commands.add_parser(
         "train-themes", help="fit the theme model on the labelled sets the code may be tuned on and write docs/data/themes-model.json (needs the train extra)"
-    ).set_defaults(run=cmd_train_themes)
+    )
+    training.add_argument("--cross-check", action="store_true", help="write nothing: leave each training set out in turn, fit on the others and print the left-out set's theme figures")
+    training.set_defaults(run=cmd_train_themes)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

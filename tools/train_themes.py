@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .classify import lexicon_themes
-from .evaluate import TRAINING_SETS, UNSEEN_SETS, convert, documents_folder, find_passage
+import json
+
+from .classify import classify, lexicon_themes
+from .evaluate import TRAINING_SETS, UNSEEN_SETS, SetBook, convert, documents_folder, find_passage, score_set
 from .evaluate_labels import load_labels
 from .pipeline import entry_signs
-from .theme_model import MODEL_FILE, Example, dumps, fit, model_text
+from .theme_model import MODEL_FILE, Example, ThemeModel, dumps, fit, model_text
 
 
 def training_examples(root: Path, sets: tuple[str, ...] = TRAINING_SETS) -> tuple[list[Example], dict[str, int], list[str]]:
@@ -60,3 +62,27 @@ def train(root: Path, sets: tuple[str, ...] = TRAINING_SETS) -> tuple[Path, str,
         path.write_text(text, encoding="utf-8")
     summary = f"{path.relative_to(root)}: {len(themes)} themes, {len(content['terms']):,} words and pairs, from {len(examples)} labelled passages ({', '.join(f'{name} {count}' for name, count in counts.items())})"
     return path, summary, notes
+
+
+def cross_check(root: Path, sets: tuple[str, ...] = TRAINING_SETS, held_out: tuple[str, ...] | None = None) -> list[tuple[str, int, int, int, int]]:
+    """How the model does on text it was not fitted on, without the unseen sets: each set of
+    `held_out` (the training sets but the seeds, by default) is left out in turn, the model is
+    fitted on the others with the settings of theme_model.SETTINGS, and the left-out set's book is
+    classified with it as the book classifies (neighbours, threshold, fallback) and scored as
+    `evaluate` scores it. Returns, per left-out set: (name, labels, labels found, themes given,
+    themes given that were labelled). The settings in SETTINGS were chosen by this check."""
+    from .editorial import load_chapters
+
+    themes = [theme.slug for theme in load_chapters(root / "docs" / "data" / "chapters.yaml").themes]
+    examples = {name: training_examples(root, (name,))[0] for name in sets}
+    results = []
+    for name in held_out if held_out is not None else tuple(name for name in sets if name != "seeds"):
+        content = fit([example for other in sets if other != name for example in examples[other]], themes, {"what": f"fitted without {name}"})
+        model = ThemeModel.from_data(json.loads(dumps(content)), f"the model fitted without {name}")
+        book = convert(documents_folder(root, name), root / "docs" / "data").book
+        entry_terms, entry_themes = entry_signs(book)
+        classify(book.passages, book.chapters, entry_themes, model, entry_terms)
+        units, _ = load_labels(root / "evaluation" / "labels" / name, name)
+        tally = score_set(name, units, SetBook(book.passages, book)).tally
+        results.append((name, tally.themes_labelled, tally.themes_labelled_found, tally.themes_in_book, tally.themes_in_book_labelled))
+    return results
