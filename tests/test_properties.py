@@ -122,6 +122,7 @@ HTML_PIECES = [
     "&mdash;", "&amp;", "&amp", "&#x202e;", "&#0;", "&nbsp;", "&lt;p&gt;", "<!--", "-->", "<![CDATA[x]]>", "<!DOCTYPE html>", "<?php ?>",
     '<meta property="article:published_time" content="2016-03-25">', '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2015-09-30"}',
     "<p hidden>", '<span style="display:none">', "</span>", "<", ">", "</", "<a href='x'>", "</a>", "<figcaption>", "<nav>", "</nav>",
+    "<dl>", "<dt>", "</dt>", "<dd>", "</dd>", "</dl>",
 ]
 web_pages = st.lists(st.one_of(st.sampled_from(HTML_PIECES), pieces), min_size=1, max_size=40).map(lambda parts: "<html><body>" + "".join(parts))
 

@@ -238,11 +238,18 @@ def test_the_head_ends_where_the_page_begins_and_a_wrapper_named_like_furniture_
     assert reason_of(source, "Recent posts").startswith("aside")
 
 
-def test_a_timeline_page_takes_no_publication_date_from_its_first_entry():
+def test_a_timeline_page_takes_no_publication_date_from_its_first_entry_and_each_day_heads_its_entry():
     page = ["<html><body><main><h1>Russia in Syria: a timeline</h1><dl>", "<dt>30 September 2015</dt><dd>Russian aircraft begin strikes near Homs.</dd>",
-            "<dt>24 November 2015</dt><dd>Turkey shoots down a Su-24.</dd>", "</dl></main></body></html>"]
+            "<dt>24 November 2015</dt>", "<dd>Turkey shoots down a Su-24.</dd><dd>Its pilot is killed.</dd>", "<dt>Undated</dt>", "</dl></main></body></html>"]
     source = read_source("timeline.html", page)
-    assert "published" not in source.metadata and "30 September 2015" in [b.text for b in source.blocks]
+    assert "published" not in source.metadata
+    assert [(b.text, b.first_line, b.last_line) for b in source.blocks] == [
+        ("30 September 2015 Russian aircraft begin strikes near Homs.", 2, 2),
+        ("24 November 2015 Turkey shoots down a Su-24.", 3, 4),  # a term and its description are one entry
+        ("Its pilot is killed.", 4, 4),
+        ("Undated", 5, 5),
+    ]
+    assert account(source, passages_of(source), page) == (Counter(), Counter())
 
 
 def test_hostile_pages_are_read_whole():

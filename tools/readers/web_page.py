@@ -10,8 +10,9 @@ keeps the lines of the file it stands on. The reader then does what a reader's e
 - menus, headers and footers of the site, asides, forms, figure captions and the blocks whose
   class or id says what they are (cookie, share, related, comments, newsletter, sidebar, ...) are
   set aside with that reason, and so are scripts, styles, hidden elements and the markup itself;
-- paragraphs, list items, quotations and table rows (cells joined by " | ") are blocks; `<h2>`
-  to `<h6>` are headings; the `<h1>` is the title;
+- paragraphs, list items, quotations and table rows (cells joined by " | ") are blocks, and so
+  is a definition list's term with its description (a timeline's day and what happened);
+  `<h2>` to `<h6>` are headings; the `<h1>` is the title;
 - the publication date is the one the page declares (`article:published_time`, JSON-LD
   `datePublished`, `itemprop="datePublished"`, a `<time datetime>` in the article), and an
   element that holds a `<time>` of its own (a live blog's update) dates the text inside it.
@@ -622,9 +623,9 @@ class _Reading:
 
     def flush(self) -> None:
         real = [piece for piece in self.buffer if piece.first and piece.text.strip()]
-        while self.buffer and self.buffer[-1] in (_SEPARATOR, _BREAK):
-            self.buffer.pop()  # after a row's last cell, or a closing <br>
-        while self.buffer and self.buffer[0] in (_SEPARATOR, _BREAK):
+        while self.buffer and self.buffer[-1] in (_SEPARATOR, _BREAK, _TERM):
+            self.buffer.pop()  # after a row's last cell, a closing <br>, a term without its description
+        while self.buffer and self.buffer[0] in (_SEPARATOR, _BREAK, _TERM):
             self.buffer.pop(0)
         text = " ".join("".join(piece.text for piece in self.buffer).split())
         if text and real:
@@ -638,6 +639,7 @@ class _Reading:
 
 _SEPARATOR = Piece(True, " | ", 0, 0, "")  # between a row's cells: not in the file
 _BREAK = Piece(True, "\n", 0, 0, "")  # a <br>: not in the file
+_TERM = Piece(True, " ", 0, 0, "")  # after a <dt>, before its <dd>: not in the file
 
 
 def _gather(main: Element, reading: _Reading, published: str | None) -> None:
@@ -657,6 +659,8 @@ def _gather(main: Element, reading: _Reading, published: str | None) -> None:
             if not reason:
                 if element.tag in CELLS:
                     reading.buffer.append(_SEPARATOR)
+                elif element.tag == "dt":
+                    reading.buffer.append(_TERM)  # a term and the description after it are one entry ("30 September 2015" and what happened)
                 elif element.tag in BLOCKS:
                     reading.flush()
                     reading.kind = ("paragraph", 0)
@@ -675,7 +679,7 @@ def _gather(main: Element, reading: _Reading, published: str | None) -> None:
                     reading.buffer.append(_BREAK)
             continue
         if not own:
-            if element.tag in BLOCKS and element.tag not in CELLS:
+            if element.tag in BLOCKS and element.tag not in CELLS and not (element.tag == "dd" and reading.buffer and reading.buffer[-1] is _TERM):
                 reading.flush()
             if element.tag in HEADINGS:
                 reading.kind = ("heading", HEADINGS[element.tag])
