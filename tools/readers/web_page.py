@@ -566,7 +566,7 @@ def _runs(block: Element, lengths: dict[int, int]) -> tuple[dict[int, int], list
     return numbers, members, sizes
 
 
-def _choose_main(root: Element) -> Element:
+def _choose_main(root: Element, lengths: dict[int, int]) -> Element:
     """The element that holds the page's text: its articleBody, its one article (the one with
     most text when others are teasers; the element around them when several weigh alike, as a
     live blog's updates do), its <main>, else the body."""
@@ -576,7 +576,7 @@ def _choose_main(root: Element) -> Element:
             return element
     articles = [e for e in elements if e.tag == "article" and not _furniture(e, True) and not any(a.tag in ("article", "aside", "nav", "footer", "form") for a in _ancestors(e))]
     if articles:
-        weights = sorted(((len(_text_of(article)), index) for index, article in enumerate(articles)), reverse=True)
+        weights = sorted(((lengths.get(id(article), 0), index) for index, article in enumerate(articles)), reverse=True)
         total = sum(weight for weight, _ in weights) or 1
         if weights[0][0] / total > 0.5:
             return articles[weights[0][1]]
@@ -720,8 +720,8 @@ def read(file: str, lines: list[str]) -> Source:
     published, author = declared.published, declared.author
     # A wiki's dates are its page's, not its text's; an infobox on a page that declares its date is a news site's fact box.
     encyclopedia = declared.mediawiki or (declared.infobox and published is None)
-    main = _choose_main(root)
-    lengths = _text_lengths(root)
+    lengths = _text_lengths(root)  # counted once, for the main element's choice, the stamps and the furniture's share
+    main = _choose_main(root, lengths)
     stamps = Stamps() if encyclopedia else _stamps(main, lengths)
     if encyclopedia:
         published = None
