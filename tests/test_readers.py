@@ -1209,3 +1209,163 @@ def test_a_saved_pages_comments_are_dated_by_their_age_and_their_today_follows()
         book = build_book(Paths(seeds=Path(folder), data=ROOT / "docs" / "data"))
     dates = {passage.text.split()[0]: passage.date for passage in book.passages}
     assert dates["Shoigu"] == "2018-09-18" and dates["Putin"] == "2018-09-18"
+
+
+def _book_of(name: str, text: str):
+    """The book of one seed, converted by the pipeline as the build converts it."""
+    import tempfile
+
+    from tools.pipeline import Paths, build_book
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / name).write_text(text, encoding="utf-8")
+        return build_book(Paths(seeds=Path(folder), data=ROOT / "docs" / "data"))
+
+
+BLOG_ARCHIVE = """[Harbour Notes](/) · a reader's notebook
+
+# Archive: posts tagged "Syria"
+
+## The ship turns back
+
+*Posted 20 June 2012 by kostya_v · Tags: Syria, shipping · [7 comments](#)*
+
+The cargo ship came to a halt off Scotland on Monday after its insurer withdrew cover.
+
+Yesterday the Foreign Secretary told the Commons that the ship had turned back.
+
+---
+
+## Two vetoes
+
+*Posted 5 October 2011 by kostya_v · Tags: Syria, UN · [4 comments](#)*
+
+Last night Russia and China vetoed the draft resolution on Syria.
+
+---
+
+*Harbour Notes is a personal notebook. Views are my own.*
+"""
+
+
+def test_a_blog_archives_posts_are_dated_by_the_stamp_under_each_heading():
+    source = read_source("archive.md", BLOG_ARCHIVE.splitlines())
+    assert [(block.kind, block.text[:22], block.item_date) for block in source.blocks if block.kind == "heading"] == [
+        ("heading", "Archive: posts tagged ", None),  # a Markdown page: its headings are headings, not "## ..." text
+        ("heading", "The ship turns back", "2012-06-20"),
+        ("heading", "Two vetoes", "2011-10-05"),
+    ]
+    stamps = [removal for removal in source.removals if removal.reason.startswith("post stamp")]
+    assert [removal.first_line for removal in stamps] == [7, 17]  # set aside, with their reason, in the account
+    book = _book_of("archive.md", BLOG_ARCHIVE)
+    dates = {passage.text.split()[0]: passage.date for passage in book.passages}
+    assert dates["The"] == "2012-06-18" and dates["Yesterday"] == "2012-06-19" and dates["Last"] == "2011-10-04"
+    assert dates["Harbour"] is None  # the page's footer, after the rule that ends the last post, is of no post
+
+
+def test_a_line_in_a_post_that_happens_to_open_with_a_label_is_not_a_stamp():
+    assert frontmatter.post_stamp("Posted 20 June 2012 by kostya_v · Tags: Syria · 7 comments") == "2012-06-20"
+    assert frontmatter.post_stamp("Published: 3 March 2016 | Filed under Diplomacy") == "2016-03-03"
+    assert frontmatter.post_stamp("Published reports on 3 March 2016 said the convoy was hit. Others disagreed.") is None
+    assert frontmatter.post_stamp("The talks of 3 March 2016 ended") is None
+
+
+MEETINGS = """LAW CLINIC -- SEMINAR READER
+
+Unofficial summary record of selected meetings
+
+=========================================================
+MEETING OF WEDNESDAY, 30 SEPTEMBER 2015
+Agenda item: countering the terrorist threat
+---------------------------------------------------------
+
+1. The PRESIDENT said the situation in the region had deteriorated further.
+
+2. He recalled that the President, addressing the General Assembly on Monday, had called for a broad coalition.
+
+3. His country was ready to forge channels of communication with the coalition.
+
+4. Earlier the same day the upper house had voted to allow the use of the air force abroad.
+
+=========================================================
+7634th MEETING -- FRIDAY, 26 FEBRUARY 2016 (afternoon)
+---------------------------------------------------------
+
+5. The Council adopted resolution 2268, and the Special Envoy warned that Saturday would be a critical day.
+
+COMPILER'S NOTE
+
+6. Read together, these meetings show the file moving towards a shared text.
+"""
+
+
+def test_a_record_of_meetings_dates_what_each_heading_in_capitals_records_and_an_aside_does_not_carry_on():
+    source = read_source("record.txt", MEETINGS.splitlines())
+    assert [(block.text, block.item_date) for block in source.blocks if block.kind == "heading"] == [
+        ("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015", "2015-09-30"),
+        ("7634th MEETING -- FRIDAY, 26 FEBRUARY 2016 (afternoon)", "2016-02-26"),
+    ]
+    dates = {passage.text.split()[0]: passage.date for passage in _book_of("record.txt", MEETINGS).passages}
+    assert dates["1."] == "2015-09-30"
+    assert dates["2."] == "2015-09-28"  # "on Monday": an aside, recalled ...
+    assert dates["3."] == "2015-09-30"  # ... the record goes on with the meeting's day, not the Monday's
+    assert dates["4."] == "2015-09-30"  # "the same day" is the meeting's
+    assert dates["5."] == "2016-02-26"  # "Saturday would be a critical day": a day to come dates nothing
+    assert dates["6."] is None  # under another heading in capitals, of no day
+
+
+def test_a_single_dated_heading_in_capitals_or_a_lone_month_line_heads_no_section():
+    text = "EXAMPLE INSTITUTE PAPER\n\nFebruary 2026\n\nThe report reviews the aid crossings.\n\nOn 12 July the Council adopted a resolution.\n"
+    source = read_source("paper.txt", text.splitlines())
+    assert [block.kind for block in source.blocks] == ["paragraph"] * len(source.blocks)
+    assert all(block.item_date is None for block in source.blocks)
+
+
+REPORT = """EXAMPLE INSTITUTE -- Occasional Paper
+
+The authorisation was renewed every year until January 2020.4
+
+____________________
+1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.
+4 OCHA, cross-border operations fact sheet, 31 March 2020.
+
+On 8 July 2022 Russia vetoed a twelve-month renewal; the mandate lapsed two days later.
+
+On 12 July the Council adopted resolution 2642 by twelve votes to none.
+"""
+
+
+def test_a_reports_notes_are_set_aside_and_lend_no_date_to_its_text():
+    source = read_source("paper.txt", REPORT.splitlines())
+    assert source.kind == "document"  # not a digest whose datelines are the notes' citations
+    notes = [removal for removal in source.removals if removal.reason.startswith("notes of the report")]
+    assert [(removal.first_line, removal.last_line) for removal in notes] == [(6, 7)]
+    dates = {passage.text.split()[1]: passage.date for passage in _book_of("paper.txt", REPORT).passages if passage.text.startswith("On ")}
+    assert dates == {"8": "2022-07-08", "12": "2022-07-12"}  # the year from the text before, not from a note
+
+
+def test_a_line_citing_two_sources_with_their_days_is_no_dateline():
+    from tools.readers.datelines import dateline
+
+    assert dateline("1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.") is None
+    assert dateline("MOSCOW, 13 December 2017; Interfax, 18 November 2016") is None
+    assert dateline("Friday 23 December 2016, 16:40 CET | Updated Saturday 24 December 2016, 09:05 CET").iso == "2016-12-23"
+
+
+ONE_EVENT = """---
+title: "Evacuation of the enclave"
+---
+
+The evacuation of the enclave took fighters and civilians out of the last districts, beginning on 15 December 2016.
+
+## Agreement
+
+On 13 December a ceasefire was agreed for the remaining enclave.
+
+The next day the first convoy was forced back.
+"""
+
+
+def test_a_day_without_a_year_opening_a_section_takes_the_year_the_article_has_been_telling_of():
+    dates = {passage.text.split()[1]: passage.date for passage in _book_of("event.md", ONE_EVENT).passages}
+    assert dates["13"] == "2016-12-13" and dates["next"] == "2016-12-14"

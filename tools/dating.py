@@ -69,6 +69,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|shall|is due|are due|plans? to|is set to|are set to|scheduled)\b", re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"\s+(?:will|would|is to|shall)\b", re.IGNORECASE)  # the day as a future verb's subject
 # "expected the consultations on Monday": a day still to come, when said in the same clause ("As
 # expected, the talks on Monday ended ..." and "the long-expected withdrawal began on ..." are past)
 _EXPECTED = re.compile(r"(?<![Aa]s )(?<!long-)(?<!long )\bexpect(?:s|ed|ing)?\b")
@@ -205,6 +206,7 @@ class Context:
     item_is_news: bool = True  # the item is one news item (a digest's), not an article's publication
     news_day: PartialDate | None = None  # the day the item's first relative date ("on Tuesday") gave
     told_just_before: PartialDate | None = None  # the day the passage just before found in its own "yesterday" or "the next day"
+    running: PartialDate | None = None  # the last date stated anywhere before in the source, whatever its section
 
 
 def today() -> dt.date:
@@ -406,7 +408,9 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
                 if start.first_day() <= candidate.last_day() and candidate.first_day() <= end.last_day():
                     return candidate
         return None
-    for base in (context.section, context.previous, context.subject):
+    # ... and last, the year the source has been telling of: "On 13 December" opening the section
+    # after a lead that gave "15 December 2016"
+    for base in (context.section, context.previous, context.subject, context.running):
         if base is not None and base.year is not None:
             if base is context.previous and context.section is None and context.subject is not None:
                 following = _told_after(date, base)
@@ -563,7 +567,7 @@ def _relative_mentions(text: str, item: PartialDate | None, plans: bool = False)
         if month_back and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
             continue  # "the worst loss since the air campaign began last September"
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
-        forward = bool(_FUTURE.search(clause))
+        forward = bool(_FUTURE.search(clause) or _FUTURE_AFTER.match(text, match.end()))  # "warned that Saturday would be a critical day"
         expected = bool(_EXPECTED.search(_sentence_before(text, match.start())))
         date = resolve_relative(match.group("expr"), base, forward=forward or expected)
         forward = forward or expected
@@ -948,6 +952,7 @@ def date_passages(
     background: frozenset[str] = frozenset(),
     told: dict[str, list[tuple[int, PartialDate]]] | None = None,
     item_is_news: bool = True,
+    item_is_day: bool = False,
 ) -> None:
     """Date every passage of one source in document order (later passages lean on earlier dates).
 
@@ -955,10 +960,13 @@ def date_passages(
     no date, outside sections whose heading is in `background` (case-folded). `item_is_news` is
     False for an article, whose date is when it was published: a paragraph of it that states
     another day or month ("in a documentary aired in March 2018") is of that time, however far
-    from the publication; in a digest's short news item, such a date far from the item's is background. `told` gives, by
-    passage id, the events each passage tells: where in its text, and their day.
+    from the publication; in a digest's short news item, such a date far from the item's is background. With
+    `item_is_day`, an item's date is the day it records (a meeting's), not a wire's filing day: an
+    "on Monday" in it is an aside, not the day of its news that later paragraphs go on telling.
+    `told` gives, by passage id, the events each passage tells: where in its text, and their day.
     """
     previous: dict[tuple, PartialDate] = {}
+    running: PartialDate | None = None  # the last date stated in the source, in any section
     news_day: dict[tuple, PartialDate] = {}  # the day an item's "on Tuesday" or "yesterday" gave
     just_before: dict[tuple, PartialDate | None] = {}  # the day the passage just before found in its own relative words
     for passage in passages:
@@ -970,6 +978,7 @@ def date_passages(
             previous=previous.get(scope),
             news_day=news_day.get(scope),
             told_just_before=just_before.get(scope),
+            running=running if passage.snippet is None else None,  # each search snippet stands alone
             subject=subject,
             subject_applies=not any(heading.casefold() in background for heading in passage.section),
             item_is_news=item_is_news,
@@ -981,7 +990,9 @@ def date_passages(
         if date is not None and date.year is not None:
             passage.date = date.iso()
             passage.date_basis = basis
-            if basis.startswith("stated") or basis.startswith("“"):
-                previous[scope] = date
-                if basis.startswith("“") and "from the item's date" in basis and scope not in news_day:
+            if basis.startswith("stated") and passage.snippet is None:
+                running = date
+            if basis.startswith("stated") or basis.startswith("“") or (item_is_day and basis == "the item's date"):
+                previous[scope] = date  # (a record's paragraph of its day brings "that day" back to it)
+                if basis.startswith("“") and "from the item's date" in basis and scope not in news_day and not item_is_day:
                     news_day[scope] = date

@@ -88,7 +88,7 @@ def date(book: Book) -> None:
         passages = book.passages_of(source.file)
         subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
         is_article = source.metadata.get("format") == "web-article" or source.metadata.get("dated_by") == "publication"
-        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article)
+        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article, item_is_day=source.metadata.get("dated_by") == "day headings")
 
 
 def sort(book: Book) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..model import Block, Source
 from .common import paragraphs
-from .datelines import dateline
+from .datelines import dateline, is_record_of_days
 
 NAME = "web-article"
 DEFAULT_KIND = "web-article"
@@ -66,8 +66,9 @@ def _more_prose_after(lines: list[str], index: int, before: int) -> bool:
 
 
 def looks_like(lines: list[str]) -> bool:
-    """A dateline near the top, after at most a little page chrome."""
-    return _dateline(lines) is not None
+    """A dateline near the top, after at most a little page chrome (and not a record of days
+    under headings in capitals, whose first heading would look like one)."""
+    return _dateline(lines) is not None and not is_record_of_days(lines)
 
 
 def is_subheading(text: str, single_line: bool) -> bool:

@@ -50,6 +50,7 @@ _ATTRIBUTION = re.compile(r"<[^<>\s]+@[^<>\s]+>|\[mailto:[^\]]+\]|\bwrote\s*:?\s
 _REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(]\s*)(?:last\s+)?(?:revised|updated|amended|corrected|edited)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+|:\s+")  # "MOSCOW, Nov 24 (Wire) - ...", "ANKARA (Wire) — Tuesday, 24 Nov 2015: ..."
 _COLON = ":"
+_FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")  # a note's number before the source it cites
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
     month_day, numbers = None, None
     if full:
         first = full[0]
+        if _FOOTNOTE.match(text) and first.start > 0:
+            return None  # "1 Sputnik France, 13 December 2017; Interfax, ...": a report's note citing its sources
         rest = text[: first.start] + " " + text[first.end :]
         iso = _posted_before(text, first.date, first.end)
     elif yearless and (days := [m for m in mentions if m.date.year is None and m.date.day is not None]):
@@ -127,6 +130,9 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
         rest = ""
     if label and (revision := _REVISION_NOTE.search(rest)) and len(rest[revision.start() :].split()) <= 12:
         rest = rest[: revision.start()]  # "Posted on 24 October 2019 — revised 16:40, adding the Amuda patrol"
+    if full and (before_revision := rest[: revision.start()] if (revision := _REVISION_NOTE.search(rest)) else rest):
+        if any(other.date != first.date for other in explicit_mentions(before_revision) if other.date.year is not None and other.date.day is not None):
+            return None  # two days, the second not an update's: a list of sources or events, not a dateline
     rest = _ATTRIBUTION.sub(" ", rest) if text.lower().startswith("on ") else rest  # "On Mon, 15 Feb 2016 at 18:03, Priya Kallas <p.k@x.org> wrote:"
     rest = _COUNTER.sub(" ", _HANDLE.sub(" ", _TIME.sub(" ", _LABEL.sub(" ", rest))))
     byline = _BYLINE.search(rest)
@@ -256,3 +262,27 @@ def age_stamp(line: str, captured: Capture) -> Dateline | None:
         text += f" at {captured.clock[0]:02d}:{captured.clock[1]:02d}"
     iso = _posted_before(text, captured.day, len(match.group("age")))
     return Dateline(iso, byline=match.group("handle").strip()) if iso else None
+
+
+MAX_CAPITAL_HEADING = 120
+
+
+def capital_heading_date(line: str) -> str | None:
+    """The day a heading in capitals names ("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015", "7565th
+    MEETING -- FRIDAY, 20 NOVEMBER 2015 (afternoon)"), or None: a short line whose words are in
+    capitals (a word of small letters in brackets aside), holding exactly one full date."""
+    text = line.strip()
+    letters = re.sub(r"\([^()]{0,30}\)|\b\d+(?:st|nd|rd|th)\b", "", text)
+    if not text or len(text) > MAX_CAPITAL_HEADING or not re.search(r"[^\W\d_]{3}", letters) or letters != letters.upper():
+        return None
+    days = [m for m in explicit_mentions(text) if m.date.year is not None and m.date.day is not None]
+    return days[0].date.iso() if len(days) == 1 else None
+
+
+DAY_HEADINGS = 2  # one dated line in capitals alone is a dateline or a title; two or more head a record's days
+
+
+def is_record_of_days(lines: list[str]) -> bool:
+    """A record under headings in capitals that each name a day (a meeting's summary record, a
+    logbook): read as plain text with its days, not as an article under one dateline."""
+    return sum(capital_heading_date(line) is not None for line in lines) >= DAY_HEADINGS

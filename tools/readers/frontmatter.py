@@ -235,8 +235,57 @@ def read(file: str, lines: list[str]) -> Source:
             source.problem(1, "front matter is not a mapping of fields: read as text")
     elif _unclosed_front_matter(lines):
         source.problem(1, "front matter fence '---' is never closed: read as text")
-    source.blocks = _body_blocks(source, lines, body_start)
+    source.blocks = dated_by_post_stamps(source, _body_blocks(source, lines, body_start))
     return source
+
+
+# A post's stamp under its heading, in a blog's archive or a page of several posts: "Posted 20
+# June 2012 by kostya_v · Tags: Syria, UN · 7 comments", "Published: 3 March 2016 | Filed under
+# ...". It opens with what it is, or is a dateline (datelines.py); it holds no sentence.
+_STAMP_LABEL = re.compile(r"^\W{0,3}(?:(?:first\s+|last\s+)?(?:posted|published|filed|written|updated)\b|[Bb]y\s+\S+\s+(?:on\s+)?\W{0,2}\d)", re.IGNORECASE)
+MAX_STAMP = 200
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def post_stamp(text: str) -> str | None:
+    """The day a post's stamp line gives, or None when the line is not one."""
+    from ..datefinder import explicit_mentions
+    from .article import is_prose
+    from .datelines import dateline
+
+    if len(text) > MAX_STAMP or is_prose(text):
+        return None
+    if (found := dateline(text)) is not None and found.iso:
+        return found.iso
+    if not _STAMP_LABEL.match(text):
+        return None
+    days = [mention for mention in explicit_mentions(text[:80]) if mention.date.year is not None and mention.date.day is not None]
+    return days[0].date.iso() if days else None
+
+
+def dated_by_post_stamps(source: Source, blocks: list[Block]) -> list[Block]:
+    """A section whose heading is followed at once by a post's stamp is that post: the stamp's day
+    is the date of every block of the section (the item date relative days count from), and the
+    stamp is set aside with its reason."""
+    kept: list[Block] = []
+    day: str | None = None
+    level = 0
+    for index, block in enumerate(blocks):
+        if day is not None and kept and any(_RULE.match(line) for line in source.lines[kept[-1].last_line : block.first_line - 1]):
+            day = None  # a rule ends the post: what follows is the page's
+        if block.kind == "heading":
+            if day is not None and block.level <= level:
+                day = None
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.kind == "paragraph" and (stamp := post_stamp(following.text)) is not None:
+                day, level = stamp, block.level
+        elif day is not None and kept and kept[-1].kind == "heading" and post_stamp(block.text) == day and kept[-1].first_line < block.first_line:
+            source.remove(block.first_line, block.last_line, "post stamp: used as the date of the post under this heading", "\n".join(source.lines[block.first_line - 1 : block.last_line]))
+            continue
+        if day is not None and not block.item_date:
+            block.item_date = day
+        kept.append(block)
+    return kept
 
 
 _TITLE = r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?"""  # a link or image title in any of its quotes

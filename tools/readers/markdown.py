@@ -1,5 +1,6 @@
-"""Markdown pages (`.md`) without front matter that hold a table with column names: a chronology
-or a list of incidents kept as a table in a shared document or a wiki page.
+"""Markdown pages (`.md`) without front matter that hold a table with column names (a chronology
+or a list of incidents kept as a table in a shared document or a wiki page) or headings in
+Markdown's syntax (a blog's archive page, a notebook).
 
 Tried after the digest, snippet and article readers, so that a digest or an article that happens
 to hold a table keeps its datelines; read as the front-matter reader reads a body
@@ -9,6 +10,8 @@ to hold a table keeps its datelines; read as the front-matter reader reads a bod
 
 from __future__ import annotations
 
+import re
+
 from ..model import Source
 from . import frontmatter
 
@@ -17,8 +20,13 @@ DEFAULT_KIND = "document"
 SUFFIXES = (".md", ".markdown")  # a .txt that holds a table is plain text
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+
+
 def looks_like(lines: list[str]) -> bool:
-    return frontmatter.has_table(lines)
+    """A table with column names, or a heading in Markdown's own syntax ("## The Alaed turns
+    back"): a page whose structure plain text would lose."""
+    return frontmatter.has_table(lines) or any(_HEADING.match(line) for line in lines)
 
 
 def read(file: str, lines: list[str]) -> Source:

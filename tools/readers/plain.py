@@ -13,7 +13,7 @@ from ..datefinder import explicit_mentions
 from ..model import Block, PartialDate, Source
 from .article import is_subheading
 from .common import plain_blocks
-from .datelines import dateline
+from .datelines import MAX_CAPITAL_HEADING, DAY_HEADINGS, capital_heading_date, dateline
 from .digest import masthead_year, nearest_year
 
 NAME = "plain-text"
@@ -28,8 +28,34 @@ def looks_like(lines: list[str]) -> bool:
     return True
 
 
+_NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
+_NOTE_LINE = re.compile(r"^\s*\d{1,3}\s+\S")
+
+
+def _without_footnotes(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
+    """A report's notes, as its PDF's text gives them: under a short rule of underscores, lines
+    each opening with the note's number ("1 Sputnik France, 13 December 2017; ..."). They cite
+    sources, and their dates are the sources', not events': set aside with their reason (the
+    report's text keeps its note numbers)."""
+    kept = []
+    for block in blocks:
+        above = next((lines[number].strip() for number in range(block.first_line - 2, -1, -1) if lines[number].strip()), "")
+        block_lines = [line for line in lines[block.first_line - 1 : block.last_line] if line.strip()]
+        if _NOTE_RULE.match(above) and block_lines and _NOTE_LINE.match(block_lines[0]):
+            source.remove(block.first_line, block.last_line, "notes of the report (the sources it cites)", "\n".join(lines[block.first_line - 1 : block.last_line]))
+            continue
+        kept.append(block)
+    return kept
+
+
+PERIOD_HEADINGS = 2  # a timeline has several; one bare "February 2026" is a report's cover date
+
+
 def _split_heading_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
-    """A block whose first line is a bare year or month, with more lines under it: the heading, then the rest."""
+    """A block whose first line is a bare year or month, with more lines under it: the heading, then
+    the rest. Only in a text with two or more such lines: the years of a timeline."""
+    if sum(bool(_PERIOD_HEADING.match(lines[block.first_line - 1].strip())) for block in blocks) < PERIOD_HEADINGS:
+        return blocks
     found = []
     for block in blocks:
         first = lines[block.first_line - 1].strip()
@@ -61,10 +87,45 @@ def read(file: str, lines: list[str]) -> Source:
         source.title = blocks[0].text
         source.remove(blocks[0].first_line, blocks[0].last_line, "title: used as the source's title", blocks[0].text)
         blocks = blocks[1:]
+    blocks = _without_footnotes(source, blocks, lines)
     blocks = _dated_by_footer(source, blocks)
     blocks = _dated_by_closing_dates(source, blocks, lines)
-    source.blocks = _split_heading_lines(blocks, lines)
+    source.blocks = _dated_by_capital_headings(source, _split_heading_lines(blocks, lines), lines)
     return source
+
+
+def _in_capitals(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]{3}", text)) and text == text.upper() and len(text) <= MAX_CAPITAL_HEADING
+
+
+def _dated_by_capital_headings(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
+    """A record of meetings or days under headings in capitals, each naming its day: the heading
+    line becomes a heading, and the blocks under it, down to the next such heading, are of that
+    day (their item date, which "on Monday" or "that day" count from). Only when two or more
+    headings do so: one dated line in capitals alone is a dateline or a title. The day is when
+    what the blocks tell happened, not when a wire filed it (metadata `dated_by`)."""
+    dated = [block for block in blocks if capital_heading_date(lines[block.first_line - 1])]
+    if len(dated) < DAY_HEADINGS:
+        return blocks
+    source.metadata["dated_by"] = "day headings"
+    found: list[Block] = []
+    day = None
+    for block in blocks:
+        heading = capital_heading_date(lines[block.first_line - 1])
+        if heading is None and block.first_line == block.last_line and _in_capitals(block.text):
+            day = None  # "COMPILER'S NOTE": another heading in capitals, with no day, ends the day's record
+        if heading is not None:
+            day = heading
+            first = lines[block.first_line - 1].strip()
+            found.append(Block("heading", " ".join(first.split()), block.first_line, block.first_line, level=2, item_date=day))
+            if block.last_line > block.first_line:
+                rest = " ".join(line.strip() for line in lines[block.first_line : block.last_line])
+                found.append(Block("paragraph", " ".join(rest.split()), block.first_line + 1, block.last_line, item_date=day, byline=block.byline))
+            continue
+        if day is not None and not block.item_date:
+            block.item_date = day
+        found.append(block)
+    return found
 
 
 # A day in brackets closing a paragraph: "(30 Sept.)", "[30.09.2015]", "(7-X-2015)".
