@@ -214,6 +214,17 @@ def test_a_turn_of_a_transcript_is_dated_when_it_was_said():
     assert dated(update, item_date="2017-05-04")[0] == ("2017-05-05", "“on Friday”, from the item's date")  # counted from the update's 6 May
 
 
+def test_a_turn_that_counts_its_day_from_the_briefing_tells_of_that_day():
+    # "Yesterday", "on Monday": the speaker dates what happened, as a wire would; a turn without
+    # its own day, or with a recent day named, is of the day it was said (the test above)
+    assert dated("QUESTION: Yesterday Turkey said the second joint patrol had been completed.", item_date="2020-03-24")[0] == ("2020-03-23", "“Yesterday”, from the item's date")
+
+
+def test_a_day_still_to_come_dates_nothing_even_without_a_verb_of_the_future():
+    # "meet in Belgrade next week": a proposal of the item's day, not an event of next week
+    assert dated("Lavrov suspended visa-free travel. Cavusoglu proposed that the two ministers meet in Belgrade next week.", item_date="2015-11-27")[0] == ("2015-11-27", "the item's date")
+
+
 def test_a_turn_that_goes_back_further_than_the_last_months_tells_history_as_an_article_would():
     result = dated(
         "HALE: Then, on 9 September last year, Lavrov called on Damascus to hand over its weapons.",

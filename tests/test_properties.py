@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from markdown_it.renderer import RendererHTML
@@ -238,3 +239,16 @@ def test_random_seeds_build_with_no_warning_but_the_seed_reports_and_every_passa
                 assert tag not in ("iframe", "img", "b") or is_book_figure(tag, attrs), (path, tag)
                 assert not any(name.startswith("on") for name in attrs), (path, tag, attrs)
                 assert not any(name in URL_ATTRIBUTES and re.match(r"\s*(javascript|vbscript|data):", value or "", re.I) for name, value in attrs.items()), (path, attrs)
+
+
+@pytest.mark.parametrize("name, fixture", [
+    ("archive.md", "BLOG_ARCHIVE"), ("record.txt", "MEETINGS"), ("paper.txt", "REPORT"), ("notebook.md", "NOTEBOOK"), ("event.md", "ONE_EVENT"),
+])
+def test_the_pages_of_posts_records_of_days_reports_and_notebooks_are_accounted_for_to_the_character(name, fixture):
+    import test_readers
+
+    text = getattr(test_readers, fixture)
+    linked = text.replace("[7 comments](#)", "[7 comments](https://harbour.example.org/2012/06/alaed#comments) ![avatar](https://harbour.example.org/k.png)")
+    decoded, source, passages = pipeline(name, linked.encode("utf-8"))
+    missing, invented = account(source, passages, decoded.lines)
+    assert not missing and not invented

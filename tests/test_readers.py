@@ -848,9 +848,9 @@ def test_a_table_with_dates_of_the_event_and_of_the_report_is_dated_by_the_event
         "NW-2;17/02/2018;;Moscow;At Thursday's briefing the ministry spoke of five citizens.",
     ]
     source = read_source("log.csv", text)
-    assert [(block.first_line, block.item_date) for block in source.blocks] == [(2, "2018-02-03"), (3, None)]  # the day reported is no event's day
+    assert [(block.first_line, block.item_date) for block in source.blocks] == [(2, "2018-02-03"), (3, "2018-02-17")]  # no event date: the day it was reported, which its "Thursday" counts from
     assert source.blocks[0].text == "NW-1 | Idlib | Su-25 shot down over the Idlib zone, the pilot was killed."  # an id of letters is text
-    assert {removal.reason for removal in source.removals if removal.text == "17/02/2018"} == {"date column “date_reported”: when the row was recorded, not the row's date"}
+    assert {removal.reason for removal in source.removals if removal.text == "17/02/2018"} == {"date column “date_reported”: when the row was recorded (its date when the row gives no other)"}
     alone = read_source("log.csv", ["id;date_reported;summary", "1;05/02/2018;Su-25 shot down over Idlib.", "2;06/02/2018;The pilot is named a Hero."])
     assert [block.item_date for block in alone.blocks] == ["2018-02-05", "2018-02-06"]  # no other: the day reported dates the row
 
@@ -1130,6 +1130,14 @@ def test_json_lines_are_records_one_to_a_line():
     assert [(b.text, b.item_date, b.first_line) for b in source.blocks] == [("Putin and Erdogan met in Moscow.", "2020-03-05", 1), ("The ceasefire held.", "2020-03-06", 2)]
 
 
+def test_a_forwarded_post_is_of_the_day_it_was_first_published():
+    record = '{"published_at": "2019-10-18T06:10:00Z", "forwarded_from": {"channel": "Street Watch", "original_published_at": "2019-10-17T19:25:00Z"}, "text": "Turkey consents to a 120-hour ceasefire."}'
+    own = '{"published_at": "2019-10-18T07:00:00Z", "text": "Patrols resumed near Manbij."}'
+    source = read_source("channel.jsonl", [record, own])
+    assert [(b.text, b.item_date) for b in source.blocks] == [("Turkey consents to a 120-hour ceasefire.", "2019-10-17"), ("Patrols resumed near Manbij.", "2019-10-18")]
+    assert any("forwarded_from" in removal.reason for removal in source.removals)  # the forward's own fields are accounted for
+
+
 def test_a_json_file_that_is_not_json_is_read_as_plain_text_with_a_notice_naming_the_line():
     source = read_source("broken.json", ["{", '  "text": "Tartus",', '  "date" "2019"', "}"])
     assert source.metadata["format"] == "plain-text"
@@ -1263,11 +1271,23 @@ def test_a_blog_archives_posts_are_dated_by_the_stamp_under_each_heading():
     assert dates["Harbour"] is None  # the page's footer, after the rule that ends the last post, is of no post
 
 
-def test_a_line_in_a_post_that_happens_to_open_with_a_label_is_not_a_stamp():
+def test_a_stamp_is_a_dateline_with_short_labels_after_it_and_nothing_else_is():
     assert frontmatter.post_stamp("Posted 20 June 2012 by kostya_v · Tags: Syria · 7 comments") == "2012-06-20"
     assert frontmatter.post_stamp("Published: 3 March 2016 | Filed under Diplomacy") == "2016-03-03"
+    assert frontmatter.post_stamp("By March 5, 2012 the rebels had lost most of Homs") is None  # prose, though it has no full stop
+    assert frontmatter.post_stamp("Updated figures from 3 February 2012 and 4 February 2012") is None  # two days
+    assert frontmatter.post_stamp("| 24 Nov 2015 | Su-24M | Latakia |") is None  # a table's row
     assert frontmatter.post_stamp("Published reports on 3 March 2016 said the convoy was hit. Others disagreed.") is None
-    assert frontmatter.post_stamp("The talks of 3 March 2016 ended") is None
+
+
+def test_a_table_row_or_a_paragraph_of_two_lines_under_a_heading_is_no_stamp():
+    table = "## Fixed-wing\n\n| Date | Type | Place |\n|---|---|---|\n| 24 Nov 2015 | Su-24M | Latakia |\n| 10 Oct 2016 | Su-24 | Hmeimim |\n\n## Helicopters\n\nNone were lost.\n"
+    source = read_source("losses.md", table.splitlines())
+    assert [(block.text, block.item_date) for block in source.blocks if "Su-24" in block.text] == [("24 Nov 2015 | Su-24M | Latakia", None), ("10 Oct 2016 | Su-24 | Hmeimim", None)]
+    caption = "## The ship\n\n*Posted 20 June 2012 by kostya_v*\nPhoto: the Alaed off the coast of Scotland\n\nThe ship turned back.\n\n## Later\n\nMore.\n"
+    source = read_source("post.md", caption.splitlines())
+    assert not any(removal.reason.startswith("post stamp") for removal in source.removals)
+    assert any("Alaed" in block.text for block in source.blocks)  # the caption stays text
 
 
 MEETINGS = """LAW CLINIC -- SEMINAR READER
@@ -1315,10 +1335,32 @@ def test_a_record_of_meetings_dates_what_each_heading_in_capitals_records_and_an
 
 
 def test_a_single_dated_heading_in_capitals_or_a_lone_month_line_heads_no_section():
+    from tools.readers.datelines import is_record_of_days
+
+    assert not is_record_of_days(["MEETING OF FRIDAY, 26 FEBRUARY 2016", "The Council met."])  # one meeting is no record of days
     text = "EXAMPLE INSTITUTE PAPER\n\nFebruary 2026\n\nThe report reviews the aid crossings.\n\nOn 12 July the Council adopted a resolution.\n"
     source = read_source("paper.txt", text.splitlines())
     assert [block.kind for block in source.blocks] == ["paragraph"] * len(source.blocks)
     assert all(block.item_date is None for block in source.blocks)
+    assert [(removal.first_line, removal.reason.split(":")[0]) for removal in source.removals if removal.text == "February 2026"] == [(3, "date line")]
+    dates = {passage.text.split()[0]: passage.date for passage in _book_of("paper.txt", text).passages}
+    assert dates["On"] is None  # the cover's month lends it no year
+
+
+def test_headings_in_capitals_that_name_no_single_day_or_no_record_date_nothing():
+    from tools.readers.datelines import capital_heading_date
+
+    assert capital_heading_date("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015") == "2015-09-30"
+    assert capital_heading_date("THE 2nd TRUCE -- 12 SEPTEMBER 2016") is None  # a report's chapter, not a day's record
+    assert capital_heading_date("WEEK OF 28 SEPTEMBER – 4 OCTOBER 2015") is None
+    assert capital_heading_date("MEETING OF 26-27 FEBRUARY 2016") is None
+    assert capital_heading_date("MOSCOW, 14 MARCH 2016") is None  # a dateline
+
+
+def test_the_days_of_a_record_beat_the_date_its_page_was_published():
+    record = MEETINGS + "\nPublished 12 March 2016\n"
+    dates = {passage.text.split()[0]: passage.date for passage in _book_of("record.txt", record).passages}
+    assert dates["1."] == "2015-09-30" and dates["5."] == "2016-02-26"
 
 
 REPORT = """EXAMPLE INSTITUTE -- Occasional Paper
@@ -1344,12 +1386,31 @@ def test_a_reports_notes_are_set_aside_and_lend_no_date_to_its_text():
     assert dates == {"8": "2022-07-08", "12": "2022-07-12"}  # the year from the text before, not from a note
 
 
-def test_a_line_citing_two_sources_with_their_days_is_no_dateline():
+def test_notes_apart_from_one_another_and_text_right_under_them_are_told_apart():
+    spaced = REPORT.replace("1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.\n4 OCHA", "1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.\n\n4 OCHA")
+    source = read_source("paper.txt", spaced.splitlines())
+    assert [(removal.first_line, removal.last_line) for removal in source.removals if removal.reason.startswith("notes")] == [(6, 6), (8, 8)]
+    glued = REPORT.replace("2020.\n\nOn 8 July", "2020.\nOn 8 July")
+    source = read_source("paper.txt", glued.splitlines())
+    assert any(block.text.startswith("On 8 July 2022") for block in source.blocks)  # the text under the notes stays text
+    newsletter = "Weekly letter\n\nThe crossings stayed open.\n\n______________________________\n3 convoys crossed at Bab al-Hawa on Tuesday, the UN said.\n"
+    source = read_source("letter.txt", newsletter.splitlines())
+    assert any(block.text.startswith("3 convoys") for block in source.blocks)  # no note is marked in the text above: not notes
+
+
+def test_a_line_citing_two_sources_with_their_days_is_no_dateline_but_a_revision_note_is_allowed():
     from tools.readers.datelines import dateline
 
     assert dateline("1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.") is None
     assert dateline("MOSCOW, 13 December 2017; Interfax, 18 November 2016") is None
-    assert dateline("Friday 23 December 2016, 16:40 CET | Updated Saturday 24 December 2016, 09:05 CET").iso == "2016-12-23"
+    assert dateline("10 Downing Street, 13 December 2017").iso == "2017-12-13"
+    for line in [
+        "Friday 23 December 2016, 16:40 CET | Updated Saturday 24 December 2016, 09:05 CET",
+        "Published 23 December 2016 · Modified 24 December 2016",
+        "Published 23 December 2016. Updated 24 December 2016",
+        "DAMASCUS, 23 December 2016 / Revised 24 December 2016",
+    ]:
+        assert dateline(line).iso == "2016-12-23", line
 
 
 ONE_EVENT = """---
@@ -1369,3 +1430,48 @@ The next day the first convoy was forced back.
 def test_a_day_without_a_year_opening_a_section_takes_the_year_the_article_has_been_telling_of():
     dates = {passage.text.split()[1]: passage.date for passage in _book_of("event.md", ONE_EVENT).passages}
     assert dates["13"] == "2016-12-13" and dates["next"] == "2016-12-14"
+
+
+def test_a_day_without_a_year_far_from_the_days_the_source_told_takes_no_year_from_them():
+    text = "---\ntitle: A diplomat\n---\n\nThe diplomat was born in Moscow on 4 May 1953.\n\n## Syria\n\nOn 30 September Russia began its air campaign.\n"
+    dates = {passage.text.split()[1]: passage.date for passage in _book_of("bio.md", text).passages}
+    assert dates["30"] is None  # not 1953
+
+
+NOTEBOOK = """# Notebook: truce, talks, pullout (2016)
+
+Working notes.
+
+## Sat 27 Feb
+
+- Truce in force from today.
+
+## 6/3
+
+- Aid delivered to a village in Latakia province.
+
+### 14.03 — Geneva
+
+- Talks open again at the UN.
+- That evening the Kremlin ordered the main force home.
+- Tomorrow: the opposition's reaction.
+
+## Tue 15 March
+
+- The first group of aircraft took off in the morning.
+"""
+
+
+def test_a_notebooks_headings_of_days_without_a_year_date_what_is_under_them():
+    source = read_source("notebook.md", NOTEBOOK.splitlines())
+    assert [(block.text[:22], block.item_date) for block in source.blocks if block.kind != "heading"] == [
+        ("Working notes.", None),
+        ("Truce in force from to", "2016-02-27"),
+        ("Aid delivered to a vil", "2016-03-06"),  # "14.03" settles the order: day first
+        ("Talks open again at th", "2016-03-14"),
+        ("That evening the Kreml", "2016-03-14"),
+        ("Tomorrow: the oppositi", "2016-03-14"),
+        ("The first group of air", "2016-03-15"),
+    ]
+    dates = {passage.text.split()[0]: passage.date for passage in _book_of("notebook.md", NOTEBOOK).passages}
+    assert dates["Truce"] == "2016-02-27" and dates["That"] == "2016-03-14" and dates["Tomorrow:"] == "2016-03-14"

@@ -409,14 +409,31 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
                     return candidate
         return None
     # ... and last, the year the source has been telling of: "On 13 December" opening the section
-    # after a lead that gave "15 December 2016"
-    for base in (context.section, context.previous, context.subject, context.running):
+    # after a lead that gave "15 December 2016" (within two months of that day, in that year or
+    # the next: "born on 4 May 1953" gives no year to "On 30 September Russia began ...")
+    if context.section is None and context.previous is None and context.subject is None and context.running is not None:
+        return _near_running(date, context.running)
+    for base in (context.section, context.previous, context.subject):
         if base is not None and base.year is not None:
             if base is context.previous and context.section is None and context.subject is not None:
                 following = _told_after(date, base)
                 if following is not None and following.first_day() <= context.subject.last_day():
                     return following  # the story leads up to the article's event
             return PartialDate(base.year, date.month, date.day) if PartialDate.valid(base.year, date.month, date.day) else None
+    return None
+
+
+def _near_running(date: PartialDate, running: PartialDate) -> PartialDate | None:
+    """The year, of the running date's and the next, that puts a day or month without one within
+    SEQUENCE_DAYS of the last date the source stated; None when neither does."""
+    if running.year is None:
+        return None
+    for year in (running.year, running.year + 1):
+        if PartialDate.valid(year, date.month, date.day):
+            candidate = PartialDate(year, date.month, date.day)
+            gap = min(abs((candidate.first_day() - running.last_day()).days), abs((running.first_day() - candidate.last_day()).days))
+            if candidate.first_day() <= running.last_day() <= candidate.last_day() or gap <= SEQUENCE_DAYS:
+                return candidate
     return None
 
 
@@ -567,12 +584,13 @@ def _relative_mentions(text: str, item: PartialDate | None, plans: bool = False)
         if month_back and _SINCE.search(text[max(0, match.start() - 60) : match.start()]):
             continue  # "the worst loss since the air campaign began last September"
         clause = text[max(0, match.start() - 80) : match.end()]  # "said on Wednesday that it would": the future is the speech's
-        forward = bool(_FUTURE.search(clause) or _FUTURE_AFTER.match(text, match.end()))  # "warned that Saturday would be a critical day"
+        subject = not re.match(r"(?i)(?:on|from|by|until|till|since|last|next|this|that)\b", match.group(0)) and not re.search(r"(?i)\b(?:on|from|by|until|till|since)\s+$", text[max(0, match.start() - 8) : match.start()])
+        forward = bool(_FUTURE.search(clause) or (subject and _FUTURE_AFTER.match(text, match.end())))  # "warned that Saturday would be a critical day", not "agreed on Saturday would"
         expected = bool(_EXPECTED.search(_sentence_before(text, match.start())))
         date = resolve_relative(match.group("expr"), base, forward=forward or expected)
         forward = forward or expected
-        if forward and not plans and date is not None and item.day is not None and date.first_day() > base:
-            continue  # "he expected the consultations on Monday": a day still to come dates nothing yet
+        if not plans and date is not None and item.day is not None and date.first_day() > base:
+            continue  # "he expected the consultations on Monday", "meet in Belgrade next week": a day still to come dates nothing yet
         weight = 3.0
         if month_back and not _OPENS_SENTENCE.search(text[: match.start()]):
             weight = MONTH_AGO_WEIGHT  # "citing a memorandum signed ... last December": background to the report's news
@@ -880,7 +898,7 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if anaphora is None and date is None:
         anaphora = _ANAPHORA.search(text) if _COUNTS_FROM_A_DAY_TOLD.search(text) else None  # "Very little. ... that same Friday"
     told_back = date is None and context.previous is not None and anaphora  # "HALE: The following day ..."
-    if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or _within_days(date, context.item, RECENT_DAYS)):
+    if context.item is not None and _SPEAKER_TURN.match(text) and not told_back and (date is None or (_within_days(date, context.item, RECENT_DAYS) and not basis.startswith("“"))):
         # A turn that tells of the last weeks is news of the day it was said (a spokesperson's "on
         # 9 April the airfield was struck", at the briefing of 19 April); one that goes back
         # further tells history ("HALE: On 9 September last year, Lavrov ..." is 2013), as a
@@ -893,8 +911,8 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
         return counted[0], f"“{counted[1].group(0)}”: from the article's event"
     if anaphora is not None and anaphora.start() == 0 and date is not None and position > anaphora.end() + APPOSITION_REACH and context.previous is not None:
         found = shifted(anaphora.group(0), context.previous)  # "Two days later the report was out: ... sarin at Khan Sheikhun on 4 April"
-        if found is not None and found.day is not None and found != context.previous:
-            return found, f"“{anaphora.group(0)}”: from the passage before"
+        if found is not None and found.day is not None:
+            return found, f"“{anaphora.group(0)}”: {'the date of' if found == context.previous else 'from'} the passage before"
     if weight >= 3 or (weight >= 2 and (not context.item_is_news or _near_item(date, context.item) or _opens_its_story(text, date, position))):
         return date, basis  # a far date the passage opens its story with ("The squadron was disbanded on 31 December 1992") is its time
     base, told_by = context.previous, "the passage before"

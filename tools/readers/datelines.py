@@ -47,7 +47,7 @@ _HANDLE = re.compile(
 # An email client's line over a quoted message: its address and "wrote:" are furniture.
 _ATTRIBUTION = re.compile(r"<[^<>\s]+@[^<>\s]+>|\[mailto:[^\]]+\]|\bwrote\s*:?\s*$")
 # A labelled dateline's note of a later revision, after its date: furniture, whatever it says.
-_REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(]\s*)(?:last\s+)?(?:revised|updated|amended|corrected|edited)\b", re.IGNORECASE)
+_REVISION_NOTE = re.compile(r"(?:^|\s)(?:[-—–|·•;,(/.]\s*)?(?:last\s+)?(?:revised|updated|amended|corrected|edited|modified|changed|republished)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s+(?:--|—|–|-|\|)\s+|:\s+")  # "MOSCOW, Nov 24 (Wire) - ...", "ANKARA (Wire) — Tuesday, 24 Nov 2015: ..."
 _COLON = ":"
 _FOOTNOTE = re.compile(r"^\d{1,3}\s+[A-Z]")  # a note's number before the source it cites
@@ -98,8 +98,8 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
     the caller completes from the document (`Dateline.month_day`); with `entry` too, a
     chronology entry's bare day ("5 Dec" before its colon), which has no wire's mark."""
     text = line.strip()
-    if not text or len(text) > MAX_DATELINE:
-        return None
+    if not text or len(text) > MAX_DATELINE or (text.startswith("|") and text.endswith("|")):
+        return None  # (a Markdown table's row: its date is a cell's)
     label_match = _LABEL.match(text)
     label = label_match.group("label").lower() if label_match else ""
     mentions = explicit_mentions(text)
@@ -107,7 +107,7 @@ def dateline(line: str, yearless: bool = False, entry: bool = False) -> Dateline
     month_day, numbers = None, None
     if full:
         first = full[0]
-        if _FOOTNOTE.match(text) and first.start > 0:
+        if _FOOTNOTE.match(text) and first.start > 0 and (";" in text or text.endswith(".")):
             return None  # "1 Sputnik France, 13 December 2017; Interfax, ...": a report's note citing its sources
         rest = text[: first.start] + " " + text[first.end :]
         iso = _posted_before(text, first.date, first.end)
@@ -267,16 +267,28 @@ def age_stamp(line: str, captured: Capture) -> Dateline | None:
 MAX_CAPITAL_HEADING = 120
 
 
+# What makes a dated line in capitals the heading of a day's record: a meeting or a sitting, or
+# the day's weekday ("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015", "DAY 3 -- FRIDAY, 26 FEBRUARY
+# 2016"), not a dateline ("MOSCOW, 14 MARCH 2016") or a credit ("PHOTO: ..., 14 MARCH 2016").
+_RECORD_MARK = re.compile(r"\b(?:MEETING|SESSION|SITTING|HEARING|DEBATE|DAY|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b")
+
+
 def capital_heading_date(line: str) -> str | None:
     """The day a heading in capitals names ("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015", "7565th
     MEETING -- FRIDAY, 20 NOVEMBER 2015 (afternoon)"), or None: a short line whose words are in
-    capitals (a word of small letters in brackets aside), holding exactly one full date."""
+    capitals (a word of small letters in brackets aside), that says it records a day (a meeting, a
+    weekday) and names exactly one day (not a range, not two days)."""
     text = line.strip()
-    letters = re.sub(r"\([^()]{0,30}\)|\b\d+(?:st|nd|rd|th)\b", "", text)
-    if not text or len(text) > MAX_CAPITAL_HEADING or not re.search(r"[^\W\d_]{3}", letters) or letters != letters.upper():
+    if not text or len(text) > MAX_CAPITAL_HEADING or not _RECORD_MARK.search(text):
         return None
-    days = [m for m in explicit_mentions(text) if m.date.year is not None and m.date.day is not None]
-    return days[0].date.iso() if len(days) == 1 else None
+    letters = re.sub(r"\([^()]{0,30}\)|\b\d+(?:st|nd|rd|th)\b", "", text)
+    if not re.search(r"[^\W\d_]{3}", letters) or letters != letters.upper():
+        return None
+    mentions = explicit_mentions(text)
+    days = [m for m in mentions if m.date.year is not None and m.date.day is not None]
+    if len(days) != 1 or any(m.date.day is not None and m is not days[0] for m in mentions) or re.search(r"\d\s*[-–—]\s*\d", text[: days[0].end]):
+        return None  # "WEEK OF 28 SEPTEMBER – 4 OCTOBER 2015", "26-27 FEBRUARY 2016": a span, not a day
+    return days[0].date.iso()
 
 
 DAY_HEADINGS = 2  # one dated line in capitals alone is a dateline or a title; two or more head a record's days

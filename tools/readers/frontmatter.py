@@ -235,16 +235,85 @@ def read(file: str, lines: list[str]) -> Source:
             source.problem(1, "front matter is not a mapping of fields: read as text")
     elif _unclosed_front_matter(lines):
         source.problem(1, "front matter fence '---' is never closed: read as text")
-    source.blocks = dated_by_post_stamps(source, _body_blocks(source, lines, body_start))
+    source.blocks = dated_by_heading_days(source, dated_by_post_stamps(source, _body_blocks(source, lines, body_start)), lines)
     return source
+
+
+# A heading that is a day without its year, as a notebook or a diary heads its days: "Sat 27 Feb",
+# "Tue 15 March", "6/3", "14.03 — Geneva" (a place after a dash or comma may follow).
+_HEADING_DAY_NUMBERS = re.compile(r"^(?:[A-Z][a-z]{1,8}\.?,?\s+)?(?P<first>\d{1,2})[./](?P<second>\d{1,2})\.?(?:\s*(?:[—–-]|,)\s*[^\d].{0,60})?$")
+HEADING_DAYS = 2  # one yearless day heading is not yet a diary's convention
+
+
+def _heading_day(text: str):
+    """(month, day) a heading names without a year, (first, second) figures whose order the
+    document settles, or None."""
+    from .datelines import dateline
+
+    found = dateline(text, yearless=True, entry=True)
+    if found is not None and found.month_day is not None and not found.iso:
+        return "named", found.month_day
+    match = _HEADING_DAY_NUMBERS.match(text.strip())
+    if match is not None and 1 <= int(match.group("first")) <= 31 and 1 <= int(match.group("second")) <= 31:
+        return "numbers", (int(match.group("first")), int(match.group("second")))
+    return None
+
+
+def dated_by_heading_days(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
+    """A notebook or diary whose headings are days without a year ("## Sat 27 Feb", "## 6/3",
+    "### 14.03 — Geneva") under a title that gives the year once ("Notebook (2016)"): each
+    heading's day, in that year (the next one when the months turn past December), dates the
+    blocks under it, down to the next heading of its level or above. Figures are read day first or
+    month first as the document's own figures settle it ("14.03"), else not at all."""
+    from ..model import PartialDate
+    from .datelines import numeric_order, Dateline
+    from .digest import masthead_year
+
+    days = [(index, found) for index, block in enumerate(blocks) if block.kind == "heading" and not block.item_date and (found := _heading_day(block.text)) is not None]
+    if len(days) < HEADING_DAYS:
+        return blocks
+    year = masthead_year(lines[: blocks[days[0][0]].first_line - 1])
+    if year is None:
+        return blocks
+    day_first = numeric_order([Dateline("", numbers=figures) for _, (kind, figures) in days if kind == "numbers"])
+    heading_days: dict[int, str] = {}
+    last_month = None
+    for index, (kind, figures) in days:
+        if kind == "numbers":
+            if day_first is None:
+                continue
+            month, day = (figures[1], figures[0]) if day_first else figures
+        else:
+            month, day = figures
+        if last_month is not None and month < last_month - 6:
+            year += 1  # December, then January
+        last_month = month
+        if PartialDate.valid(year, month, day):
+            heading_days[index] = PartialDate(year, month, day).iso()
+    if len(heading_days) < HEADING_DAYS:
+        return blocks
+    day, level = None, 0
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            if index in heading_days:
+                day, level = heading_days[index], block.level
+            elif day is not None and block.level <= level:
+                day = None
+        if day is not None and not block.item_date:
+            block.item_date = day
+    source.metadata["dated_by"] = "day headings"
+    return blocks
 
 
 # A post's stamp under its heading, in a blog's archive or a page of several posts: "Posted 20
 # June 2012 by kostya_v · Tags: Syria, UN · 7 comments", "Published: 3 March 2016 | Filed under
-# ...". It opens with what it is, or is a dateline (datelines.py); it holds no sentence.
-_STAMP_LABEL = re.compile(r"^\W{0,3}(?:(?:first\s+|last\s+)?(?:posted|published|filed|written|updated)\b|[Bb]y\s+\S+\s+(?:on\s+)?\W{0,2}\d)", re.IGNORECASE)
+# Diplomacy". Its first part is a dateline (datelines.py: a full date with only a dateline's
+# furniture around it); the parts after a separator are short labels (tags, counts, reading
+# time), never a sentence; and it names one day only.
 MAX_STAMP = 200
-_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+MAX_STAMP_LABEL_WORDS = 8
+_STAMP_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+_RULE = re.compile(r"^ {0,3}([-_])(?:[ \t]*\1){2,}[ \t]*$")  # "---", "___": a thematic break ("***" may only part scenes)
 
 
 def post_stamp(text: str) -> str | None:
@@ -253,23 +322,27 @@ def post_stamp(text: str) -> str | None:
     from .article import is_prose
     from .datelines import dateline
 
-    if len(text) > MAX_STAMP or is_prose(text):
+    if len(text) > MAX_STAMP or is_prose(text) or text.lstrip().startswith("|"):
         return None
-    if (found := dateline(text)) is not None and found.iso:
-        return found.iso
-    if not _STAMP_LABEL.match(text):
+    days = {mention.date for mention in explicit_mentions(text) if mention.date.year is not None and mention.date.day is not None}
+    if len(days) != 1:
+        return None  # no day, or two: not a stamp
+    first, *labels = _STAMP_SEPARATOR.split(text.strip(" *_"))
+    if any(len(label.split()) > MAX_STAMP_LABEL_WORDS for label in labels):
         return None
-    days = [mention for mention in explicit_mentions(text[:80]) if mention.date.year is not None and mention.date.day is not None]
-    return days[0].date.iso() if days else None
+    found = dateline(first)
+    return found.iso if found is not None and found.iso else None
 
 
 def dated_by_post_stamps(source: Source, blocks: list[Block]) -> list[Block]:
-    """A section whose heading is followed at once by a post's stamp is that post: the stamp's day
-    is the date of every block of the section (the item date relative days count from), and the
-    stamp is set aside with its reason."""
+    """A section whose heading is followed at once by a post's stamp, a line of its own, is that
+    post: the stamp's day is the date of every block of the section (the item date relative days
+    count from), down to the next heading of its level or a rule, and the stamp is set aside with
+    its reason."""
     kept: list[Block] = []
     day: str | None = None
     level = 0
+    stamp_at: int | None = None  # the index of the block that is the current post's stamp
     for index, block in enumerate(blocks):
         if day is not None and kept and any(_RULE.match(line) for line in source.lines[kept[-1].last_line : block.first_line - 1]):
             day = None  # a rule ends the post: what follows is the page's
@@ -277,10 +350,17 @@ def dated_by_post_stamps(source: Source, blocks: list[Block]) -> list[Block]:
             if day is not None and block.level <= level:
                 day = None
             following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if following is not None and following.kind == "paragraph" and (stamp := post_stamp(following.text)) is not None:
-                day, level = stamp, block.level
-        elif day is not None and kept and kept[-1].kind == "heading" and post_stamp(block.text) == day and kept[-1].first_line < block.first_line:
-            source.remove(block.first_line, block.last_line, "post stamp: used as the date of the post under this heading", "\n".join(source.lines[block.first_line - 1 : block.last_line]))
+            if (
+                following is not None
+                and following.kind == "paragraph"
+                and following.first_line == following.last_line
+                and not source.lines[following.first_line - 1].lstrip().startswith("|")  # a table's row
+                and (stamp := post_stamp(following.text)) is not None
+            ):
+                day, level, stamp_at = stamp, block.level, index + 1
+        elif index == stamp_at:
+            # the stamp's text as read (its link targets and emphasis marks are accounted for already)
+            source.remove(block.first_line, block.last_line, "post stamp: used as the date of the post under this heading", block.text)
             continue
         if day is not None and not block.item_date:
             block.item_date = day

@@ -189,6 +189,21 @@ def _date(value) -> str | None:
     return None
 
 
+_FORWARDED = re.compile(r"forward|fwd|repost|retweet|shared|original", re.IGNORECASE)
+
+
+def _forwarded_date(record: dict) -> str | None:
+    """The day a forwarded post was first published ("forwarded_from": {"original_published_at":
+    ...}): its news is of that day, not of the day the channel passed it on."""
+    for key, value in record.items():
+        if isinstance(value, dict) and _FORWARDED.search(key):
+            for name, field in value.items():
+                if name in DATES or (name.lower().startswith("original_") and name[len("original_"):] in DATES):
+                    if (day := _date(field)) is not None:
+                        return day
+    return None
+
+
 def _author(value) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("title") or value.get("username")
@@ -274,7 +289,7 @@ def _read_record(node: Node, source: Source, where: _Lines, keep, set_aside) -> 
         return
     record: dict = node.value
     date_key, author_key, title_key = _field(record, DATES), _field(record, AUTHORS), _field(record, TITLES)
-    when = _date(record[date_key]) if date_key else None
+    when = _forwarded_date(record) or (_date(record[date_key]) if date_key else None)
     byline = _author(record[author_key]) if author_key else None
     for key, child in node.children.items():
         value = child.value

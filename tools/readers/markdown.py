@@ -20,13 +20,18 @@ DEFAULT_KIND = "document"
 SUFFIXES = (".md", ".markdown")  # a .txt that holds a table is plain text
 
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S")
+_SECTION = re.compile(r"^ {0,3}#{2,6}[ \t]+\S")
+
+
+SECTIONS = 2  # a page of sections; one "# Title" over lines of plain text reads better as plain text
 
 
 def looks_like(lines: list[str]) -> bool:
-    """A table with column names, or a heading in Markdown's own syntax ("## The Alaed turns
-    back"): a page whose structure plain text would lose."""
-    return frontmatter.has_table(lines) or any(_HEADING.match(line) for line in lines)
+    """A table with column names, or sections under headings in Markdown's own syntax ("## The
+    Alaed turns back", "## Sat 27 Feb"): a page whose structure plain text would lose. A title
+    alone over a chronology written line by line is plain text, whose reader keeps each line an
+    entry."""
+    return frontmatter.has_table(lines) or sum(bool(_SECTION.match(line)) for line in lines) >= SECTIONS
 
 
 def read(file: str, lines: list[str]) -> Source:

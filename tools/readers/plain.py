@@ -1,8 +1,10 @@
 """Anything no other reader recognises: paragraphs of plain text, separated by blank lines.
 
 A short first line with no closing punctuation is the document's title; a bare year or month
-("2015", "March 2016") on a line of its own, before the entries it heads, is a heading, so that
-the entries below take their year from it and no passage reads "2015".
+("2015", "March 2016") on a line of its own, before the entries it heads, is a heading when the
+text has two or more (a timeline's years), so that the entries below take their year from it and
+no passage reads "2015"; a single one (a report's "February 2026" on its cover) is the
+document's date line, set aside with its reason.
 """
 
 from __future__ import annotations
@@ -28,34 +30,72 @@ def looks_like(lines: list[str]) -> bool:
     return True
 
 
-_NOTE_RULE = re.compile(r"^\s*_{5,}\s*$")
-_NOTE_LINE = re.compile(r"^\s*\d{1,3}\s+\S")
+_NOTE_RULE = re.compile(r"^\s*_{5,40}\s*$")  # a short rule: a page's notes start under one
+_NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+\S")
+NOTE_MARKER_REACH = 120  # lines above the notes in which their markers ("until January 2020.4") are looked for
+
+
+def _note_markers(lines: list[str], above: int) -> set[int]:
+    """The note numbers glued to words or stops in the text above the notes ("...two crossings
+    on the Turkish border.4", "in 2014,3 the Council")."""
+    text = "\n".join(lines[max(0, above - NOTE_MARKER_REACH) : above])
+    return {int(number) for number in re.findall(r"(?<=[^\W_][.,;:)\]]|[^\W\d_]{2})(\d{1,3})(?!\d|[.,]\d)", text)}
 
 
 def _without_footnotes(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
     """A report's notes, as its PDF's text gives them: under a short rule of underscores, lines
-    each opening with the note's number ("1 Sputnik France, 13 December 2017; ..."). They cite
-    sources, and their dates are the sources', not events': set aside with their reason (the
-    report's text keeps its note numbers)."""
-    kept = []
-    for block in blocks:
-        above = next((lines[number].strip() for number in range(block.first_line - 2, -1, -1) if lines[number].strip()), "")
-        block_lines = [line for line in lines[block.first_line - 1 : block.last_line] if line.strip()]
-        if _NOTE_RULE.match(above) and block_lines and _NOTE_LINE.match(block_lines[0]):
-            source.remove(block.first_line, block.last_line, "notes of the report (the sources it cites)", "\n".join(lines[block.first_line - 1 : block.last_line]))
+    each opening with the note's number ("1 Sputnik France, 13 December 2017; ..."), one of them
+    marked in the text above ("...until January 2020.4"). They cite sources, and their dates are
+    the sources', not events': the note lines are set aside with their reason, block after block
+    while the blocks open with notes; a line that is no note ends them, and stays text."""
+    kept: list[Block] = []
+    position = 0
+    while position < len(blocks):
+        block = blocks[position]
+        above = next((number for number in range(block.first_line - 2, -1, -1) if lines[number].strip()), None)
+        if above is None or not _NOTE_RULE.match(lines[above]):
+            kept.append(block)
+            position += 1
             continue
-        kept.append(block)
+        run: list[tuple[Block, int]] = []  # each block of the notes, and the line after its last note
+        for candidate in blocks[position:]:
+            notes = []
+            for index in range(candidate.first_line - 1, candidate.last_line):
+                if not lines[index].strip():
+                    continue
+                if (match := _NOTE_LINE.match(lines[index])) is None:
+                    break
+                notes.append((index, int(match.group(1))))
+            if not notes:
+                break
+            run.append((candidate, notes[-1][0] + 1, {number for _, number in notes}))
+            if notes[-1][0] + 1 < candidate.last_line:
+                break  # the text goes on under the notes
+        if not run or not _note_markers(lines, above) & set().union(*(numbers for _, _, numbers in run)):
+            kept.append(block)
+            position += 1
+            continue
+        for candidate, last, _ in run:
+            source.remove(candidate.first_line, last, "notes of the report (the sources it cites)", "\n".join(lines[candidate.first_line - 1 : last]))
+            if last < candidate.last_line:
+                rest = " ".join(" ".join(lines[last : candidate.last_line]).split())
+                kept.append(Block(candidate.kind, rest, last + 1, candidate.last_line, item_date=candidate.item_date, byline=candidate.byline))
+        position += len(run)
     return kept
 
 
 PERIOD_HEADINGS = 2  # a timeline has several; one bare "February 2026" is a report's cover date
 
 
-def _split_heading_lines(blocks: list[Block], lines: list[str]) -> list[Block]:
+def _split_heading_lines(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
     """A block whose first line is a bare year or month, with more lines under it: the heading, then
     the rest. Only in a text with two or more such lines: the years of a timeline."""
-    if sum(bool(_PERIOD_HEADING.match(lines[block.first_line - 1].strip())) for block in blocks) < PERIOD_HEADINGS:
-        return blocks
+    periods = [block for block in blocks if _PERIOD_HEADING.match(lines[block.first_line - 1].strip())]
+    if len(periods) < PERIOD_HEADINGS:
+        for block in periods:
+            if block.first_line == block.last_line:  # a cover's "February 2026": the report's date, which dates none of its passages
+                source.remove(block.first_line, block.last_line, "date line: the document's month or year, not a heading of the text below", lines[block.first_line - 1])
+        return [block for block in blocks if not (block in periods and block.first_line == block.last_line)]
     found = []
     for block in blocks:
         first = lines[block.first_line - 1].strip()
@@ -90,8 +130,11 @@ def read(file: str, lines: list[str]) -> Source:
     blocks = _without_footnotes(source, blocks, lines)
     blocks = _dated_by_footer(source, blocks)
     blocks = _dated_by_closing_dates(source, blocks, lines)
-    source.blocks = _dated_by_capital_headings(source, _split_heading_lines(blocks, lines), lines)
+    source.blocks = _dated_by_capital_headings(source, _split_heading_lines(source, blocks, lines), lines)
     return source
+
+
+_CLOSING_HEADING = re.compile(r"\b(?:NOTES?|COMMENTS?|ANNEX(?:ES)?|APPENDIX|APPENDICES|SOURCES|REFERENCES|CONCLUSIONS?|SUMMARY|END)\b")
 
 
 def _in_capitals(text: str) -> bool:
@@ -112,8 +155,8 @@ def _dated_by_capital_headings(source: Source, blocks: list[Block], lines: list[
     day = None
     for block in blocks:
         heading = capital_heading_date(lines[block.first_line - 1])
-        if heading is None and block.first_line == block.last_line and _in_capitals(block.text):
-            day = None  # "COMPILER'S NOTE": another heading in capitals, with no day, ends the day's record
+        if heading is None and block.first_line == block.last_line and _in_capitals(block.text) and _CLOSING_HEADING.search(block.text):
+            day = None  # "COMPILER'S NOTE", "ANNEX": a part of another kind ends the day's record
         if heading is not None:
             day = heading
             first = lines[block.first_line - 1].strip()
@@ -122,8 +165,8 @@ def _dated_by_capital_headings(source: Source, blocks: list[Block], lines: list[
                 rest = " ".join(line.strip() for line in lines[block.first_line : block.last_line])
                 found.append(Block("paragraph", " ".join(rest.split()), block.first_line + 1, block.last_line, item_date=day, byline=block.byline))
             continue
-        if day is not None and not block.item_date:
-            block.item_date = day
+        if day is not None:
+            block.item_date = day  # a page's footer date is when it was published; the heading says the day recorded
         found.append(block)
     return found
 

@@ -138,7 +138,7 @@ def read(file: str, lines: list[str]) -> Source:
     precision = _column(header, cells, _PRECISION_NAME, lambda cell: cell.lower() in _PRECISIONS)
     date, other_dates = _date_columns(header, cells)
     roles = {counter: "row number: the row's place in the export", precision: "date precision: how precise the row's date is", date: "date column: used as the row's date"}
-    roles.update({index: f"date column “{header[index].strip()}”: when the row was recorded, not the row's date" for index in other_dates})
+    roles.update({index: f"date column “{header[index].strip()}”: when the row was recorded (its date when the row gives no other)" for index in other_dates})
     roles.pop(None, None)
     for first, last, row in rows:
         kept = [cell for index, cell in enumerate(row) if index not in roles and cell.strip()]
@@ -147,7 +147,9 @@ def read(file: str, lines: list[str]) -> Source:
                 source.remove(first, last, why, row[index])
         text = " | ".join(" ".join(cell.split()) for cell in kept)
         how = row[precision].strip().lower() if precision is not None and precision < len(row) else ""
-        when = _row_date(row[date], how) if date is not None and date < len(row) else None
+        when = _row_date(row[date], how) if date is not None and date < len(row) and row[date].strip() else None
+        if when is None:  # no event date in this row: the day it was reported, whose "today" it tells
+            when = next((found for index in other_dates if index < len(row) and row[index].strip() and (found := _row_date(row[index], ""))), None)
         if text:
             source.blocks.append(Block("item", text, first, last, item_date=when))
         elif when:
