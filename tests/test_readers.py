@@ -1475,3 +1475,27 @@ def test_a_notebooks_headings_of_days_without_a_year_date_what_is_under_them():
     ]
     dates = {passage.text.split()[0]: passage.date for passage in _book_of("notebook.md", NOTEBOOK).passages}
     assert dates["Truce"] == "2016-02-27" and dates["That"] == "2016-03-14" and dates["Tomorrow:"] == "2016-03-14"
+
+
+US_LETTER = """THE EXAMPLE LEVANT LETTER
+Washington desk. Dates in this letter are written month/day/year, as in Washington.
+
+Issue of 01/06/2017
+1. The chief of the General Staff said today that forces in Syria were being cut.
+
+Issue of 04/07/2017
+1. Two destroyers fired 59 missiles at an air base near Homs late Thursday.
+"""
+
+
+def test_a_seed_that_writes_its_dates_month_first_is_read_so_throughout():
+    from tools.datefinder import writes_month_first
+
+    assert writes_month_first(US_LETTER.splitlines())
+    assert writes_month_first(["Signed 09/30/2015.", "Filed 04/07/2017."])  # a date only month first can read
+    assert not writes_month_first(["Signed 14/03/2016.", "Filed 04/07/2017."])
+    dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", US_LETTER).passages}
+    assert dates["The"] == "2017-01-06" and dates["Two"] == "2017-04-06"  # 6 January; "late Thursday" before the issue of 7 April
+    european = US_LETTER.replace("Dates in this letter are written month/day/year, as in Washington.", "Our desk.")
+    dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", european).passages}
+    assert dates["The"] == "2017-06-01"  # without a word or a figure to say so, day first

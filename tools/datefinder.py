@@ -20,6 +20,8 @@ A year in a clause in the past perfect ("had halted ... in 2013") is background:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from dataclasses import dataclass
 
@@ -202,6 +204,44 @@ def _month_number(groups: dict) -> int | None:
         return ROMAN_MONTHS[groups["roman"]]
     return int(groups["mnum"]) if groups.get("mnum") else None
 
+_DAY_FIRST_SLASHES = PATTERNS[2]
+_MONTH_FIRST_SLASHES = next(entry for entry in PATTERNS if entry[0].pattern.startswith(r"\b(?P<mnum>[01]?\d)/"))
+_MONTH_FIRST_PATTERNS = [
+    _MONTH_FIRST_SLASHES if entry is _DAY_FIRST_SLASHES else _DAY_FIRST_SLASHES if entry is _MONTH_FIRST_SLASHES else entry for entry in PATTERNS
+]
+
+
+# How a seed writes a date in figures with slashes. Day first ("14/03/2016") unless its own
+# figures or its own words say month first ("Dates in this letter are written month/day/year",
+# "09/30/2015"): then "04/07/2017" is 7 April. Set for one seed at a time, while it is read, split
+# and dated (`slashes_month_first`).
+_SLASHES_MONTH_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("slashes_month_first", default=False)
+_DECLARED_MONTH_FIRST = re.compile(r"\b(?:month\s*/\s*day\s*/\s*year|mm/dd/yy(?:yy)?)\b", re.IGNORECASE)
+_DECLARED_DAY_FIRST = re.compile(r"\b(?:day\s*/\s*month\s*/\s*year|dd/mm/yy(?:yy)?)\b", re.IGNORECASE)
+_SLASH_FIGURES = re.compile(r"\b([0-3]?\d)/([0-3]?\d)/(?:1[89]\d\d|20[0-4]\d)\b")
+
+
+def writes_month_first(lines: list[str]) -> bool:
+    """Whether a seed writes its slashed dates month first: it says so, or some of them can only
+    be read so ("09/30/2015") and none can only be read day first ("14/03/2016")."""
+    text = "\n".join(lines)
+    if _DECLARED_DAY_FIRST.search(text):
+        return False
+    if _DECLARED_MONTH_FIRST.search(text):
+        return True
+    pairs = [(int(first), int(second)) for first, second in _SLASH_FIGURES.findall(text)]
+    return any(second > 12 >= first for first, second in pairs) and not any(first > 12 >= second for first, second in pairs)
+
+
+@contextlib.contextmanager
+def slashes_month_first(month_first: bool):
+    """Read slashed dates month first (or day first) inside the block."""
+    token = _SLASHES_MONTH_FIRST.set(month_first)
+    try:
+        yield
+    finally:
+        _SLASHES_MONTH_FIRST.reset(token)
+
 
 def find_dates(text: str) -> list[tuple[int, PartialDate]]:
     """Every date expression in the text, by position; a missing year is None, to be completed."""
@@ -211,7 +251,7 @@ def find_dates(text: str) -> list[tuple[int, PartialDate]]:
 def explicit_mentions(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, precision, needs_year in PATTERNS:
+    for pattern, precision, needs_year in (_MONTH_FIRST_PATTERNS if _SLASHES_MONTH_FIRST.get() else PATTERNS):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -5,7 +5,7 @@ Tuning the dating and classifying rules by eye trades one mistake for another un
 documents turn each change into numbers. The sets are each under
 `evaluation/labels/<set>/` (how labels are written: the README.md beside them):
 
-- `tune` to `tune11`, `holdout`, `holdout2`, `holdout6` and `holdout7`: documents the code may be
+- `tune` to `tune12`, `holdout`, `holdout2`, `holdout6` and `holdout7`: documents the code may be
   tuned on, and the theme model is trained on (with `seeds`); `--details` lists every disagreement;
 - `holdout3`, `holdout4`, `holdout5`, `holdout8` and `holdout9`: documents never tuned or trained
   on (each written after the last tuning), so their figures say whether a change generalises;

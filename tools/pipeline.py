@@ -20,6 +20,7 @@ from .attribution import speakers
 from .classify import classify, period_for
 from .clean import CleaningRules
 from .corroborate import corroborate
+from .datefinder import slashes_month_first
 from .editorial import Chapters, SourceNote, load_chapters, load_source_notes, orphaned_notes
 from .event_details import describe
 from .events import KeyEvent, find_events, load_key_events
@@ -88,7 +89,8 @@ def date(book: Book) -> None:
         passages = book.passages_of(source.file)
         subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
         is_article = source.metadata.get("format") == "web-article" or source.metadata.get("dated_by") == "publication"
-        dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article, item_is_day=source.metadata.get("dated_by") == "day headings")
+        with slashes_month_first(source.metadata.get("slashed_dates") == "month/day/year"):
+            dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article, item_is_day=source.metadata.get("dated_by") == "day headings")
 
 
 def sort(book: Book) -> None:

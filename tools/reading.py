@@ -15,6 +15,7 @@ from . import clean, dating, split
 from .clean import visible
 from .decode import decode_seed
 from .model import Passage, Problem, Source
+from .datefinder import slashes_month_first, writes_month_first
 from .readers import read_source
 from .seeds import SeedReadError, list_seeds, read_seed_bytes
 
@@ -97,7 +98,11 @@ def read_seed(data: bytes, name: str, rules: clean.CleaningRules) -> Source | No
     if decoded.binary:
         return None
     lines, removals, problems = clean.normalise_characters(name, decoded.lines)
-    source = read_source(name, lines)
+    month_first = writes_month_first(lines)
+    with slashes_month_first(month_first):
+        source = read_source(name, lines)
+    if month_first:
+        source.metadata["slashed_dates"] = "month/day/year"  # read so again when its passages are split and dated
     source.original = decoded.lines
     source.problems[:0] = decoded.problems + problems
     source.removals[:0] = removals
@@ -139,7 +144,8 @@ def read_seeds(folder: Path, rules: clean.CleaningRules) -> Reading:
         source.problems[:0] = conflict
         source.digest = digest
         source.slug = slugs[seed.name]
-        found = split.split_source(source)
+        with slashes_month_first(source.metadata.get("slashed_dates") == "month/day/year"):
+            found = split.split_source(source)
         if not found:
             skipped[seed.name] = "no passage text"
         sources.append(source)
