@@ -1492,10 +1492,48 @@ def test_a_seed_that_writes_its_dates_month_first_is_read_so_throughout():
     from tools.datefinder import writes_month_first
 
     assert writes_month_first(US_LETTER.splitlines())
-    assert writes_month_first(["Signed 09/30/2015.", "Filed 04/07/2017."])  # a date only month first can read
+    assert writes_month_first(["Signed 09/30/2015.", "Met 10/25/2015.", "Filed 04/07/2017."])  # dates only month first can read
+    assert not writes_month_first(["MOSCOW, 04/07/2017.", "A Pentagon statement of 09/30/2015 is quoted."])  # one, quoted, is not the seed's habit
+    assert not writes_month_first(["Applicants enter their date of birth as mm/dd/yyyy on the form."])  # a form's instruction
+    assert not writes_month_first(["Unlike US sources, we do not write dates month/day/year."])
+    assert not writes_month_first(["See /archive/12/25/2015/story and /archive/12/26/2015/story."])  # figures of an address
     assert not writes_month_first(["Signed 14/03/2016.", "Filed 04/07/2017."])
     dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", US_LETTER).passages}
     assert dates["The"] == "2017-01-06" and dates["Two"] == "2017-04-06"  # 6 January; "late Thursday" before the issue of 7 April
     european = US_LETTER.replace("Dates in this letter are written month/day/year, as in Washington.", "Our desk.")
     dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", european).passages}
     assert dates["The"] == "2017-06-01"  # without a word or a figure to say so, day first
+
+
+def test_numbered_sections_are_no_days_and_a_weekday_must_fit_its_day():
+    report = "# Russian air power in Syria, 2016\n\n## 1.1 — Scope\n\nThe scope.\n\n## 2.13 — Sortie rates\n\nThe rates.\n\n## 3.20 — Basing\n\nThe bases.\n"
+    assert all(block.item_date is None for block in read_source("report.md", report.splitlines()).blocks)
+    wrong_weekday = NOTEBOOK.replace("## Sat 27 Feb", "## Mon 27 Feb")  # 27 February 2016 was a Saturday
+    blocks = read_source("notebook.md", wrong_weekday.splitlines()).blocks
+    assert next(block for block in blocks if block.text.startswith("Truce")).item_date is None
+
+
+def test_wrapped_notes_go_with_their_note_and_a_numbered_sentence_after_them_stays_text():
+    text = REPORT.replace(
+        "1 Sputnik France, 13 December 2017; Interfax, 18 November 2016.\n4 OCHA, cross-border operations fact sheet, 31 March 2020.\n",
+        "1 Sputnik France, 13 December 2017; Interfax,\nquoted by TASS, 14 December 2017.\n4 OCHA, cross-border operations fact sheet, 31 March 2020.\n\n12 Su-24 bombers left Hmeimim on 14 March 2016, the ministry said.\n",
+    )
+    source = read_source("paper.txt", text.splitlines())
+    assert [(removal.first_line, removal.last_line) for removal in source.removals if removal.reason.startswith("notes")] == [(6, 8)]
+    assert any(block.text.startswith("12 Su-24 bombers") for block in source.blocks)
+
+
+def test_the_running_year_reaches_into_its_own_year_and_back_over_new_year():
+    from tools.dating import _near_running
+
+    assert _near_running(PartialDate(None, 6, 30), PartialDate(2015)) == PartialDate(2015, 6, 30)
+    assert _near_running(PartialDate(None, 12, 28), PartialDate(2016, 1, 3)) == PartialDate(2015, 12, 28)
+    assert _near_running(PartialDate(None, 6, 30), PartialDate(2016, 1, 3)) is None
+
+
+def test_only_a_forward_gives_a_post_another_day_and_only_an_empty_event_cell_falls_back_to_the_report():
+    shared = '{"date": "2016-03-14T10:00:00Z", "shared_by": {"username": "k", "created_at": "2010-05-01"}, "text": "Jets left Hmeimim."}'
+    other = '{"date": "2016-03-15T10:00:00Z", "text": "More jets left."}'
+    assert [block.item_date for block in read_source("posts.jsonl", [shared, other]).blocks] == ["2016-03-14", "2016-03-15"]
+    table = ["id;date_reported;event_date;summary", "1;05/01/2018;2015-09-30/2017-12-11;The air campaign ran from 2015 to 2017."]
+    assert [block.item_date for block in read_source("log.csv", table).blocks] == [None]  # a span is no event day, and the report's day is not it either

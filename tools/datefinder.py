@@ -204,7 +204,7 @@ def _month_number(groups: dict) -> int | None:
         return ROMAN_MONTHS[groups["roman"]]
     return int(groups["mnum"]) if groups.get("mnum") else None
 
-_DAY_FIRST_SLASHES = PATTERNS[2]
+_DAY_FIRST_SLASHES = next(entry for entry in PATTERNS if entry[0].pattern.startswith(r"\b(?P<day>[0-3]?\d)/(?P<mnum>"))
 _MONTH_FIRST_SLASHES = next(entry for entry in PATTERNS if entry[0].pattern.startswith(r"\b(?P<mnum>[01]?\d)/"))
 _MONTH_FIRST_PATTERNS = [
     _MONTH_FIRST_SLASHES if entry is _DAY_FIRST_SLASHES else _DAY_FIRST_SLASHES if entry is _MONTH_FIRST_SLASHES else entry for entry in PATTERNS
@@ -218,19 +218,25 @@ _MONTH_FIRST_PATTERNS = [
 _SLASHES_MONTH_FIRST: contextvars.ContextVar[bool] = contextvars.ContextVar("slashes_month_first", default=False)
 _DECLARED_MONTH_FIRST = re.compile(r"\b(?:month\s*/\s*day\s*/\s*year|mm/dd/yy(?:yy)?)\b", re.IGNORECASE)
 _DECLARED_DAY_FIRST = re.compile(r"\b(?:day\s*/\s*month\s*/\s*year|dd/mm/yy(?:yy)?)\b", re.IGNORECASE)
-_SLASH_FIGURES = re.compile(r"\b([0-3]?\d)/([0-3]?\d)/(?:1[89]\d\d|20[0-4]\d)\b")
+_DECLARES_ITS_DATES = re.compile(r"\bdates?\b.{0,60}\b(?:written|given|format|formatted|shown|in this)\b|\b(?:written|given|format|formatted|shown)\b.{0,60}\bdates?\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|unlike|rather than|instead of)\b", re.IGNORECASE)
+_SLASH_FIGURES = re.compile(r"(?<![/\w])([0-3]?\d)/([0-3]?\d)/(?:1[89]\d\d|20[0-4]\d)(?![/\w])")
+MONTH_FIRST_EVIDENCE = 2  # distinct dates only month first can read; one may be a US source quoted
 
 
 def writes_month_first(lines: list[str]) -> bool:
-    """Whether a seed writes its slashed dates month first: it says so, or some of them can only
-    be read so ("09/30/2015") and none can only be read day first ("14/03/2016")."""
-    text = "\n".join(lines)
-    if _DECLARED_DAY_FIRST.search(text):
+    """Whether a seed writes its slashed dates month first: a line of its own says its dates are
+    written so ("Dates in this letter are written month/day/year"), or two or more of them can
+    only be read so ("09/30/2015") and none can only be read day first ("14/03/2016"). A form's
+    "enter it as mm/dd/yyyy", a negation and figures inside an address do not count."""
+    declared = [line for line in lines if _DECLARES_ITS_DATES.search(line) and not _NEGATION.search(line)]
+    if any(_DECLARED_DAY_FIRST.search(line) for line in declared):
         return False
-    if _DECLARED_MONTH_FIRST.search(text):
+    if any(_DECLARED_MONTH_FIRST.search(line) for line in declared):
         return True
-    pairs = [(int(first), int(second)) for first, second in _SLASH_FIGURES.findall(text)]
-    return any(second > 12 >= first for first, second in pairs) and not any(first > 12 >= second for first, second in pairs)
+    pairs = {(int(first), int(second)) for line in lines for first, second in _SLASH_FIGURES.findall(line)}
+    month_first_only = [pair for pair in pairs if pair[1] > 12 >= pair[0]]
+    return len(month_first_only) >= MONTH_FIRST_EVIDENCE and not any(first > 12 >= second for first, second in pairs)
 
 
 @contextlib.contextmanager

@@ -424,17 +424,19 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
 
 
 def _near_running(date: PartialDate, running: PartialDate) -> PartialDate | None:
-    """The year, of the running date's and the next, that puts a day or month without one within
-    SEQUENCE_DAYS of the last date the source stated; None when neither does."""
+    """The year, of the running date's, the one before and the one after, that puts a day or month
+    without one nearest the last date the source stated, if within SEQUENCE_DAYS of it (inside it
+    counts as 0: "30 September" after "in 2015"); None when none does."""
     if running.year is None:
         return None
-    for year in (running.year, running.year + 1):
+    best = None
+    for year in (running.year, running.year - 1, running.year + 1):
         if PartialDate.valid(year, date.month, date.day):
             candidate = PartialDate(year, date.month, date.day)
-            gap = min(abs((candidate.first_day() - running.last_day()).days), abs((running.first_day() - candidate.last_day()).days))
-            if candidate.first_day() <= running.last_day() <= candidate.last_day() or gap <= SEQUENCE_DAYS:
-                return candidate
-    return None
+            gap = max(0, (candidate.first_day() - running.last_day()).days, (running.first_day() - candidate.last_day()).days)
+            if gap <= SEQUENCE_DAYS and (best is None or gap < best[0]):
+                best = (gap, candidate)
+    return best[1] if best else None
 
 
 FORWARD_MONTHS = 6  # "From December 2019 ... In February" (before the event of 27 February 2020): the February after it

@@ -87,9 +87,9 @@ def date(book: Book) -> None:
     told = {pid: [(m.start, days[m.entry.term]) for m in mentions if m.by_pattern and m.entry.term in days] for pid, mentions in book.mentions.items()}
     for source in book.sources:
         passages = book.passages_of(source.file)
-        subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
         is_article = source.metadata.get("format") == "web-article" or source.metadata.get("dated_by") == "publication"
         with slashes_month_first(source.metadata.get("slashed_dates") == "month/day/year"):
+            subject = dating.subject_date(source.title, source.metadata.get("dates", []), passages)
             dating.date_passages(passages, book.chapters.cues, subject, book.chapters.background_headings, told, item_is_news=not is_article, item_is_day=source.metadata.get("dated_by") == "day headings")
 
 

@@ -241,7 +241,9 @@ def read(file: str, lines: list[str]) -> Source:
 
 # A heading that is a day without its year, as a notebook or a diary heads its days: "Sat 27 Feb",
 # "Tue 15 March", "6/3", "14.03 — Geneva" (a place after a dash or comma may follow).
-_HEADING_DAY_NUMBERS = re.compile(r"^(?:[A-Z][a-z]{1,8}\.?,?\s+)?(?P<first>\d{1,2})[./](?P<second>\d{1,2})\.?(?:\s*(?:[—–-]|,)\s*[^\d].{0,60})?$")
+_HEADING_DAY_NUMBERS = re.compile(
+    r"^(?:(?P<weekday>[A-Z][a-z]{1,8})\.?,?\s+)?(?:(?P<first>\d{1,2})/(?P<second>\d{1,2})|(?P<dfirst>\d\d)\.(?P<dsecond>\d\d))\.?(?:\s*(?:[—–-]|,)\s*[^\d].{0,60})?$"
+)  # "6/3", "14.03 — Geneva" (dotted figures two and two: "2.13 — Sortie rates" is a numbered section)
 HEADING_DAYS = 2  # one yearless day heading is not yet a diary's convention
 
 
@@ -254,9 +256,21 @@ def _heading_day(text: str):
     if found is not None and found.month_day is not None and not found.iso:
         return "named", found.month_day
     match = _HEADING_DAY_NUMBERS.match(text.strip())
-    if match is not None and 1 <= int(match.group("first")) <= 31 and 1 <= int(match.group("second")) <= 31:
-        return "numbers", (int(match.group("first")), int(match.group("second")))
-    return None
+    if match is None:
+        return None
+    first, second = (int(match.group("first") or match.group("dfirst")), int(match.group("second") or match.group("dsecond")))
+    return ("numbers", (first, second)) if 1 <= first <= 31 and 1 <= second <= 31 else None
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday_fits(text: str, year: int, month: int, day: int) -> bool:
+    """A heading's weekday, when it names one ("Sat 27 Feb"), is that day's in that year."""
+    named = re.match(r"\s*([A-Za-z]{3})[a-z]*\.?,?\s", text)
+    if named is None or named.group(1).lower() not in _WEEKDAYS:
+        return True
+    return dt.date(year, month, day).weekday() == _WEEKDAYS.index(named.group(1).lower())
 
 
 def dated_by_heading_days(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
@@ -288,7 +302,7 @@ def dated_by_heading_days(source: Source, blocks: list[Block], lines: list[str])
         if last_month is not None and month < last_month - 6:
             year += 1  # December, then January
         last_month = month
-        if PartialDate.valid(year, month, day):
+        if PartialDate.valid(year, month, day) and _weekday_fits(blocks[index].text, year, month, day):
             heading_days[index] = PartialDate(year, month, day).iso()
     if len(heading_days) < HEADING_DAYS:
         return blocks

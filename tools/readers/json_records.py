@@ -189,7 +189,7 @@ def _date(value) -> str | None:
     return None
 
 
-_FORWARDED = re.compile(r"forward|fwd|repost|retweet|shared|original", re.IGNORECASE)
+_FORWARDED = re.compile(r"forward|fwd|repost|retweeted", re.IGNORECASE)  # "forwarded_from", "forward_origin", "retweeted_status"
 
 
 def _forwarded_date(record: dict) -> str | None:

@@ -32,6 +32,7 @@ def looks_like(lines: list[str]) -> bool:
 
 _NOTE_RULE = re.compile(r"^\s*_{5,40}\s*$")  # a short rule: a page's notes start under one
 _NOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+\S")
+NOTE_STEP = 3  # notes run in order: the next is at most a few numbers on ("12 Su-24 bombers left ..." after note 4 is text)
 NOTE_MARKER_REACH = 120  # lines above the notes in which their markers ("until January 2020.4") are looked for
 
 
@@ -39,7 +40,7 @@ def _note_markers(lines: list[str], above: int) -> set[int]:
     """The note numbers glued to words or stops in the text above the notes ("...two crossings
     on the Turkish border.4", "in 2014,3 the Council")."""
     text = "\n".join(lines[max(0, above - NOTE_MARKER_REACH) : above])
-    return {int(number) for number in re.findall(r"(?<=[^\W_][.,;:)\]]|[^\W\d_]{2})(\d{1,3})(?!\d|[.,]\d)", text)}
+    return {int(number) for number in re.findall(r"(?:(?<=[^\W\d_][.,;:)\]])|(?<=[^\W\d_]{2})|(?<=(?:1[89]|20)\d\d[.,;]))(\d{1,3})(?![\d:]|[.,]\d)", text)}
 
 
 def _without_footnotes(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
@@ -57,19 +58,27 @@ def _without_footnotes(source: Source, blocks: list[Block], lines: list[str]) ->
             kept.append(block)
             position += 1
             continue
-        run: list[tuple[Block, int]] = []  # each block of the notes, and the line after its last note
+        run: list[tuple[Block, int, set[int]]] = []  # each block of the notes, the line after its last note, its numbers
+        last_number = None
         for candidate in blocks[position:]:
-            notes = []
+            notes, end = [], None
             for index in range(candidate.first_line - 1, candidate.last_line):
-                if not lines[index].strip():
+                line = lines[index]
+                if not line.strip():
                     continue
-                if (match := _NOTE_LINE.match(lines[index])) is None:
+                match = _NOTE_LINE.match(line)
+                if match is not None and (last_number is None or last_number < int(match.group(1)) <= last_number + NOTE_STEP):
+                    last_number = int(match.group(1))
+                    notes.append(last_number)
+                    end = index + 1
+                elif notes and match is None and line.strip()[0].islower():
+                    end = index + 1  # a note wrapped onto the next line ("quoted by TASS, 14 December 2017.")
+                else:
                     break
-                notes.append((index, int(match.group(1))))
             if not notes:
                 break
-            run.append((candidate, notes[-1][0] + 1, {number for _, number in notes}))
-            if notes[-1][0] + 1 < candidate.last_line:
+            run.append((candidate, end, set(notes)))
+            if end < candidate.last_line:
                 break  # the text goes on under the notes
         if not run or not _note_markers(lines, above) & set().union(*(numbers for _, _, numbers in run)):
             kept.append(block)

@@ -148,7 +148,7 @@ def read(file: str, lines: list[str]) -> Source:
         text = " | ".join(" ".join(cell.split()) for cell in kept)
         how = row[precision].strip().lower() if precision is not None and precision < len(row) else ""
         when = _row_date(row[date], how) if date is not None and date < len(row) and row[date].strip() else None
-        if when is None:  # no event date in this row: the day it was reported, whose "today" it tells
+        if when is None and not (date is not None and date < len(row) and row[date].strip()):  # no event date in this row: the day it was reported, whose "today" it tells
             when = next((found for index in other_dates if index < len(row) and row[index].strip() and (found := _row_date(row[index], ""))), None)
         if text:
             source.blocks.append(Block("item", text, first, last, item_date=when))
