@@ -736,3 +736,14 @@ def test_a_weekday_still_to_come_in_a_news_item_dates_nothing():
     assert dated("The consultations were held on Monday, he said.", item_date="2024-12-08")[0][0] == "2024-12-02"
     assert dated("As expected, the talks on Monday ended without agreement.", item_date="2024-12-08")[0][0] == "2024-12-02"  # past
     assert dated("The ministry said it expected a response. On Tuesday, Russian jets struck Idlib.", item_date="2024-12-08")[0][0] == "2024-12-03"  # another sentence
+
+
+def test_a_narration_that_has_moved_on_from_its_heading_takes_its_years_from_the_narration():
+    result = dated(
+        "In October 1980 Assad came to Moscow and signed a treaty.",
+        "On 9 June 1982 Israeli jets destroyed the Syrian missile batteries.",
+        "By mid-June a Soviet airlift was under way.",
+        "The Kremlin, Western reports said, kept a veto over their use.",
+        section=("[ARCHIVE: the Kremlin, October 1980]",),
+    )
+    assert [date for date, _ in result] == ["1980-10", "1982-06-09", "1982-06", "1982-06"]  # not June 1980, not October 1980

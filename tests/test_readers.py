@@ -1500,6 +1500,12 @@ def test_a_seed_that_writes_its_dates_month_first_is_read_so_throughout():
     assert not writes_month_first(["Signed 14/03/2016.", "Filed 04/07/2017."])
     dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", US_LETTER).passages}
     assert dates["The"] == "2017-01-06" and dates["Two"] == "2017-04-06"  # 6 January; "late Thursday" before the issue of 7 April
+    from tools.datefinder import slashes_month_first
+    from tools.readers.datelines import dateline
+
+    with slashes_month_first(True):  # a dateline only dateparser reads follows the seed's order too
+        assert dateline("Friday, 04-07-2017").iso == "2017-04-07"
+    assert dateline("Friday, 04-07-2017").iso == "2017-07-04"
     european = US_LETTER.replace("Dates in this letter are written month/day/year, as in Washington.", "Our desk.")
     dates = {passage.text.split()[1]: passage.date for passage in _book_of("letter.txt", european).passages}
     assert dates["The"] == "2017-06-01"  # without a word or a figure to say so, day first

@@ -239,6 +239,11 @@ def writes_month_first(lines: list[str]) -> bool:
     return len(month_first_only) >= MONTH_FIRST_EVIDENCE and not any(first > 12 >= second for first, second in pairs)
 
 
+def reads_month_first() -> bool:
+    """Whether the seed being read writes its dates in figures month first."""
+    return _SLASHES_MONTH_FIRST.get()
+
+
 @contextlib.contextmanager
 def slashes_month_first(month_first: bool):
     """Read slashed dates month first (or day first) inside the block."""

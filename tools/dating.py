@@ -413,7 +413,9 @@ def _complete(date: PartialDate, context: Context, forward: bool = False) -> Par
     # the next: "born on 4 May 1953" gives no year to "On 30 September Russia began ...")
     if context.section is None and context.previous is None and context.subject is None and context.running is not None:
         return _near_running(date, context.running)
-    for base in (context.section, context.previous, context.subject):
+    moved_on = context.section is not None and context.previous is not None and context.previous.first_day() > context.section.last_day()
+    # ("[ARCHIVE: October 1980]" over a narration that has reached "9 June 1982": "By mid-June" is 1982's)
+    for base in ((context.previous, context.section, context.subject) if moved_on else (context.section, context.previous, context.subject)):
         if base is not None and base.year is not None:
             if base is context.previous and context.section is None and context.subject is not None:
                 following = _told_after(date, base)
@@ -956,6 +958,9 @@ def _date_passage(passage: Passage, context: Context, cues: list[EventCue], told
     if context.section is not None:
         if context.subject is not None and context.subject_applies and context.section.contains(context.subject):
             return context.subject, "the article's event"  # "# 2015 Su-24 shootdown" of 24 November 2015
+        if context.previous is not None and context.previous.first_day() > context.section.last_day():
+            # the month of it, not its day: a passage that gives no time may tell of the days after
+            return PartialDate(context.previous.year, context.previous.month), "the time of the passage before (the text has moved on from its heading's)"
         return context.section, "the section heading"
     if context.subject is not None and context.subject_applies:
         return context.subject, "the article's event"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import dateparser
 
+from ..datefinder import reads_month_first
 from ..model import Block
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -110,13 +111,16 @@ def parse_date_line(line: str) -> str | None:
 DATELINE_LANGUAGES = ["en", "ru", "ar", "fr", "de", "es", "tr", "uk", "it"]
 
 
-_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "PREFER_LOCALE_DATE_ORDER": False}
+def _parse_full_date(text: str) -> str | None:
+    """English first (cheap), then the other languages only for lines English cannot read; in
+    figures day first, or month first in a seed that writes its dates so (datefinder)."""
+    return _parse_full_date_in_order(text, "MDY" if reads_month_first() else "DMY")
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_full_date(text: str) -> str | None:
-    """English first (cheap), then the other languages only for lines English cannot read."""
-    parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[:1], settings=_SETTINGS)
+def _parse_full_date_in_order(text: str, order: str) -> str | None:
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order, "PREFER_LOCALE_DATE_ORDER": False}
+    parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[:1], settings=settings)
     if parsed is None:
-        parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[1:], settings=_SETTINGS)
+        parsed = dateparser.parse(text, languages=DATELINE_LANGUAGES[1:], settings=settings)
     return parsed.date().isoformat() if parsed else None
