@@ -267,6 +267,11 @@ def age_stamp(line: str, captured: Capture) -> Dateline | None:
 MAX_CAPITAL_HEADING = 120
 
 
+def in_capitals(text: str) -> bool:
+    """A short line whose words are all in capitals ("COMPILER'S NOTE", "MEETING OF ...")."""
+    return bool(re.search(r"[^\W\d_]{3}", text)) and text == text.upper() and len(text) <= MAX_CAPITAL_HEADING
+
+
 # What makes a dated line in capitals the heading of a day's record: a meeting or a sitting, or
 # the day's weekday ("MEETING OF WEDNESDAY, 30 SEPTEMBER 2015", "DAY 3 -- FRIDAY, 26 FEBRUARY
 # 2016"), not a dateline ("MOSCOW, 14 MARCH 2016") or a credit ("PHOTO: ..., 14 MARCH 2016").
@@ -281,8 +286,7 @@ def capital_heading_date(line: str) -> str | None:
     text = line.strip()
     if not text or len(text) > MAX_CAPITAL_HEADING or not _RECORD_MARK.search(text):
         return None
-    letters = re.sub(r"\([^()]{0,30}\)|\b\d+(?:st|nd|rd|th)\b", "", text)
-    if not re.search(r"[^\W\d_]{3}", letters) or letters != letters.upper():
+    if not in_capitals(re.sub(r"\([^()]{0,30}\)|\b\d+(?:st|nd|rd|th)\b", "", text)):
         return None
     mentions = explicit_mentions(text)
     days = [m for m in mentions if m.date.year is not None and m.date.day is not None]

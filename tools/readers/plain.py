@@ -15,7 +15,7 @@ from ..datefinder import explicit_mentions
 from ..model import Block, PartialDate, Source
 from .article import is_subheading
 from .common import plain_blocks
-from .datelines import MAX_CAPITAL_HEADING, DAY_HEADINGS, capital_heading_date, dateline
+from .datelines import DAY_HEADINGS, capital_heading_date, dateline, in_capitals
 from .digest import masthead_year, nearest_year
 
 NAME = "plain-text"
@@ -146,25 +146,20 @@ def read(file: str, lines: list[str]) -> Source:
 _CLOSING_HEADING = re.compile(r"\b(?:NOTES?|COMMENTS?|ANNEX(?:ES)?|APPENDIX|APPENDICES|SOURCES|REFERENCES|CONCLUSIONS?|SUMMARY|END)\b")
 
 
-def _in_capitals(text: str) -> bool:
-    return bool(re.search(r"[^\W\d_]{3}", text)) and text == text.upper() and len(text) <= MAX_CAPITAL_HEADING
-
-
 def _dated_by_capital_headings(source: Source, blocks: list[Block], lines: list[str]) -> list[Block]:
     """A record of meetings or days under headings in capitals, each naming its day: the heading
     line becomes a heading, and the blocks under it, down to the next such heading, are of that
     day (their item date, which "on Monday" or "that day" count from). Only when two or more
     headings do so: one dated line in capitals alone is a dateline or a title. The day is when
     what the blocks tell happened, not when a wire filed it (metadata `dated_by`)."""
-    dated = [block for block in blocks if capital_heading_date(lines[block.first_line - 1])]
-    if len(dated) < DAY_HEADINGS:
+    days = [capital_heading_date(lines[block.first_line - 1]) for block in blocks]
+    if sum(day is not None for day in days) < DAY_HEADINGS:
         return blocks
     source.metadata["dated_by"] = "day headings"
     found: list[Block] = []
     day = None
-    for block in blocks:
-        heading = capital_heading_date(lines[block.first_line - 1])
-        if heading is None and block.first_line == block.last_line and _in_capitals(block.text) and _CLOSING_HEADING.search(block.text):
+    for block, heading in zip(blocks, days):
+        if heading is None and block.first_line == block.last_line and in_capitals(block.text) and _CLOSING_HEADING.search(block.text):
             day = None  # "COMPILER'S NOTE", "ANNEX": a part of another kind ends the day's record
         if heading is not None:
             day = heading
